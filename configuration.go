@@ -1,0 +1,258 @@
+package certifications
+
+import (
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+
+	"golang.org/x/oauth2"
+)
+
+// Environment variables read by NewConfigurationFromEnv. The first three are
+// the names SailPoint's own command-line tools use.
+const (
+	EnvBaseURL      = "SAIL_BASE_URL"
+	EnvClientID     = "SAIL_CLIENT_ID"
+	EnvClientSecret = "SAIL_CLIENT_SECRET"
+	EnvTokenURL     = "SAIL_TOKEN_URL"
+	EnvAccessToken  = "SAIL_ACCESS_TOKEN"
+)
+
+// Defaults used by NewConfiguration.
+const (
+	DefaultMaxRetries   = 4
+	DefaultRetryWaitMin = 500 * time.Millisecond
+	DefaultRetryWaitMax = 60 * time.Second
+	// DefaultTimeout bounds one HTTP attempt when the configuration brings no
+	// HTTPClient of its own.
+	DefaultTimeout = 60 * time.Second
+)
+
+// RateLimit describes how many requests the client may start per window for
+// one API version (v3 and beta are paced separately, as the tenant counts
+// them separately).
+type RateLimit struct {
+	// Requests is the number of requests the tenant allows per window.
+	Requests int
+	// Per is the length of the window.
+	Per time.Duration
+}
+
+// DefaultRateLimit is the documented ISC gateway limit: 100 requests per
+// 10 seconds per client and API version.
+var DefaultRateLimit = RateLimit{Requests: 100, Per: 10 * time.Second}
+
+// Configuration holds everything an APIClient needs to reach one tenant.
+//
+// Build it with NewConfiguration or NewConfigurationFromEnv and adjust the
+// fields; a zero Configuration is valid once BaseURL and credentials are set,
+// but then MaxRetries is 0 (no retries). Printing a Configuration (fmt verbs,
+// slog) never shows the client secret or the access token.
+type Configuration struct {
+	// BaseURL is the tenant's API root, for example
+	// https://acme.api.identitynow.com. The client appends /v3 or /beta; a
+	// trailing /v3 or /beta given here is ignored.
+	BaseURL string
+	// TokenURL is the OAuth2 token endpoint. Empty means BaseURL + "/oauth/token".
+	TokenURL string
+	// ClientID and ClientSecret are a personal access token or API client
+	// credentials, exchanged for a bearer token (client credentials grant).
+	ClientID     string
+	ClientSecret string
+	// AccessToken is a ready bearer token, used instead of client credentials.
+	// It is never refreshed.
+	AccessToken string
+	// TokenSource, when set, supplies tokens and takes precedence over
+	// AccessToken and client credentials. It is wrapped so that a valid token
+	// is reused across calls.
+	TokenSource oauth2.TokenSource
+	// HTTPClient sends the requests (and token requests). Nil means a client
+	// with DefaultTimeout. Its Transport is used as is; the APIClient adds
+	// authentication per request and never changes the given client.
+	HTTPClient *http.Client
+	// UserAgent is appended to the SDK's own User-Agent.
+	UserAgent string
+	// DefaultHeader holds headers added to every API request.
+	DefaultHeader map[string]string
+	// MaxRetries is how many times a failed attempt is retried (0 disables).
+	MaxRetries int
+	// RetryWaitMin is the first backoff step when the server gives no
+	// Retry-After (0 means DefaultRetryWaitMin).
+	RetryWaitMin time.Duration
+	// RetryWaitMax caps every wait between attempts, Retry-After included
+	// (0 means DefaultRetryWaitMax).
+	RetryWaitMax time.Duration
+	// RateLimit paces requests per API version below the tenant's limit. Nil
+	// means DefaultRateLimit. See DisableRateLimit.
+	RateLimit *RateLimit
+	// DisableRateLimit turns client-side pacing off.
+	DisableRateLimit bool
+	// SkipFilterValidation sends filters and sorters without checking their
+	// fields and operators against those the endpoint documents. Syntax is
+	// still checked. Use it when the server accepts a field the SDK does not
+	// know yet.
+	SkipFilterValidation bool
+	// Logger receives one debug record per HTTP attempt. Nil disables logging.
+	Logger *slog.Logger
+}
+
+// NewConfiguration returns a configuration with the SDK's defaults: retries
+// on, default pacing, no credentials.
+func NewConfiguration() *Configuration {
+	return &Configuration{
+		MaxRetries:    DefaultMaxRetries,
+		RetryWaitMin:  DefaultRetryWaitMin,
+		RetryWaitMax:  DefaultRetryWaitMax,
+		DefaultHeader: map[string]string{},
+	}
+}
+
+// NewConfigurationFromEnv returns NewConfiguration filled from SAIL_BASE_URL,
+// SAIL_CLIENT_ID, SAIL_CLIENT_SECRET, SAIL_TOKEN_URL and SAIL_ACCESS_TOKEN,
+// and validated.
+func NewConfigurationFromEnv() (*Configuration, error) {
+	cfg := NewConfiguration()
+	cfg.BaseURL = strings.TrimSpace(os.Getenv(EnvBaseURL))
+	cfg.ClientID = strings.TrimSpace(os.Getenv(EnvClientID))
+	cfg.ClientSecret = strings.TrimSpace(os.Getenv(EnvClientSecret))
+	cfg.TokenURL = strings.TrimSpace(os.Getenv(EnvTokenURL))
+	cfg.AccessToken = strings.TrimSpace(os.Getenv(EnvAccessToken))
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	return cfg, nil
+}
+
+// Validate reports the first problem that would stop the configuration from
+// working, as a *ValidationError naming the field and what to set.
+func (c *Configuration) Validate() error {
+	if c == nil {
+		return &ValidationError{Parameter: "Configuration", Problem: "is nil", Allowed: "a *Configuration from NewConfiguration or NewConfigurationFromEnv"}
+	}
+	if _, err := c.apiRoot(); err != nil {
+		return err
+	}
+	hasCreds := c.ClientID != "" || c.ClientSecret != ""
+	switch {
+	case c.TokenSource != nil, c.AccessToken != "":
+	case c.ClientID != "" && c.ClientSecret == "":
+		return &ValidationError{Parameter: "ClientSecret", Problem: "is empty while ClientID is set", Allowed: "the secret of the personal access token or API client (" + EnvClientSecret + ")"}
+	case c.ClientID == "" && c.ClientSecret != "":
+		return &ValidationError{Parameter: "ClientID", Problem: "is empty while ClientSecret is set", Allowed: "the id of the personal access token or API client (" + EnvClientID + ")"}
+	case !hasCreds:
+		return &ValidationError{Parameter: "ClientID", Problem: "no credentials are configured", Allowed: "ClientID and ClientSecret (" + EnvClientID + ", " + EnvClientSecret + "), AccessToken (" + EnvAccessToken + ") or TokenSource"}
+	}
+	if c.TokenSource == nil && c.AccessToken == "" {
+		if _, err := c.tokenURL(); err != nil {
+			return err
+		}
+	}
+	if c.MaxRetries < 0 {
+		return &ValidationError{Parameter: "MaxRetries", Problem: fmt.Sprintf("is %d", c.MaxRetries), Allowed: "0 (no retries) or more"}
+	}
+	if c.RetryWaitMin < 0 || c.RetryWaitMax < 0 {
+		return &ValidationError{Parameter: "RetryWaitMax", Problem: "a retry wait is negative", Allowed: "0 (default) or a positive duration"}
+	}
+	if rl := c.RateLimit; rl != nil && !c.DisableRateLimit && (rl.Requests < 1 || rl.Per <= 0) {
+		return &ValidationError{Parameter: "RateLimit", Problem: fmt.Sprintf("is %d requests per %s", rl.Requests, rl.Per), Allowed: "at least 1 request per positive duration, or DisableRateLimit"}
+	}
+	for k := range c.DefaultHeader {
+		if strings.EqualFold(k, "Authorization") {
+			return &ValidationError{Parameter: "DefaultHeader", Problem: "sets Authorization", Allowed: "AccessToken or TokenSource for credentials"}
+		}
+	}
+	return nil
+}
+
+// apiRoot parses BaseURL and returns it without a trailing slash or version
+// segment.
+func (c *Configuration) apiRoot() (*url.URL, error) {
+	raw := strings.TrimSpace(c.BaseURL)
+	if raw == "" {
+		return nil, &ValidationError{Parameter: "BaseURL", Problem: "is empty", Allowed: "the tenant API root, e.g. https://acme.api.identitynow.com (" + EnvBaseURL + ")"}
+	}
+	u, err := checkURL("BaseURL", raw)
+	if err != nil {
+		return nil, err
+	}
+	p := strings.TrimRight(u.Path, "/")
+	for _, v := range []string{"/v3", "/beta"} {
+		p = strings.TrimSuffix(p, v)
+	}
+	u.Path, u.RawPath = p, ""
+	u.RawQuery, u.Fragment = "", ""
+	return u, nil
+}
+
+// tokenURL returns TokenURL, or the default derived from BaseURL.
+func (c *Configuration) tokenURL() (string, error) {
+	if c.TokenURL == "" {
+		root, err := c.apiRoot()
+		if err != nil {
+			return "", err
+		}
+		return root.String() + "/oauth/token", nil
+	}
+	u, err := checkURL("TokenURL", c.TokenURL)
+	if err != nil {
+		return "", err
+	}
+	return u.String(), nil
+}
+
+// checkURL parses an absolute URL and refuses clear-text HTTP to anything
+// but a loopback host, since a bearer token or client secret travels on it.
+func checkURL(field, raw string) (*url.URL, error) {
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+		return nil, &ValidationError{Parameter: field, Problem: fmt.Sprintf("%q is not an absolute http(s) URL", raw), Allowed: "a URL such as https://acme.api.identitynow.com"}
+	}
+	if u.Scheme == "http" && !isLoopback(u.Hostname()) {
+		return nil, &ValidationError{Parameter: field, Problem: fmt.Sprintf("uses http:// to %s, which would send credentials in clear text", u.Hostname()), Allowed: "https://, or http:// to localhost or a loopback address"}
+	}
+	return u, nil
+}
+
+func isLoopback(host string) bool {
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// String describes the configuration with secrets redacted.
+func (c Configuration) String() string {
+	return fmt.Sprintf("Configuration{BaseURL:%q TokenURL:%q ClientID:%q ClientSecret:%s AccessToken:%s TokenSource:%t MaxRetries:%d RetryWaitMax:%s UserAgent:%q}",
+		c.BaseURL, c.TokenURL, c.ClientID, redact(c.ClientSecret), redact(c.AccessToken), c.TokenSource != nil, c.MaxRetries, c.RetryWaitMax, c.UserAgent)
+}
+
+// Format makes every fmt verb (%v, %+v, %#v, %s) print String, so secrets
+// never reach a log line through a formatted Configuration.
+func (c Configuration) Format(f fmt.State, _ rune) {
+	_, _ = f.Write([]byte(c.String()))
+}
+
+// LogValue implements slog.LogValuer with secrets redacted.
+func (c Configuration) LogValue() slog.Value {
+	return slog.GroupValue(
+		slog.String("base_url", c.BaseURL),
+		slog.String("token_url", c.TokenURL),
+		slog.String("client_id", c.ClientID),
+		slog.String("client_secret", redact(c.ClientSecret)),
+		slog.String("access_token", redact(c.AccessToken)),
+		slog.Int("max_retries", c.MaxRetries),
+	)
+}
+
+func redact(s string) string {
+	if s == "" {
+		return `""`
+	}
+	return "[REDACTED]"
+}

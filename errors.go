@@ -1,0 +1,228 @@
+package certifications
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+)
+
+// MaxErrorBody is how much of a non-2xx response body an APIError keeps.
+const MaxErrorBody = 1 << 20
+
+// APIError is returned for every response with a non-2xx status. The
+// *http.Response is returned beside it, with its body still readable.
+type APIError struct {
+	// Method and Path identify the request (the path has no query string,
+	// so no filter value ends up in logs by accident).
+	Method string
+	Path   string
+	// StatusCode is the HTTP status of the last attempt.
+	StatusCode int
+	// Body is the response body, at most MaxErrorBody bytes.
+	Body []byte
+	// ErrorResponse is the parsed body when it has the ErrorResponseDto shape.
+	ErrorResponse *ErrorResponseDto
+	// Message is the first human-readable text found in the body: the first
+	// ErrorResponseDto message, the 401 "error", the 429 "message", or a
+	// "detailMessage".
+	Message string
+	// TrackingID is the tenant's tracking id, to quote to SailPoint support.
+	TrackingID string
+	// RetryAfter is the wait the server asked for (429 and 503), or zero.
+	RetryAfter time.Duration
+	// Attempts is how many attempts were made, retries included.
+	Attempts int
+}
+
+// Error names the request, status, detail code, tracking id and first message.
+func (e *APIError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "certifications: %s %s: %d %s", e.Method, e.Path, e.StatusCode, http.StatusText(e.StatusCode))
+	if e.ErrorResponse != nil && e.ErrorResponse.DetailCode != nil && *e.ErrorResponse.DetailCode != "" {
+		fmt.Fprintf(&b, ", detail code %q", *e.ErrorResponse.DetailCode)
+	}
+	if e.TrackingID != "" {
+		fmt.Fprintf(&b, ", tracking id %s", e.TrackingID)
+	}
+	if e.Message != "" {
+		fmt.Fprintf(&b, ": %s", strings.TrimSpace(e.Message))
+	}
+	if e.RetryAfter > 0 {
+		fmt.Fprintf(&b, " (retry after %s)", e.RetryAfter)
+	}
+	if e.Attempts > 1 {
+		fmt.Fprintf(&b, " after %d attempts", e.Attempts)
+	}
+	return b.String()
+}
+
+// IsNotFound reports whether err is an APIError with status 404.
+func IsNotFound(err error) bool { return hasStatus(err, http.StatusNotFound) }
+
+// IsRateLimited reports whether err is an APIError with status 429.
+func IsRateLimited(err error) bool { return hasStatus(err, http.StatusTooManyRequests) }
+
+func hasStatus(err error, code int) bool {
+	var ae *APIError
+	return errors.As(err, &ae) && ae.StatusCode == code
+}
+
+// newAPIError parses body into an APIError. It never fails: an unknown body
+// shape leaves ErrorResponse nil and Message empty.
+func newAPIError(req *http.Request, resp *http.Response, body []byte) *APIError {
+	e := &APIError{Method: req.Method, Path: req.URL.Path, StatusCode: resp.StatusCode, Body: body}
+	e.RetryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
+	trimmed := bytes.TrimSpace(body)
+	if len(trimmed) == 0 || trimmed[0] != '{' {
+		if len(trimmed) > 0 && len(trimmed) <= 200 && !bytes.ContainsAny(trimmed, "<>") {
+			e.Message = string(trimmed)
+		}
+		return e
+	}
+	var shape struct {
+		ErrorResponseDto
+		Error         json.RawMessage `json:"error"`
+		Message       json.RawMessage `json:"message"`
+		DetailMessage json.RawMessage `json:"detailMessage"`
+	}
+	if json.Unmarshal(trimmed, &shape) != nil {
+		return e
+	}
+	dto := shape.ErrorResponseDto
+	if dto.DetailCode != nil || dto.TrackingID != nil || len(dto.Messages) > 0 || len(dto.Causes) > 0 {
+		e.ErrorResponse = &dto
+		e.TrackingID = dto.GetTrackingID()
+		for _, m := range append(dto.Messages, dto.Causes...) {
+			if m.GetText() != "" {
+				e.Message = m.GetText()
+				break
+			}
+		}
+	}
+	for _, raw := range []json.RawMessage{shape.Error, shape.Message, shape.DetailMessage} {
+		if e.Message == "" && len(raw) > 0 {
+			e.Message = rawText(raw)
+		}
+	}
+	return e
+}
+
+// rawText renders a JSON value of undeclared type as text: a string is
+// unquoted, anything else is kept as written.
+func rawText(raw json.RawMessage) string {
+	var s string
+	if json.Unmarshal(raw, &s) == nil {
+		return s
+	}
+	if string(raw) == "null" {
+		return ""
+	}
+	return string(raw)
+}
+
+// ValidationError reports input the SDK refused before sending anything.
+type ValidationError struct {
+	// Parameter names the offending parameter or field, with the API's name.
+	Parameter string
+	// Problem says what is wrong with the given value.
+	Problem string
+	// Allowed says what would be accepted.
+	Allowed string
+}
+
+// Error names the parameter, the problem and what is allowed.
+func (e *ValidationError) Error() string {
+	msg := "certifications: invalid " + e.Parameter + ": " + e.Problem
+	if e.Allowed != "" {
+		msg += "; allowed: " + e.Allowed
+	}
+	return msg
+}
+
+// TokenError reports a failed OAuth2 token request. It never contains the
+// client secret or a token.
+type TokenError struct {
+	// TokenURL is the endpoint that was asked.
+	TokenURL string
+	// StatusCode is the HTTP status of the token endpoint, or 0 when no
+	// response came back.
+	StatusCode int
+	// ErrorCode is the OAuth2 "error" value (e.g. invalid_client), if any.
+	ErrorCode string
+	// Description is the OAuth2 "error_description", if any.
+	Description string
+	// Err is the underlying transport error when no response came back.
+	Err error
+}
+
+// Error names the token URL, the status and the OAuth2 error code.
+func (e *TokenError) Error() string {
+	msg := "certifications: token request to " + e.TokenURL + " failed"
+	if e.StatusCode != 0 {
+		msg += fmt.Sprintf(": %d %s", e.StatusCode, http.StatusText(e.StatusCode))
+	}
+	if e.ErrorCode != "" {
+		msg += " (" + e.ErrorCode
+		if e.Description != "" {
+			msg += ": " + e.Description
+		}
+		msg += ")"
+	}
+	if e.Err != nil {
+		msg += ": " + e.Err.Error()
+	}
+	if e.StatusCode == http.StatusUnauthorized || e.StatusCode == http.StatusBadRequest {
+		msg += "; check the client id and secret"
+	}
+	return msg
+}
+
+// Unwrap returns the transport error, if any.
+func (e *TokenError) Unwrap() error { return e.Err }
+
+// DecodeError reports a 2xx response body that is not valid JSON or has a
+// value of an impossible type. Path names the offending field when known.
+type DecodeError struct {
+	Method     string
+	URLPath    string
+	StatusCode int
+	// Path is the JSON field path of the offending value, e.g.
+	// "[3].identitySummary.name", when the decoder reports it.
+	Path string
+	// Offset is the byte offset in the body where decoding stopped.
+	Offset int64
+	Err    error
+}
+
+// Error names the request, the field path and the decoder's complaint.
+func (e *DecodeError) Error() string {
+	msg := fmt.Sprintf("certifications: %s %s: cannot decode %d response", e.Method, e.URLPath, e.StatusCode)
+	if e.Path != "" {
+		msg += " at " + e.Path
+	}
+	if e.Offset > 0 {
+		msg += fmt.Sprintf(" (byte %d)", e.Offset)
+	}
+	return msg + ": " + e.Err.Error()
+}
+
+// Unwrap returns the JSON decoder's error.
+func (e *DecodeError) Unwrap() error { return e.Err }
+
+// newDecodeError wraps a json error with the field path and offset.
+func newDecodeError(req *http.Request, status int, err error) *DecodeError {
+	de := &DecodeError{Method: req.Method, URLPath: req.URL.Path, StatusCode: status, Err: err}
+	var te *json.UnmarshalTypeError
+	var se *json.SyntaxError
+	switch {
+	case errors.As(err, &te):
+		de.Path, de.Offset = te.Field, te.Offset
+	case errors.As(err, &se):
+		de.Offset = se.Offset
+	}
+	return de
+}

@@ -1,0 +1,115 @@
+package certifications
+
+import (
+	"context"
+	"errors"
+	"math/rand/v2"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// retryableStatus reports whether a response with this status may be
+// retried for this method. A POST is retried only when the server says it
+// did not process the request (429, 503); GETs also on 502 and 504.
+func retryableStatus(method string, status int) bool {
+	switch status {
+	case http.StatusTooManyRequests, http.StatusServiceUnavailable:
+		return true
+	case http.StatusBadGateway, http.StatusGatewayTimeout:
+		return isIdempotent(method)
+	}
+	return false
+}
+
+// retryableTransportError reports whether a transport error may be retried.
+// sent tells whether the request had been written to the connection: a
+// request that never left may be retried whatever its method.
+func retryableTransportError(method string, err error, sent bool) bool {
+	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return false
+	}
+	return !sent || isIdempotent(method)
+}
+
+func isIdempotent(method string) bool {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodOptions, http.MethodPut, http.MethodDelete:
+		return true
+	}
+	return false
+}
+
+// backoff returns the wait before retry number attempt (1-based) when the
+// server gave no Retry-After: exponential from min, capped at max, with
+// "equal jitter" so that concurrent clients spread out but never wait less
+// than half the step.
+func backoff(attempt int, min, max time.Duration) time.Duration {
+	if min <= 0 {
+		min = DefaultRetryWaitMin
+	}
+	if max <= 0 {
+		max = DefaultRetryWaitMax
+	}
+	d := min
+	for i := 1; i < attempt && d < max; i++ {
+		d *= 2
+	}
+	if d > max {
+		d = max
+	}
+	half := d / 2
+	return half + rand.N(half+1)
+}
+
+// retryWait returns how long to wait before the next attempt: the server's
+// Retry-After when it gave one, else backoff; both capped at max.
+func retryWait(attempt int, retryAfter, min, max time.Duration) time.Duration {
+	if max <= 0 {
+		max = DefaultRetryWaitMax
+	}
+	if retryAfter > 0 {
+		if retryAfter > max {
+			return max
+		}
+		return retryAfter
+	}
+	return backoff(attempt, min, max)
+}
+
+// parseRetryAfter reads a Retry-After value in seconds or as an HTTP date.
+// It returns 0 when the header is absent or unreadable.
+func parseRetryAfter(v string, now time.Time) time.Duration {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0
+	}
+	if secs, err := strconv.ParseFloat(v, 64); err == nil {
+		if secs <= 0 || secs > 1e6 {
+			return 0
+		}
+		return time.Duration(secs * float64(time.Second))
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		if d := t.Sub(now); d > 0 {
+			return d
+		}
+	}
+	return 0
+}
+
+// sleep waits for d or until ctx ends, whichever comes first.
+func sleep(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
