@@ -1,0 +1,304 @@
+package certifications
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// DecideProgress reports how far a DecideAll run has come.
+type DecideProgress struct {
+	// Total is the number of decisions asked for.
+	Total int
+	// Skipped were already decided on the server before this run.
+	Skipped int
+	// Decided were sent and accepted so far.
+	Decided int
+	// Failed were sent in a call that failed.
+	Failed int
+}
+
+// DecideOptions tunes DecideAll. The zero value is ready to use.
+type DecideOptions struct {
+	// ChunkSize is the number of decisions per call, 1 to 250 (default 250).
+	ChunkSize int
+	// Progress, if set, is called after the skip check and after each call.
+	Progress func(DecideProgress)
+}
+
+// DecideResult says what a DecideAll run did, item by item, so that a rerun
+// after a failure finishes the job without deciding anything twice.
+type DecideResult struct {
+	// Decided holds the ids of the items decided by this run.
+	Decided []string
+	// Skipped holds the ids of the items that were already decided.
+	Skipped []string
+	// Failed maps the id of each item whose call failed to that call's error.
+	Failed map[string]error
+	// Certification is the certification as the last successful call
+	// returned it, or nil.
+	Certification *IdentityCertificationDto
+}
+
+// DecideAll applies any number of decisions to a certification: it skips
+// items the server already shows as decided, sends the rest in chunks of
+// at most 250, and reports progress. A failed chunk does not stop the
+// others; its items are listed in Failed and the returned error joins the
+// distinct failures. Running DecideAll again with the same decisions after
+// a failure decides only what is left.
+func (s *CertificationsApiService) DecideAll(ctx context.Context, certificationID string, decisions []ReviewDecision, opts *DecideOptions) (*DecideResult, error) {
+	if err := CheckID("certificationId", certificationID); err != nil {
+		return nil, err
+	}
+	var o DecideOptions
+	if opts != nil {
+		o = *opts
+	}
+	if o.ChunkSize == 0 {
+		o.ChunkSize = MaxDecisionsPerCall
+	}
+	if o.ChunkSize < 1 || o.ChunkSize > MaxDecisionsPerCall {
+		return nil, &ValidationError{Parameter: "ChunkSize", Problem: fmt.Sprintf("is %d", o.ChunkSize), Allowed: fmt.Sprintf("1 to %d", MaxDecisionsPerCall)}
+	}
+	for i, d := range decisions {
+		if strings.TrimSpace(d.ID) == "" || d.Decision == "" {
+			return nil, ValidateDecisions(decisions[i : i+1])
+		}
+	}
+
+	decided, err := s.decidedItems(ctx, certificationID)
+	if err != nil {
+		return nil, err
+	}
+	res := &DecideResult{Failed: map[string]error{}}
+	todo := make([]ReviewDecision, 0, len(decisions))
+	seen := make(map[string]bool, len(decisions))
+	for _, d := range decisions {
+		switch {
+		case decided[d.ID]:
+			res.Skipped = append(res.Skipped, d.ID)
+		case seen[d.ID]:
+			// The same item twice in one run is decided once, the first way.
+		default:
+			seen[d.ID] = true
+			todo = append(todo, d)
+		}
+	}
+	prog := DecideProgress{Total: len(decisions), Skipped: len(res.Skipped)}
+	report := func() {
+		if o.Progress != nil {
+			o.Progress(prog)
+		}
+	}
+	report()
+
+	var errs []error
+	for start := 0; start < len(todo); start += o.ChunkSize {
+		if err := ctx.Err(); err != nil {
+			markFailed(res, todo[start:], err)
+			errs = append(errs, err)
+			break
+		}
+		chunk := todo[start:min(start+o.ChunkSize, len(todo))]
+		cert, _, err := s.MakeIdentityDecision(ctx, certificationID).ReviewDecision(chunk).Execute()
+		if err != nil {
+			markFailed(res, chunk, err)
+			prog.Failed += len(chunk)
+			errs = append(errs, err)
+		} else {
+			res.Certification = cert
+			for _, d := range chunk {
+				res.Decided = append(res.Decided, d.ID)
+			}
+			prog.Decided += len(chunk)
+		}
+		report()
+	}
+	return res, errors.Join(errs...)
+}
+
+func markFailed(res *DecideResult, ds []ReviewDecision, err error) {
+	for _, d := range ds {
+		res.Failed[d.ID] = err
+	}
+}
+
+// decidedItems returns the ids of the certification's items that already
+// carry a decision.
+func (s *CertificationsApiService) decidedItems(ctx context.Context, certificationID string) (map[string]bool, error) {
+	decided := map[string]bool{}
+	for item, err := range s.ListIdentityAccessReviewItems(ctx, certificationID).All() {
+		if err != nil {
+			return nil, err
+		}
+		if item.GetCompleted() || item.Decision != nil {
+			decided[item.GetID()] = true
+		}
+	}
+	return decided, nil
+}
+
+// ReassignOptions tunes ReassignAll. The zero value reassigns synchronously.
+type ReassignOptions struct {
+	// Async uses reassign-async (up to 500 per call) and waits for each task.
+	Async bool
+	// ChunkSize is the number of references per call (default and maximum:
+	// 50 synchronously, 500 asynchronously).
+	ChunkSize int
+	// Wait tunes the polling of asynchronous tasks.
+	Wait *WaitOptions
+	// Progress, if set, is called after each chunk with the number of
+	// references done and the total.
+	Progress func(done, total int)
+}
+
+// ReassignResult says what a ReassignAll run did.
+type ReassignResult struct {
+	// Reassigned holds the ids of the references moved to the new reviewer.
+	Reassigned []string
+	// Tasks holds the finished tasks of an asynchronous run, in order.
+	Tasks []CertificationTask
+}
+
+// ReassignAll moves any number of identities or items of a certification
+// to another reviewer, in chunks of 50 (synchronous) or 500 (asynchronous,
+// waiting for each task to finish). It stops at the first failure; the
+// result lists what was moved before it.
+func (s *CertificationsApiService) ReassignAll(ctx context.Context, certificationID string, body ReviewReassign, opts *ReassignOptions) (*ReassignResult, error) {
+	var o ReassignOptions
+	if opts != nil {
+		o = *opts
+	}
+	limit := MaxReassignSync
+	if o.Async {
+		limit = MaxReassignAsync
+	}
+	if o.ChunkSize == 0 {
+		o.ChunkSize = limit
+	}
+	if o.ChunkSize < 1 || o.ChunkSize > limit {
+		return nil, &ValidationError{Parameter: "ChunkSize", Problem: fmt.Sprintf("is %d", o.ChunkSize), Allowed: fmt.Sprintf("1 to %d", limit)}
+	}
+	if err := CheckID("certificationId", certificationID); err != nil {
+		return nil, err
+	}
+	// Validate the whole body up front: nothing is sent if any part is bad.
+	whole := body
+	if err := whole.Validate(max(len(body.Reassign), 1)); err != nil {
+		return nil, err
+	}
+	res := &ReassignResult{}
+	for start := 0; start < len(body.Reassign); start += o.ChunkSize {
+		chunk := body
+		chunk.Reassign = body.Reassign[start:min(start+o.ChunkSize, len(body.Reassign))]
+		if o.Async {
+			task, _, err := s.SubmitReassignCertsAsync(ctx, certificationID).ReviewReassign(chunk).Execute()
+			if err != nil {
+				return res, err
+			}
+			done, err := s.WaitForCertificationTask(ctx, task.GetID(), o.Wait)
+			if err != nil {
+				return res, err
+			}
+			res.Tasks = append(res.Tasks, *done)
+		} else if _, _, err := s.ReassignIdentityCertifications(ctx, certificationID).ReviewReassign(chunk).Execute(); err != nil {
+			return res, err
+		}
+		for _, r := range chunk.Reassign {
+			res.Reassigned = append(res.Reassigned, r.ID)
+		}
+		if o.Progress != nil {
+			o.Progress(len(res.Reassigned), len(body.Reassign))
+		}
+	}
+	return res, nil
+}
+
+// WaitOptions tunes WaitForCertificationTask.
+type WaitOptions struct {
+	// Initial is the first wait between polls (default 500 ms); it grows by
+	// half each poll up to Max (default 10 s).
+	Initial time.Duration
+	Max     time.Duration
+}
+
+// TaskError reports a certification task that ended in status ERROR.
+type TaskError struct {
+	// Task is the task as last polled.
+	Task *CertificationTask
+}
+
+// Error names the task and its error messages.
+func (e *TaskError) Error() string {
+	var msgs []string
+	for _, m := range e.Task.GetErrors() {
+		if t := m.GetText(); t != "" {
+			msgs = append(msgs, t)
+		}
+	}
+	msg := fmt.Sprintf("certifications: task %s (%s) ended in ERROR", e.Task.GetID(), e.Task.GetType())
+	if len(msgs) > 0 {
+		msg += ": " + strings.Join(msgs, "; ")
+	}
+	return msg
+}
+
+// WaitForCertificationTask polls a certification task with backoff until
+// it reaches SUCCESS (returned) or ERROR (a *TaskError), or ctx ends.
+func (s *CertificationsApiService) WaitForCertificationTask(ctx context.Context, taskID string, opts *WaitOptions) (*CertificationTask, error) {
+	wait, maxWait := 500*time.Millisecond, 10*time.Second
+	if opts != nil && opts.Initial > 0 {
+		wait = opts.Initial
+	}
+	if opts != nil && opts.Max > 0 {
+		maxWait = opts.Max
+	}
+	for {
+		task, _, err := s.GetCertificationTask(ctx, taskID).Execute()
+		if err != nil {
+			return nil, err
+		}
+		switch task.GetStatus() {
+		case CertificationTaskStatusSuccess:
+			return task, nil
+		case CertificationTaskStatusError:
+			return task, &TaskError{Task: task}
+		}
+		if err := sleep(ctx, wait); err != nil {
+			return task, err
+		}
+		wait = min(wait+wait/2, maxWait)
+	}
+}
+
+// IncompleteError reports a sign-off refused because decisions are missing.
+type IncompleteError struct {
+	CertificationID string
+	DecisionsMade   int32
+	DecisionsTotal  int32
+}
+
+// Error says how many decisions are still missing.
+func (e *IncompleteError) Error() string {
+	return fmt.Sprintf("certifications: certification %s is not complete (%d of %d decisions made); decide the remaining items before signing off",
+		e.CertificationID, e.DecisionsMade, e.DecisionsTotal)
+}
+
+// SignOffWhenComplete signs a certification off if every item is decided.
+// Otherwise it returns an *IncompleteError and sends no sign-off.
+func (s *CertificationsApiService) SignOffWhenComplete(ctx context.Context, certificationID string) (*IdentityCertificationDto, error) {
+	cert, _, err := s.GetIdentityCertification(ctx, certificationID).Execute()
+	if err != nil {
+		return nil, err
+	}
+	if cert.GetPhase() == CertificationPhaseSigned {
+		return cert, nil
+	}
+	if !cert.GetCompleted() {
+		return cert, &IncompleteError{CertificationID: certificationID, DecisionsMade: cert.GetDecisionsMade(), DecisionsTotal: cert.GetDecisionsTotal()}
+	}
+	signed, _, err := s.SignOffIdentityCertification(ctx, certificationID).Execute()
+	return signed, err
+}
