@@ -1,0 +1,898 @@
+package certifications
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"reflect"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Operator is a filter operator or connective, spelled as in a filter
+// expression. The API accepts lower case only.
+type Operator string
+
+// The operators of the ISC filter grammar.
+const (
+	OpEq     Operator = "eq"     // field equals the value
+	OpNe     Operator = "ne"     // field differs from the value
+	OpGt     Operator = "gt"     // field is greater than the value
+	OpGe     Operator = "ge"     // field is greater than or equal to the value
+	OpLt     Operator = "lt"     // field is less than the value
+	OpLe     Operator = "le"     // field is less than or equal to the value
+	OpIn     Operator = "in"     // field equals one of the listed values
+	OpCo     Operator = "co"     // string field contains the text
+	OpSw     Operator = "sw"     // string field starts with the text
+	OpCa     Operator = "ca"     // multi-valued field contains every listed value
+	OpPr     Operator = "pr"     // field is present (not null)
+	OpIsNull Operator = "isnull" // field is null or absent
+	OpAnd    Operator = "and"    // both operands hold
+	OpOr     Operator = "or"     // at least one operand holds
+	OpNot    Operator = "not"    // the operand does not hold
+)
+
+// comparisonOps lists the comparison operators in the order error messages
+// name them.
+var comparisonOps = []Operator{OpEq, OpNe, OpGt, OpGe, OpLt, OpLe, OpIn, OpCo, OpSw, OpCa, OpPr, OpIsNull}
+
+// arity returns how many values a comparison operator takes: 1 for the
+// scalar operators, -1 for a list of at least one, 0 for none. ok is false
+// for anything that is not a comparison operator.
+func (op Operator) arity() (n int, ok bool) {
+	switch op {
+	case OpEq, OpNe, OpGt, OpGe, OpLt, OpLe, OpCo, OpSw:
+		return 1, true
+	case OpIn, OpCa:
+		return -1, true
+	case OpPr, OpIsNull:
+		return 0, true
+	}
+	return 0, false
+}
+
+// MaxFilterNesting bounds how deeply a filter expression may nest: each
+// "not" and each pair of parentheses counts one level. The API documents no
+// limit; this one keeps the parser's recursion bounded.
+const MaxFilterNesting = 100
+
+// Filter is a parsed or built filter expression: a *Comparison, a *Logical
+// or a *Negation. String renders it in the API's syntax, ready for the filters
+// query parameter (before URL encoding). The node types are exported so that
+// code such as a fake server can walk a filter; Match evaluates one.
+type Filter interface {
+	// String renders the filter in ISC filter syntax.
+	String() string
+	filterNode()
+}
+
+// ValueKind says what kind of literal a Value holds.
+type ValueKind int
+
+// The kinds of filter values. The zero kind marks a value the builder could
+// not represent.
+const (
+	KindInvalid  ValueKind = iota // a Go value with no filter literal; Raw describes it
+	KindString                    // a double-quoted string
+	KindNumber                    // a bare decimal number such as 7, -2 or 1.5
+	KindBool                      // true or false
+	KindDateTime                  // a bare RFC 3339 date-time
+)
+
+// String names the kind.
+func (k ValueKind) String() string {
+	switch k {
+	case KindString:
+		return "string"
+	case KindNumber:
+		return "number"
+	case KindBool:
+		return "boolean"
+	case KindDateTime:
+		return "date-time"
+	}
+	return "invalid"
+}
+
+// Value is one literal in a filter. Raw holds the unescaped text of a
+// string, the literal as written for a number, boolean or date-time, and a
+// description of the problem for KindInvalid.
+type Value struct {
+	Kind ValueKind
+	Raw  string
+}
+
+// String renders the value in filter syntax: strings double-quoted with `"`
+// and `\` escaped by a backslash, other kinds bare. An invalid value renders
+// as "<invalid value: ...>", which ParseFilter and the server reject.
+func (v Value) String() string {
+	switch v.Kind {
+	case KindString:
+		return quote(v.Raw)
+	case KindNumber, KindBool, KindDateTime:
+		return v.Raw
+	}
+	return "<invalid value: " + v.Raw + ">"
+}
+
+// Float returns a number value as a float64; ok is false for other kinds.
+func (v Value) Float() (f float64, ok bool) {
+	if v.Kind != KindNumber {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(v.Raw, 64)
+	return f, err == nil || isRangeErr(err)
+}
+
+// Bool returns a boolean value; ok is false for other kinds.
+func (v Value) Bool() (b bool, ok bool) {
+	if v.Kind != KindBool {
+		return false, false
+	}
+	return v.Raw == "true", true
+}
+
+// Time returns a date-time value; ok is false for other kinds.
+func (v Value) Time() (t time.Time, ok bool) {
+	if v.Kind != KindDateTime {
+		return time.Time{}, false
+	}
+	return parseDateTime(v.Raw)
+}
+
+func isRangeErr(err error) bool {
+	ne, ok := err.(*strconv.NumError)
+	return ok && ne.Err == strconv.ErrRange
+}
+
+// quote renders s as a filter string literal.
+func quote(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	b.WriteByte('"')
+	for i := 0; i < len(s); i++ {
+		if s[i] == '"' || s[i] == '\\' {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(s[i])
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+var (
+	timeType  = reflect.TypeOf(time.Time{})
+	valueType = reflect.TypeOf(Value{})
+)
+
+// ValueOf converts a Go value to a filter Value:
+//   - strings, and named string types such as CertificationPhase, become
+//     quoted strings;
+//   - bool becomes true or false;
+//   - every int, uint and float kind becomes a bare decimal number (never an
+//     exponent), and a json.Number is kept as written when it is a plain
+//     decimal;
+//   - time.Time becomes a bare RFC 3339 date-time in UTC, with fractional
+//     seconds only when non-zero;
+//   - a Value is returned unchanged, and non-nil pointers are followed.
+//
+// Anything else (nil, NaN, infinities, years outside 0000-9999, maps,
+// structs, ...) gives a Value of KindInvalid: it never panics, Validate
+// reports it, and its String form is rejected by ParseFilter and the server.
+// There is no null literal: use IsNull or Pr.
+func ValueOf(v any) Value {
+	if v == nil {
+		return Value{Raw: "nil (there is no null literal: use IsNull or Pr)"}
+	}
+	rv := reflect.ValueOf(v)
+	for rv.Kind() == reflect.Pointer {
+		if rv.IsNil() {
+			return Value{Raw: "nil " + rv.Type().String()}
+		}
+		rv = rv.Elem()
+	}
+	switch rv.Type() {
+	case valueType:
+		return rv.Interface().(Value)
+	case timeType:
+		return timeValue(rv.Interface().(time.Time))
+	case reflect.TypeOf(json.Number("")):
+		if s := rv.String(); isNumberLiteral(s) {
+			return Value{Kind: KindNumber, Raw: s}
+		}
+		return Value{Raw: fmt.Sprintf("json.Number %q is not a plain decimal number", rv.String())}
+	}
+	switch rv.Kind() {
+	case reflect.String:
+		return Value{Kind: KindString, Raw: rv.String()}
+	case reflect.Bool:
+		return Value{Kind: KindBool, Raw: strconv.FormatBool(rv.Bool())}
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return Value{Kind: KindNumber, Raw: strconv.FormatInt(rv.Int(), 10)}
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return Value{Kind: KindNumber, Raw: strconv.FormatUint(rv.Uint(), 10)}
+	case reflect.Float32, reflect.Float64:
+		f := rv.Float()
+		if math.IsNaN(f) || math.IsInf(f, 0) {
+			return Value{Raw: fmt.Sprintf("%v has no filter literal", f)}
+		}
+		bits := 64
+		if rv.Kind() == reflect.Float32 {
+			bits = 32
+		}
+		return Value{Kind: KindNumber, Raw: strconv.FormatFloat(f, 'f', -1, bits)}
+	}
+	return Value{Raw: "unsupported type " + rv.Type().String()}
+}
+
+func timeValue(t time.Time) Value {
+	t = t.UTC()
+	if y := t.Year(); y < 0 || y > 9999 {
+		return Value{Raw: fmt.Sprintf("time in year %d is outside RFC 3339's 0000-9999", y)}
+	}
+	return Value{Kind: KindDateTime, Raw: t.Format(time.RFC3339Nano)}
+}
+
+// Comparison is one field test: `field op value`, `field in (v1,v2)`,
+// `pr field` or `field isnull`. Values holds one value for eq, ne, gt, ge,
+// lt, le, co and sw, at least one for in and ca, and none (nil) for pr and
+// isnull.
+type Comparison struct {
+	Field  string
+	Op     Operator
+	Values []Value
+}
+
+// Logical joins two or more operands with "and" or "or". The builder and
+// the parser flatten nested connectives of the same kind, so an operand of
+// an "and" is never itself an "and".
+type Logical struct {
+	Op       Operator
+	Operands []Filter
+}
+
+// Negation is `not operand`: it holds when its operand does not. (The
+// constructor is Not.)
+type Negation struct {
+	Operand Filter
+}
+
+func (*Comparison) filterNode() {}
+func (*Logical) filterNode()    {}
+func (*Negation) filterNode()   {}
+
+// String renders the comparison. It does not check the value count (see
+// Validate): a missing value renders as text the parser rejects, and values
+// given to pr or isnull are not rendered.
+func (c *Comparison) String() string {
+	switch c.Op {
+	case OpPr:
+		return "pr " + c.Field
+	case OpIsNull:
+		return c.Field + " isnull"
+	}
+	vals := make([]string, len(c.Values))
+	for i, v := range c.Values {
+		vals[i] = v.String()
+	}
+	list := strings.Join(vals, ",")
+	if n, _ := c.Op.arity(); n < 0 {
+		return c.Field + " " + string(c.Op) + " (" + list + ")"
+	}
+	if list == "" {
+		list = "<missing value>"
+	}
+	return c.Field + " " + string(c.Op) + " " + list
+}
+
+// precedence orders the connectives: not binds tighter than and, and
+// tighter than or. Unknown connectives get 0 so that they are always
+// parenthesised.
+func precedence(op Operator) int {
+	switch op {
+	case OpOr:
+		return 1
+	case OpAnd:
+		return 2
+	case OpNot:
+		return 3
+	}
+	return 0
+}
+
+// String renders the operands joined by the connective, parenthesising
+// operands that bind more loosely.
+func (l *Logical) String() string {
+	if len(l.Operands) == 0 {
+		return "()"
+	}
+	parts := make([]string, len(l.Operands))
+	for i, o := range l.Operands {
+		parts[i] = renderOperand(o, precedence(l.Op))
+	}
+	return strings.Join(parts, " "+string(l.Op)+" ")
+}
+
+// String renders `not operand`, parenthesising an and/or operand.
+func (n *Negation) String() string {
+	return "not " + renderOperand(n.Operand, precedence(OpNot))
+}
+
+// renderOperand renders f as an operand of a connective with precedence
+// prec, in parentheses when f is a connective that binds more loosely.
+func renderOperand(f Filter, prec int) string {
+	if isNilFilter(f) {
+		return "<missing filter>"
+	}
+	s := f.String()
+	if l, ok := f.(*Logical); ok && precedence(l.Op) < prec {
+		return "(" + s + ")"
+	}
+	return s
+}
+
+// isNilFilter reports whether f is nil or a typed nil node.
+func isNilFilter(f Filter) bool {
+	switch n := f.(type) {
+	case nil:
+		return true
+	case *Comparison:
+		return n == nil
+	case *Logical:
+		return n == nil
+	case *Negation:
+		return n == nil
+	}
+	rv := reflect.ValueOf(f)
+	return rv.Kind() == reflect.Pointer && rv.IsNil()
+}
+
+func compare1(field string, op Operator, v any) Filter {
+	return &Comparison{Field: field, Op: op, Values: []Value{ValueOf(v)}}
+}
+
+func compareN(field string, op Operator, vs []any) Filter {
+	vals := make([]Value, len(vs))
+	for i, v := range vs {
+		vals[i] = ValueOf(v)
+	}
+	return &Comparison{Field: field, Op: op, Values: vals}
+}
+
+// Eq builds `field eq value`. See ValueOf for how v is rendered.
+func Eq(field string, v any) Filter { return compare1(field, OpEq, v) }
+
+// Ne builds `field ne value`.
+func Ne(field string, v any) Filter { return compare1(field, OpNe, v) }
+
+// Gt builds `field gt value`.
+func Gt(field string, v any) Filter { return compare1(field, OpGt, v) }
+
+// Ge builds `field ge value`.
+func Ge(field string, v any) Filter { return compare1(field, OpGe, v) }
+
+// Lt builds `field lt value`.
+func Lt(field string, v any) Filter { return compare1(field, OpLt, v) }
+
+// Le builds `field le value`.
+func Le(field string, v any) Filter { return compare1(field, OpLe, v) }
+
+// In builds `field in (v1,v2,...)`. It needs at least one value.
+func In(field string, vs ...any) Filter { return compareN(field, OpIn, vs) }
+
+// Ca builds `field ca (v1,v2,...)`: the multi-valued field contains every
+// value. It needs at least one value.
+func Ca(field string, vs ...any) Filter { return compareN(field, OpCa, vs) }
+
+// Co builds `field co "text"`: the string field contains text.
+func Co(field, s string) Filter {
+	return &Comparison{Field: field, Op: OpCo, Values: []Value{{Kind: KindString, Raw: s}}}
+}
+
+// Sw builds `field sw "text"`: the string field starts with text.
+func Sw(field, s string) Filter {
+	return &Comparison{Field: field, Op: OpSw, Values: []Value{{Kind: KindString, Raw: s}}}
+}
+
+// Pr builds `pr field`: the field is present and not null.
+func Pr(field string) Filter { return &Comparison{Field: field, Op: OpPr} }
+
+// IsNull builds `field isnull`: the field is null or absent.
+func IsNull(field string) Filter { return &Comparison{Field: field, Op: OpIsNull} }
+
+// And joins filters with "and". Nil operands are dropped and operands that
+// are themselves "and" are flattened into this one. With no operand left it
+// returns nil (no filter); with one it returns that operand.
+func And(fs ...Filter) Filter { return join(OpAnd, fs) }
+
+// Or joins filters with "or", with the same rules as And.
+func Or(fs ...Filter) Filter { return join(OpOr, fs) }
+
+func join(op Operator, fs []Filter) Filter {
+	ops := make([]Filter, 0, len(fs))
+	for _, f := range fs {
+		if isNilFilter(f) {
+			continue
+		}
+		if l, ok := f.(*Logical); ok && l.Op == op {
+			ops = append(ops, l.Operands...)
+			continue
+		}
+		ops = append(ops, f)
+	}
+	switch len(ops) {
+	case 0:
+		return nil
+	case 1:
+		return ops[0]
+	}
+	return &Logical{Op: op, Operands: ops}
+}
+
+// Not builds `not f`. Not(nil) yields a node that Validate reports.
+func Not(f Filter) Filter { return &Negation{Operand: f} }
+
+// Validate reports the first problem that would make f's String form wrong
+// or unparsable, as a *ValidationError for the "filters" parameter: an
+// invalid value (see ValueOf), a malformed or reserved field name, a wrong
+// number of values, a non-string co/sw value, an unknown operator, a missing
+// operand, or nesting deeper than MaxFilterNesting. A nil filter (no filter)
+// is valid. Validate does not know any endpoint's fields; see QueryRules.
+func Validate(f Filter) error {
+	if isNilFilter(f) {
+		return nil
+	}
+	if err := validateNode(f); err != nil {
+		return err
+	}
+	if n := nesting(f); n > MaxFilterNesting {
+		return &ValidationError{Parameter: "filters", Problem: fmt.Sprintf("filter nests %d levels deep", n),
+			Allowed: fmt.Sprintf("at most %d levels of not and parentheses", MaxFilterNesting)}
+	}
+	return nil
+}
+
+func validateNode(f Filter) error {
+	switch n := f.(type) {
+	case *Comparison:
+		return validateComparison(n)
+	case *Logical:
+		if n.Op != OpAnd && n.Op != OpOr {
+			return &ValidationError{Parameter: "filters", Problem: fmt.Sprintf("unknown connective %q", n.Op), Allowed: "and, or"}
+		}
+		if len(n.Operands) == 0 {
+			return &ValidationError{Parameter: "filters", Problem: string(n.Op) + " has no operands", Allowed: "at least one operand"}
+		}
+		for _, o := range n.Operands {
+			if isNilFilter(o) {
+				return &ValidationError{Parameter: "filters", Problem: "nil operand of " + string(n.Op), Allowed: "non-nil filters"}
+			}
+			if err := validateNode(o); err != nil {
+				return err
+			}
+		}
+		return nil
+	case *Negation:
+		if isNilFilter(n.Operand) {
+			return &ValidationError{Parameter: "filters", Problem: "not has a nil operand", Allowed: "a non-nil filter"}
+		}
+		return validateNode(n.Operand)
+	}
+	return &ValidationError{Parameter: "filters", Problem: fmt.Sprintf("unknown filter node %T", f), Allowed: "*Comparison, *Logical, *Negation"}
+}
+
+func validateComparison(c *Comparison) error {
+	if problem := checkFieldName(c.Field); problem != "" {
+		return &ValidationError{Parameter: "filters", Problem: problem, Allowed: "dot-separated names such as campaign.id"}
+	}
+	want, ok := c.Op.arity()
+	if !ok {
+		return &ValidationError{Parameter: "filters", Problem: fmt.Sprintf("field %q: unknown operator %q", c.Field, c.Op),
+			Allowed: joinOps(comparisonOps)}
+	}
+	switch {
+	case want == 0 && len(c.Values) != 0:
+		return &ValidationError{Parameter: "filters", Problem: fmt.Sprintf("field %q: %s takes no value, got %d", c.Field, c.Op, len(c.Values)), Allowed: "no values"}
+	case want == 1 && len(c.Values) != 1:
+		return &ValidationError{Parameter: "filters", Problem: fmt.Sprintf("field %q: %s takes one value, got %d", c.Field, c.Op, len(c.Values)), Allowed: "exactly one value"}
+	case want < 0 && len(c.Values) == 0:
+		return &ValidationError{Parameter: "filters", Problem: fmt.Sprintf("field %q: %s needs at least one value", c.Field, c.Op), Allowed: "one or more values"}
+	}
+	for _, v := range c.Values {
+		switch {
+		case v.Kind == KindInvalid:
+			return &ValidationError{Parameter: "filters", Problem: fmt.Sprintf("field %q: %s", c.Field, v.Raw),
+				Allowed: "strings (and named string types), booleans, integer and float kinds, json.Number, time.Time"}
+		case v.Kind > KindDateTime:
+			return &ValidationError{Parameter: "filters", Problem: fmt.Sprintf("field %q: unknown value kind %d", c.Field, v.Kind), Allowed: "string, number, boolean, date-time"}
+		case (c.Op == OpCo || c.Op == OpSw) && v.Kind != KindString:
+			return &ValidationError{Parameter: "filters", Problem: fmt.Sprintf("field %q: %s needs a string, got a %s", c.Field, c.Op, v.Kind), Allowed: "a string"}
+		case !validLiteral(v):
+			return &ValidationError{Parameter: "filters", Problem: fmt.Sprintf("field %q: %q is not a valid %s literal", c.Field, v.Raw, v.Kind), Allowed: "literals as ValueOf renders them"}
+		}
+	}
+	return nil
+}
+
+// validLiteral reports whether a non-string value's Raw text is what the
+// parser accepts for its kind.
+func validLiteral(v Value) bool {
+	switch v.Kind {
+	case KindNumber:
+		return isNumberLiteral(v.Raw)
+	case KindBool:
+		return v.Raw == "true" || v.Raw == "false"
+	case KindDateTime:
+		_, ok := parseDateTime(v.Raw)
+		return ok
+	}
+	return true
+}
+
+// nesting returns how many levels of "not" and parentheses f's String form
+// has, counted as the parser counts them.
+func nesting(f Filter) int {
+	switch n := f.(type) {
+	case *Negation:
+		d := 1 + nesting(n.Operand)
+		if l, ok := n.Operand.(*Logical); ok && precedence(l.Op) < precedence(OpNot) {
+			d++
+		}
+		return d
+	case *Logical:
+		deepest := 0
+		for _, o := range n.Operands {
+			d := nesting(o)
+			if l, ok := o.(*Logical); ok && precedence(l.Op) < precedence(n.Op) {
+				d++
+			}
+			deepest = max(deepest, d)
+		}
+		return deepest
+	}
+	return 0
+}
+
+// checkFieldName returns "" for a usable field name, else the problem.
+// A field is one or more dot-separated segments, each a letter or
+// underscore followed by letters, digits or underscores. The words and,
+// or, not and pr (in any case) are reserved.
+func checkFieldName(field string) string {
+	if field == "" {
+		return "empty field name"
+	}
+	if isReserved(field) {
+		return fmt.Sprintf("field name %q is a reserved word", field)
+	}
+	for _, seg := range strings.Split(field, ".") {
+		if seg == "" || !isIdentStart(seg[0]) {
+			return fmt.Sprintf("malformed field name %q", field)
+		}
+		for i := 1; i < len(seg); i++ {
+			if !isIdentByte(seg[i]) {
+				return fmt.Sprintf("malformed field name %q", field)
+			}
+		}
+	}
+	return ""
+}
+
+func isReserved(word string) bool {
+	for _, r := range []string{"and", "or", "not", "pr"} {
+		if strings.EqualFold(word, r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isIdentStart(c byte) bool {
+	return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+}
+
+func isIdentByte(c byte) bool { return isIdentStart(c) || '0' <= c && c <= '9' }
+
+func joinOps(ops []Operator) string {
+	s := make([]string, len(ops))
+	for i, op := range ops {
+		s[i] = string(op)
+	}
+	return strings.Join(s, ", ")
+}
+
+// Match reports whether doc, a JSON object decoded into map[string]any,
+// satisfies f. A nil filter matches everything. Fields are dotted paths
+// through nested objects (campaign.id is doc["campaign"]["id"]); a path
+// that is missing or leads through a non-object is absent.
+//
+// Semantics:
+//   - eq, ne: strings compare case-insensitively, numbers numerically,
+//     booleans exactly, date-times chronologically; ne is the negation of
+//     eq, so it matches an absent or null field.
+//   - gt, ge, lt, le: numbers numerically, strings lexicographically and
+//     case-insensitively, date-times chronologically (a string that is an
+//     RFC 3339 date-time compares as a time against a date-time, or against
+//     another such string). Values of different kinds never match.
+//   - co, sw: case-insensitive substring and prefix tests on string fields.
+//   - in: eq against any listed value.
+//   - ca: the field is an array (a scalar counts as a one-element array)
+//     holding an element eq to every listed value.
+//   - pr: the field is present and not null; isnull is its negation.
+//   - and, or, not: as usual.
+//
+// Apart from ca and pr/isnull, a field holding an array matches when any
+// element does (and ne when no element is eq).
+func Match(f Filter, doc map[string]any) bool {
+	if isNilFilter(f) {
+		return true
+	}
+	switch n := f.(type) {
+	case *Comparison:
+		return matchComparison(n, doc)
+	case *Logical:
+		switch n.Op {
+		case OpAnd:
+			for _, o := range n.Operands {
+				if !Match(o, doc) {
+					return false
+				}
+			}
+			return true
+		case OpOr:
+			for _, o := range n.Operands {
+				if Match(o, doc) {
+					return true
+				}
+			}
+		}
+		return false
+	case *Negation:
+		return !Match(n.Operand, doc)
+	}
+	return false
+}
+
+func matchComparison(c *Comparison, doc map[string]any) bool {
+	val, present := lookupPath(doc, c.Field)
+	present = present && val != nil
+	want, ok := c.Op.arity()
+	if !ok || want == 1 && len(c.Values) != 1 || want < 0 && len(c.Values) == 0 {
+		return false
+	}
+	switch c.Op {
+	case OpPr:
+		return present
+	case OpIsNull:
+		return !present
+	case OpNe:
+		return !(present && anyElem(val, func(x any) bool { return valueEq(x, c.Values[0]) }))
+	}
+	if !present {
+		return false
+	}
+	switch c.Op {
+	case OpEq:
+		return anyElem(val, func(x any) bool { return valueEq(x, c.Values[0]) })
+	case OpIn:
+		return anyElem(val, func(x any) bool {
+			for _, v := range c.Values {
+				if valueEq(x, v) {
+					return true
+				}
+			}
+			return false
+		})
+	case OpGt, OpGe, OpLt, OpLe:
+		return anyElem(val, func(x any) bool {
+			n, ok := compareValue(x, c.Values[0])
+			if !ok {
+				return false
+			}
+			switch c.Op {
+			case OpGt:
+				return n > 0
+			case OpGe:
+				return n >= 0
+			case OpLt:
+				return n < 0
+			}
+			return n <= 0
+		})
+	case OpCo, OpSw:
+		v := c.Values[0]
+		if v.Kind != KindString {
+			return false
+		}
+		needle := strings.ToLower(v.Raw)
+		return anyElem(val, func(x any) bool {
+			s, ok := asString(x)
+			if !ok {
+				return false
+			}
+			s = strings.ToLower(s)
+			if c.Op == OpCo {
+				return strings.Contains(s, needle)
+			}
+			return strings.HasPrefix(s, needle)
+		})
+	case OpCa:
+		elems := elements(val)
+		for _, v := range c.Values {
+			found := false
+			for _, e := range elems {
+				if valueEq(e, v) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// lookupPath follows a dotted path through nested map[string]any values.
+func lookupPath(doc map[string]any, path string) (any, bool) {
+	var cur any = doc
+	for _, seg := range strings.Split(path, ".") {
+		m, ok := cur.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		if cur, ok = m[seg]; !ok {
+			return nil, false
+		}
+	}
+	return cur, true
+}
+
+// elements returns the elements of a slice value, or val itself as a
+// one-element list. Nil elements are skipped.
+func elements(val any) []any {
+	if s, ok := val.([]any); ok {
+		out := make([]any, 0, len(s))
+		for _, e := range s {
+			if e != nil {
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	rv := reflect.ValueOf(val)
+	if rv.Kind() == reflect.Slice || rv.Kind() == reflect.Array {
+		out := make([]any, 0, rv.Len())
+		for i := 0; i < rv.Len(); i++ {
+			if e := rv.Index(i).Interface(); e != nil {
+				out = append(out, e)
+			}
+		}
+		return out
+	}
+	return []any{val}
+}
+
+func anyElem(val any, pred func(any) bool) bool {
+	for _, e := range elements(val) {
+		if pred(e) {
+			return true
+		}
+	}
+	return false
+}
+
+// valueEq reports whether a document value equals a filter value.
+func valueEq(x any, v Value) bool {
+	n, ok := compareValue(x, v)
+	return ok && n == 0
+}
+
+// compareValue orders a document value against a filter value; ok is false
+// when the two are not comparable.
+func compareValue(x any, v Value) (n int, ok bool) {
+	switch v.Kind {
+	case KindNumber:
+		xf, ok1 := asFloat(x)
+		vf, ok2 := v.Float()
+		if !ok1 || !ok2 || math.IsNaN(xf) {
+			return 0, false
+		}
+		return cmpOrdered(xf, vf), true
+	case KindBool:
+		xb, ok1 := x.(bool)
+		vb, _ := v.Bool()
+		if !ok1 {
+			return 0, false
+		}
+		return cmpOrdered(b2i(xb), b2i(vb)), true
+	case KindDateTime:
+		xt, ok1 := asTime(x)
+		vt, ok2 := v.Time()
+		if !ok1 || !ok2 {
+			return 0, false
+		}
+		return xt.Compare(vt), true
+	case KindString:
+		xs, ok1 := asString(x)
+		if !ok1 {
+			return 0, false
+		}
+		if xt, ok := parseDateTime(xs); ok {
+			if vt, ok := parseDateTime(v.Raw); ok {
+				return xt.Compare(vt), true
+			}
+		}
+		return strings.Compare(strings.ToLower(xs), strings.ToLower(v.Raw)), true
+	}
+	return 0, false
+}
+
+func cmpOrdered[T int | float64](a, b T) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func asString(x any) (string, bool) {
+	if s, ok := x.(string); ok {
+		return s, true
+	}
+	if _, ok := x.(json.Number); ok {
+		return "", false
+	}
+	rv := reflect.ValueOf(x)
+	if rv.Kind() == reflect.String {
+		return rv.String(), true
+	}
+	return "", false
+}
+
+func asFloat(x any) (float64, bool) {
+	switch n := x.(type) {
+	case float64:
+		return n, true
+	case json.Number:
+		f, err := strconv.ParseFloat(string(n), 64)
+		return f, err == nil || isRangeErr(err)
+	}
+	rv := reflect.ValueOf(x)
+	switch rv.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return float64(rv.Int()), true
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		return float64(rv.Uint()), true
+	case reflect.Float32, reflect.Float64:
+		return rv.Float(), true
+	}
+	return 0, false
+}
+
+func asTime(x any) (time.Time, bool) {
+	switch t := x.(type) {
+	case time.Time:
+		return t, true
+	case *time.Time:
+		if t != nil {
+			return *t, true
+		}
+		return time.Time{}, false
+	}
+	if s, ok := asString(x); ok {
+		return parseDateTime(s)
+	}
+	return time.Time{}, false
+}
