@@ -128,7 +128,7 @@ func (r ApiGetIdentityCertificationItemPermissionsRequest) Execute() ([]Permissi
 	if err := CheckID("itemId", r.itemID); err != nil {
 		return nil, nil, err
 	}
-	q, err := r.svc.client.listValues(r.opts, &RulesGetIdentityCertificationItemPermissions)
+	q, err := r.svc.client.listValues(r.opts, RulesGetIdentityCertificationItemPermissions)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -199,7 +199,7 @@ func (r ApiGetPendingCertificationTasksRequest) Filters(f string) ApiGetPendingC
 
 // Execute sends the request.
 func (r ApiGetPendingCertificationTasksRequest) Execute() ([]CertificationTask, *http.Response, error) {
-	q, err := r.svc.client.listValues(r.opts, &RulesGetPendingCertificationTasks)
+	q, err := r.svc.client.listValues(r.opts, RulesGetPendingCertificationTasks)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -273,7 +273,7 @@ func (r ApiListCertificationReviewersRequest) Execute() ([]IdentityReferenceWith
 	if err := CheckID("id", r.id); err != nil {
 		return nil, nil, err
 	}
-	q, err := r.svc.client.listValues(r.opts, &RulesListCertificationReviewers)
+	q, err := r.svc.client.listValues(r.opts, RulesListCertificationReviewers)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -380,7 +380,7 @@ func (r ApiListIdentityAccessReviewItemsRequest) Execute() ([]AccessReviewItem, 
 	if set > 1 {
 		return nil, nil, &ValidationError{Parameter: "entitlements, access-profiles, roles", Problem: "more than one is set", Allowed: "at most one of Entitlements, AccessProfiles and Roles"}
 	}
-	q, err := r.svc.client.listValues(r.opts, &RulesListIdentityAccessReviewItems)
+	q, err := r.svc.client.listValues(r.opts, RulesListIdentityAccessReviewItems)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -460,7 +460,7 @@ func (r ApiListIdentityCertificationsRequest) Sorters(s string) ApiListIdentityC
 
 // Execute sends the request.
 func (r ApiListIdentityCertificationsRequest) Execute() ([]IdentityCertificationDto, *http.Response, error) {
-	q, err := r.svc.client.listValues(r.opts, &RulesListIdentityCertifications)
+	q, err := r.svc.client.listValues(r.opts, RulesListIdentityCertifications)
 	if err != nil {
 		return nil, nil, err
 	}
