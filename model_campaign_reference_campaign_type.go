@@ -38,7 +38,11 @@ func CampaignReferenceCampaignTypeValues() []CampaignReferenceCampaignType {
 // IsKnown reports whether v is one of the values defined by the API.
 func (v CampaignReferenceCampaignType) IsKnown() bool {
 	switch v {
-	case CampaignReferenceCampaignTypeManager, CampaignReferenceCampaignTypeSourceOwner, CampaignReferenceCampaignTypeSearch, CampaignReferenceCampaignTypeRoleComposition, CampaignReferenceCampaignTypeMachineAccount:
+	case CampaignReferenceCampaignTypeManager,
+		CampaignReferenceCampaignTypeSourceOwner,
+		CampaignReferenceCampaignTypeSearch,
+		CampaignReferenceCampaignTypeRoleComposition,
+		CampaignReferenceCampaignTypeMachineAccount:
 		return true
 	}
 	return false

@@ -29,7 +29,8 @@ func CampaignReferenceCorrelatedStatusValues() []CampaignReferenceCorrelatedStat
 // IsKnown reports whether v is one of the values defined by the API.
 func (v CampaignReferenceCorrelatedStatus) IsKnown() bool {
 	switch v {
-	case CampaignReferenceCorrelatedStatusCorrelated, CampaignReferenceCorrelatedStatusUncorrelated:
+	case CampaignReferenceCorrelatedStatusCorrelated,
+		CampaignReferenceCorrelatedStatusUncorrelated:
 		return true
 	}
 	return false

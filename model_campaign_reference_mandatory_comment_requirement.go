@@ -32,7 +32,9 @@ func CampaignReferenceMandatoryCommentRequirementValues() []CampaignReferenceMan
 // IsKnown reports whether v is one of the values defined by the API.
 func (v CampaignReferenceMandatoryCommentRequirement) IsKnown() bool {
 	switch v {
-	case CampaignReferenceMandatoryCommentRequirementAllDecisions, CampaignReferenceMandatoryCommentRequirementRevokeOnlyDecisions, CampaignReferenceMandatoryCommentRequirementNoDecisions:
+	case CampaignReferenceMandatoryCommentRequirementAllDecisions,
+		CampaignReferenceMandatoryCommentRequirementRevokeOnlyDecisions,
+		CampaignReferenceMandatoryCommentRequirementNoDecisions:
 		return true
 	}
 	return false

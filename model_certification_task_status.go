@@ -34,7 +34,10 @@ func CertificationTaskStatusValues() []CertificationTaskStatus {
 // IsKnown reports whether v is one of the values defined by the API.
 func (v CertificationTaskStatus) IsKnown() bool {
 	switch v {
-	case CertificationTaskStatusQueued, CertificationTaskStatusInProgress, CertificationTaskStatusSuccess, CertificationTaskStatusError:
+	case CertificationTaskStatusQueued,
+		CertificationTaskStatusInProgress,
+		CertificationTaskStatusSuccess,
+		CertificationTaskStatusError:
 		return true
 	}
 	return false

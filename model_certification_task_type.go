@@ -46,7 +46,14 @@ func CertificationTaskTypeValues() []CertificationTaskType {
 // IsKnown reports whether v is one of the values defined by the API.
 func (v CertificationTaskType) IsKnown() bool {
 	switch v {
-	case CertificationTaskTypeReassign, CertificationTaskTypeAdminReassign, CertificationTaskTypeCompleteCertification, CertificationTaskTypeFinishCertification, CertificationTaskTypeCompleteCampaign, CertificationTaskTypeActivateCampaign, CertificationTaskTypeCampaignCreate, CertificationTaskTypeCampaignDelete:
+	case CertificationTaskTypeReassign,
+		CertificationTaskTypeAdminReassign,
+		CertificationTaskTypeCompleteCertification,
+		CertificationTaskTypeFinishCertification,
+		CertificationTaskTypeCompleteCampaign,
+		CertificationTaskTypeActivateCampaign,
+		CertificationTaskTypeCampaignCreate,
+		CertificationTaskTypeCampaignDelete:
 		return true
 	}
 	return false

@@ -107,7 +107,35 @@ func DtoTypeValues() []DtoType {
 // IsKnown reports whether v is one of the values defined by the API.
 func (v DtoType) IsKnown() bool {
 	switch v {
-	case DtoTypeAccountCorrelationConfig, DtoTypeAccessProfile, DtoTypeAccessRequestApproval, DtoTypeAccount, DtoTypeApplication, DtoTypeCampaign, DtoTypeCampaignFilter, DtoTypeCertification, DtoTypeCluster, DtoTypeConnectorSchema, DtoTypeEntitlement, DtoTypeGovernanceGroup, DtoTypeIdentity, DtoTypeIdentityProfile, DtoTypeIdentityRequest, DtoTypeMachineIdentity, DtoTypeLifecycleState, DtoTypePasswordPolicy, DtoTypeRole, DtoTypeRule, DtoTypeSodPolicy, DtoTypeSource, DtoTypeTag, DtoTypeTagCategory, DtoTypeTaskResult, DtoTypeReportResult, DtoTypeSodViolation, DtoTypeAccountActivity, DtoTypeWorkgroup:
+	case DtoTypeAccountCorrelationConfig,
+		DtoTypeAccessProfile,
+		DtoTypeAccessRequestApproval,
+		DtoTypeAccount,
+		DtoTypeApplication,
+		DtoTypeCampaign,
+		DtoTypeCampaignFilter,
+		DtoTypeCertification,
+		DtoTypeCluster,
+		DtoTypeConnectorSchema,
+		DtoTypeEntitlement,
+		DtoTypeGovernanceGroup,
+		DtoTypeIdentity,
+		DtoTypeIdentityProfile,
+		DtoTypeIdentityRequest,
+		DtoTypeMachineIdentity,
+		DtoTypeLifecycleState,
+		DtoTypePasswordPolicy,
+		DtoTypeRole,
+		DtoTypeRule,
+		DtoTypeSodPolicy,
+		DtoTypeSource,
+		DtoTypeTag,
+		DtoTypeTagCategory,
+		DtoTypeTaskResult,
+		DtoTypeReportResult,
+		DtoTypeSodViolation,
+		DtoTypeAccountActivity,
+		DtoTypeWorkgroup:
 		return true
 	}
 	return false

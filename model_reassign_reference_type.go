@@ -29,7 +29,9 @@ func ReassignReferenceTypeValues() []ReassignReferenceType {
 // IsKnown reports whether v is one of the values defined by the API.
 func (v ReassignReferenceType) IsKnown() bool {
 	switch v {
-	case ReassignReferenceTypeTargetSummary, ReassignReferenceTypeItem, ReassignReferenceTypeIdentitySummary:
+	case ReassignReferenceTypeTargetSummary,
+		ReassignReferenceTypeItem,
+		ReassignReferenceTypeIdentitySummary:
 		return true
 	}
 	return false

@@ -35,12 +35,18 @@ func (t *ReassignmentTrailDTOs) UnmarshalJSON(data []byte) error {
 		*t = ReassignmentTrailDTOs{one}
 		return nil
 	case '[':
-		var many []ReassignmentTrailDTO
-		if err := json.Unmarshal(trimmed, &many); err != nil {
-			return err
+		if bytes.Equal(bytes.TrimSpace(trimmed[1:]), []byte("]")) {
+			// An empty array, the common case: no second decoder pass.
+			// Like a plain slice, the result is empty but not nil.
+			if *t == nil {
+				*t = ReassignmentTrailDTOs{}
+			} else {
+				*t = (*t)[:0]
+			}
+			return nil
 		}
-		*t = many
-		return nil
+		// Decode as encoding/json decodes a plain slice.
+		return json.Unmarshal(trimmed, (*[]ReassignmentTrailDTO)(t))
 	}
 	return &json.UnmarshalTypeError{Value: jsonKind(trimmed[0]), Type: reflect.TypeOf(*t)}
 }
