@@ -2,6 +2,7 @@ package certifications
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -117,7 +118,7 @@ func TestNilConfigurationNeverPanics(t *testing.T) {
 	require.Error(t, cfg.Validate())
 	c := NewAPIClient(nil)
 	require.NotNil(t, c.CertificationsApi)
-	_, _, err := c.CertificationsApi.GetIdentityCertification(t.Context(), "x").Execute()
+	_, _, err := c.CertificationsApi.GetIdentityCertification(context.Background(), "x").Execute()
 	var ve *ValidationError
 	require.ErrorAs(t, err, &ve)
 	assert.Equal(t, "Configuration", ve.Parameter)
@@ -128,7 +129,7 @@ func TestInvalidConfigurationReturnedByExecute(t *testing.T) {
 	cfg.BaseURL = "http://tenant.example.com"
 	cfg.AccessToken = "t"
 	c := NewAPIClient(cfg)
-	_, resp, err := c.CertificationsApi.ListIdentityCertifications(t.Context()).Execute()
+	_, resp, err := c.CertificationsApi.ListIdentityCertifications(context.Background()).Execute()
 	assert.Nil(t, resp)
 	assert.Equal(t, cfg.Validate().Error(), err.Error())
 	assert.Equal(t, err, c.Err())
@@ -140,7 +141,7 @@ func TestBaseURLVersionSuffixIgnored(t *testing.T) {
 		cfg.BaseURL = base
 		cfg.AccessToken = "t"
 		c := NewAPIClient(cfg)
-		req, err := c.NewRequest(t.Context(), "GET", "v3/certifications", nil, nil)
+		req, err := c.NewRequest(context.Background(), "GET", "v3/certifications", nil, nil)
 		require.NoError(t, err)
 		assert.Equal(t, "https://acme.api.identitynow.com/v3/certifications", req.URL.String(), base)
 	}

@@ -101,7 +101,7 @@ const (
 	tBad // a byte or rune that starts no token
 )
 
-type token struct {
+type fToken struct {
 	kind tokKind
 	pos  int    // byte offset of the first byte
 	text string // the token as written
@@ -110,11 +110,11 @@ type token struct {
 
 // parser is a recursive-descent parser over a lazily lexed input, so that
 // errors are reported in input order.
-type parser struct {
+type fParser struct {
 	in    string
-	off   int   // next byte to lex
-	tok   token // current token
-	depth int   // levels of not and parentheses entered
+	off   int    // next byte to lex
+	tok   fToken // current token
+	depth int    // levels of not and parentheses entered
 }
 
 // Expected texts shared by several error sites.
@@ -136,7 +136,7 @@ const (
 // Errors are *FilterSyntaxError. Nesting beyond MaxFilterNesting is an
 // error too.
 func ParseFilter(s string) (Filter, error) {
-	p := &parser{in: s}
+	p := &fParser{in: s}
 	if err := p.advance(); err != nil {
 		return nil, err
 	}
@@ -156,7 +156,7 @@ func ParseFilter(s string) (Filter, error) {
 	return f, nil
 }
 
-func (p *parser) fail(expected string) *FilterSyntaxError {
+func (p *fParser) fail(expected string) *FilterSyntaxError {
 	found := foundEOF
 	if p.tok.kind != tEOF {
 		found = clip(p.tok.text)
@@ -179,7 +179,7 @@ func clip(s string) string {
 
 // checkCase returns an error when the current token is one of words
 // written in another case.
-func (p *parser) checkCase(words ...string) error {
+func (p *fParser) checkCase(words ...string) error {
 	if p.tok.kind != tIdent {
 		return nil
 	}
@@ -191,10 +191,10 @@ func (p *parser) checkCase(words ...string) error {
 	return nil
 }
 
-func (p *parser) isWord(w string) bool { return p.tok.kind == tIdent && p.tok.text == w }
+func (p *fParser) isWord(w string) bool { return p.tok.kind == tIdent && p.tok.text == w }
 
 // enter records one more level of nesting.
-func (p *parser) enter() error {
+func (p *fParser) enter() error {
 	if p.depth++; p.depth > MaxFilterNesting {
 		return p.fail(fmt.Sprintf("at most %d levels of not and parentheses", MaxFilterNesting))
 	}
@@ -202,7 +202,7 @@ func (p *parser) enter() error {
 }
 
 // parseOr parses and-expressions joined by "or".
-func (p *parser) parseOr() (Filter, error) {
+func (p *fParser) parseOr() (Filter, error) {
 	first, err := p.parseAnd()
 	if err != nil {
 		return nil, err
@@ -225,7 +225,7 @@ func (p *parser) parseOr() (Filter, error) {
 }
 
 // parseAnd parses unary expressions joined by "and".
-func (p *parser) parseAnd() (Filter, error) {
+func (p *fParser) parseAnd() (Filter, error) {
 	first, err := p.parseUnary()
 	if err != nil {
 		return nil, err
@@ -248,7 +248,7 @@ func (p *parser) parseAnd() (Filter, error) {
 }
 
 // parseUnary parses "not" prefixes and a primary.
-func (p *parser) parseUnary() (Filter, error) {
+func (p *fParser) parseUnary() (Filter, error) {
 	if !p.isWord("not") {
 		return p.parsePrimary()
 	}
@@ -268,7 +268,7 @@ func (p *parser) parseUnary() (Filter, error) {
 
 // parsePrimary parses a parenthesised expression, `pr field` or a
 // comparison.
-func (p *parser) parsePrimary() (Filter, error) {
+func (p *fParser) parsePrimary() (Filter, error) {
 	switch p.tok.kind {
 	case tLParen:
 		if err := p.enter(); err != nil {
@@ -313,7 +313,7 @@ func (p *parser) parsePrimary() (Filter, error) {
 }
 
 // parseField consumes a field name; reserved words are refused.
-func (p *parser) parseField() (string, error) {
+func (p *fParser) parseField() (string, error) {
 	if p.tok.kind != tIdent {
 		return "", p.fail("a field name")
 	}
@@ -325,7 +325,7 @@ func (p *parser) parseField() (string, error) {
 }
 
 // parseComparison parses the operator and values that follow a field.
-func (p *parser) parseComparison(field string) (Filter, error) {
+func (p *fParser) parseComparison(field string) (Filter, error) {
 	if p.tok.kind != tIdent {
 		return nil, p.fail(expectOperator)
 	}
@@ -384,7 +384,7 @@ func (p *parser) parseComparison(field string) (Filter, error) {
 }
 
 // parseValue consumes one literal.
-func (p *parser) parseValue() (Value, error) {
+func (p *fParser) parseValue() (Value, error) {
 	var v Value
 	switch p.tok.kind {
 	case tString:
@@ -411,19 +411,19 @@ func (p *parser) parseValue() (Value, error) {
 }
 
 // advance lexes the next token into p.tok.
-func (p *parser) advance() error {
+func (p *fParser) advance() error {
 	for p.off < len(p.in) && isSpace(p.in[p.off]) {
 		p.off++
 	}
 	start := p.off
 	if start == len(p.in) {
-		p.tok = token{kind: tEOF, pos: start}
+		p.tok = fToken{kind: tEOF, pos: start}
 		return nil
 	}
 	c := p.in[start]
 	single := func(k tokKind) error {
 		p.off++
-		p.tok = token{kind: k, pos: start, text: p.in[start:p.off], val: p.in[start:p.off]}
+		p.tok = fToken{kind: k, pos: start, text: p.in[start:p.off], val: p.in[start:p.off]}
 		return nil
 	}
 	switch {
@@ -442,12 +442,12 @@ func (p *parser) advance() error {
 	}
 	_, size := utf8.DecodeRuneInString(p.in[start:])
 	p.off += size
-	p.tok = token{kind: tBad, pos: start, text: p.in[start:p.off]}
+	p.tok = fToken{kind: tBad, pos: start, text: p.in[start:p.off]}
 	return nil
 }
 
 // lexString lexes a double-quoted string; only \" and \\ are escapes.
-func (p *parser) lexString() error {
+func (p *fParser) lexString() error {
 	start := p.off
 	var b strings.Builder
 	for i := start + 1; ; {
@@ -458,7 +458,7 @@ func (p *parser) lexString() error {
 		switch c := p.in[i]; c {
 		case '"':
 			p.off = i + 1
-			p.tok = token{kind: tString, pos: start, text: p.in[start:p.off], val: b.String()}
+			p.tok = fToken{kind: tString, pos: start, text: p.in[start:p.off], val: b.String()}
 			return nil
 		case '\\':
 			next := p.in[i+1]
@@ -479,7 +479,7 @@ func (p *parser) lexString() error {
 // lexLiteral lexes a number or a date-time. It takes the whole run of
 // characters that may belong to either, so that "1and" or "2024-01-31" is
 // one bad token rather than a number followed by something else.
-func (p *parser) lexLiteral() error {
+func (p *fParser) lexLiteral() error {
 	start := p.off
 	end := start
 	for end < len(p.in) && isLiteralByte(p.in[end]) {
@@ -488,12 +488,12 @@ func (p *parser) lexLiteral() error {
 	text := p.in[start:end]
 	switch {
 	case isNumberLiteral(text):
-		p.tok = token{kind: tNumber, pos: start, text: text, val: text}
+		p.tok = fToken{kind: tNumber, pos: start, text: text, val: text}
 	case isDateTimeShape(text):
 		if _, ok := parseDateTime(text); !ok {
 			return &FilterSyntaxError{Pos: start, Expected: "a valid RFC 3339 date-time (a field is out of range)", Found: clip(text), Input: p.in}
 		}
-		p.tok = token{kind: tDateTime, pos: start, text: text, val: text}
+		p.tok = fToken{kind: tDateTime, pos: start, text: text, val: text}
 	case len(text) > 4 && strings.ContainsAny(text[1:], "-:T"):
 		return &FilterSyntaxError{Pos: start, Expected: "an RFC 3339 date-time such as 2024-01-31T00:00:00Z", Found: clip(text), Input: p.in}
 	default:
@@ -504,7 +504,7 @@ func (p *parser) lexLiteral() error {
 }
 
 // lexIdent lexes a word: an operator, keyword, boolean or dotted field name.
-func (p *parser) lexIdent() error {
+func (p *fParser) lexIdent() error {
 	start := p.off
 	end := start
 	for end < len(p.in) && (isIdentByte(p.in[end]) || p.in[end] == '.') {
@@ -518,7 +518,7 @@ func (p *parser) lexIdent() error {
 		}
 	}
 	p.off = end
-	p.tok = token{kind: tIdent, pos: start, text: text, val: text}
+	p.tok = fToken{kind: tIdent, pos: start, text: text, val: text}
 	return nil
 }
 

@@ -17,3 +17,12 @@ const (
 func (v LocaleOrigin) IsKnown() bool {
 	return v == LocaleOriginDefault || v == LocaleOriginRequest
 }
+
+// LocaleOriginValues returns the values of LocaleOrigin defined by the API,
+// in the order the API lists them. Each call returns a new slice.
+func LocaleOriginValues() []LocaleOrigin {
+	return []LocaleOrigin{
+		LocaleOriginDefault,
+		LocaleOriginRequest,
+	}
+}

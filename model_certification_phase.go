@@ -1,0 +1,36 @@
+package certifications
+
+// CertificationPhase is the phase a certification is in. Unknown values are
+// kept as sent.
+type CertificationPhase string
+
+// CertificationPhase values defined by the API.
+const (
+	// CertificationPhaseStaged means the certification waits for its
+	// campaign to be activated.
+	CertificationPhaseStaged CertificationPhase = "STAGED"
+	// CertificationPhaseActive means the certification is open for review.
+	CertificationPhaseActive CertificationPhase = "ACTIVE"
+	// CertificationPhaseSigned means the reviewer signed off and the
+	// certification is done.
+	CertificationPhaseSigned CertificationPhase = "SIGNED"
+)
+
+// CertificationPhaseValues returns the values of CertificationPhase defined by
+// the API, in the order the API lists them. Each call returns a new slice.
+func CertificationPhaseValues() []CertificationPhase {
+	return []CertificationPhase{
+		CertificationPhaseStaged,
+		CertificationPhaseActive,
+		CertificationPhaseSigned,
+	}
+}
+
+// IsKnown reports whether v is one of the values defined by the API.
+func (v CertificationPhase) IsKnown() bool {
+	switch v {
+	case CertificationPhaseStaged, CertificationPhaseActive, CertificationPhaseSigned:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,30 @@
+package certifications
+
+// CertificationReferenceType is the kind of object a CertificationReference
+// points at. Unknown values are kept as sent.
+type CertificationReferenceType string
+
+// CertificationReferenceType values defined by the API.
+const (
+	// CertificationReferenceTypeCertification is the only value the API
+	// defines.
+	CertificationReferenceTypeCertification CertificationReferenceType = "CERTIFICATION"
+)
+
+// CertificationReferenceTypeValues returns the values of
+// CertificationReferenceType defined by the API, in the order the API lists
+// them. Each call returns a new slice.
+func CertificationReferenceTypeValues() []CertificationReferenceType {
+	return []CertificationReferenceType{
+		CertificationReferenceTypeCertification,
+	}
+}
+
+// IsKnown reports whether v is one of the values defined by the API.
+func (v CertificationReferenceType) IsKnown() bool {
+	switch v {
+	case CertificationReferenceTypeCertification:
+		return true
+	}
+	return false
+}

@@ -1,0 +1,92 @@
+package certifications
+
+import "time"
+
+// CertificationTask is an asynchronous job that works on a certification or a
+// campaign, such as a bulk reassignment started with submitReassignCertsAsync.
+// Poll it until Status is SUCCESS or ERROR.
+type CertificationTask struct {
+	// ID identifies the task.
+	ID *string `json:"id,omitempty"`
+	// Type says what kind of work the task does; the API may add kinds.
+	Type *CertificationTaskType `json:"type,omitempty"`
+	// TargetType says whether TargetID names a certification or a campaign.
+	TargetType *CertificationTaskTargetType `json:"targetType,omitempty"`
+	// TargetID is the ID of the certification or campaign the task works
+	// on.
+	TargetID *string `json:"targetId,omitempty"`
+	// Status is where the task stands: queued, running, or finished.
+	Status *CertificationTaskStatus `json:"status,omitempty"`
+	// Errors lists the problems the task ran into, if any.
+	Errors []ErrorMessageDto `json:"errors,omitempty"`
+	// ReassignmentTrailDTOs lists the reassignments that led to a reviewer
+	// being asked to certify their own access. It decodes from an array, a
+	// single object or null.
+	ReassignmentTrailDTOs ReassignmentTrailDTOs `json:"reassignmentTrailDTOs,omitempty"`
+	// Created is when the task was created.
+	Created *time.Time `json:"created,omitempty"`
+}
+
+// GetID returns ID, or "" when it is unset or c is nil.
+func (c *CertificationTask) GetID() string {
+	if c == nil || c.ID == nil {
+		return ""
+	}
+	return *c.ID
+}
+
+// GetType returns Type, or "" when it is unset or c is nil.
+func (c *CertificationTask) GetType() CertificationTaskType {
+	if c == nil || c.Type == nil {
+		return ""
+	}
+	return *c.Type
+}
+
+// GetTargetType returns TargetType, or "" when it is unset or c is nil.
+func (c *CertificationTask) GetTargetType() CertificationTaskTargetType {
+	if c == nil || c.TargetType == nil {
+		return ""
+	}
+	return *c.TargetType
+}
+
+// GetTargetID returns TargetID, or "" when it is unset or c is nil.
+func (c *CertificationTask) GetTargetID() string {
+	if c == nil || c.TargetID == nil {
+		return ""
+	}
+	return *c.TargetID
+}
+
+// GetStatus returns Status, or "" when it is unset or c is nil.
+func (c *CertificationTask) GetStatus() CertificationTaskStatus {
+	if c == nil || c.Status == nil {
+		return ""
+	}
+	return *c.Status
+}
+
+// GetErrors returns Errors, or nil when c is nil.
+func (c *CertificationTask) GetErrors() []ErrorMessageDto {
+	if c == nil {
+		return nil
+	}
+	return c.Errors
+}
+
+// GetReassignmentTrailDTOs returns ReassignmentTrailDTOs, or nil when c is nil.
+func (c *CertificationTask) GetReassignmentTrailDTOs() ReassignmentTrailDTOs {
+	if c == nil {
+		return nil
+	}
+	return c.ReassignmentTrailDTOs
+}
+
+// GetCreated returns Created, or the zero time when it is unset or c is nil.
+func (c *CertificationTask) GetCreated() time.Time {
+	if c == nil || c.Created == nil {
+		return time.Time{}
+	}
+	return *c.Created
+}

@@ -1,0 +1,26 @@
+package certifications
+
+// Reassignment records that a certification was handed over from another
+// certification, with the comment given at the time.
+type Reassignment struct {
+	// From is the certification the work was reassigned from.
+	From *CertificationReference `json:"from,omitempty"`
+	// Comment is the text entered when the certification was reassigned.
+	Comment *string `json:"comment,omitempty"`
+}
+
+// GetFrom returns From, or nil when it is unset or r is nil.
+func (r *Reassignment) GetFrom() *CertificationReference {
+	if r == nil {
+		return nil
+	}
+	return r.From
+}
+
+// GetComment returns Comment, or "" when it is unset or r is nil.
+func (r *Reassignment) GetComment() string {
+	if r == nil || r.Comment == nil {
+		return ""
+	}
+	return *r.Comment
+}

@@ -1,0 +1,350 @@
+package certifications
+
+import (
+	"encoding/json"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// declaredModelTypes parses the package's model_*.go files and returns the
+// names of the struct types and of the string-based types they declare.
+func declaredModelTypes(t *testing.T) (structs, strs []string) {
+	t.Helper()
+	files, err := filepath.Glob("model_*.go")
+	require.NoError(t, err)
+	fset := token.NewFileSet()
+	for _, name := range files {
+		if strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, name, nil, 0)
+		require.NoError(t, err)
+		for _, decl := range f.Decls {
+			gd, ok := decl.(*ast.GenDecl)
+			if !ok || gd.Tok != token.TYPE {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				ts := spec.(*ast.TypeSpec)
+				switch typ := ts.Type.(type) {
+				case *ast.StructType:
+					structs = append(structs, ts.Name.Name)
+				case *ast.Ident:
+					if typ.Name == "string" {
+						strs = append(strs, ts.Name.Name)
+					}
+				}
+			}
+		}
+	}
+	sort.Strings(structs)
+	sort.Strings(strs)
+	return structs, strs
+}
+
+// TestModelRegistryIsComplete keeps modelTypes and enums, which the other
+// tests iterate over, in step with the declared types.
+func TestModelRegistryIsComplete(t *testing.T) {
+	structs, strs := declaredModelTypes(t)
+	var registered []string
+	for _, typ := range modelTypes {
+		registered = append(registered, typ.Name())
+	}
+	sort.Strings(registered)
+	assert.Equal(t, structs, registered, "modelTypes must list every struct in model_*.go")
+
+	var registeredEnums []string
+	for _, e := range enums {
+		registeredEnums = append(registeredEnums, e.typ.Name())
+	}
+	sort.Strings(registeredEnums)
+	assert.Equal(t, strs, registeredEnums, "enums must list every string type in model_*.go")
+}
+
+// TestGettersOnNilReceivers calls every Get method of every model on a nil
+// pointer and expects the zero value of its result, without a panic.
+func TestGettersOnNilReceivers(t *testing.T) {
+	for _, typ := range modelTypes {
+		t.Run(typ.Name(), func(t *testing.T) {
+			ptr := reflect.PointerTo(typ)
+			nilValue := reflect.Zero(ptr)
+			getters := 0
+			for i := 0; i < ptr.NumMethod(); i++ {
+				m := ptr.Method(i)
+				if !strings.HasPrefix(m.Name, "Get") {
+					continue
+				}
+				getters++
+				require.Equal(t, 1, m.Type.NumIn(), "%s takes arguments", m.Name)
+				require.Equal(t, 1, m.Type.NumOut(), "%s returns %d values", m.Name, m.Type.NumOut())
+				var out []reflect.Value
+				require.NotPanics(t, func() { out = nilValue.Method(i).Call(nil) }, m.Name)
+				assert.True(t, out[0].IsZero(), "%s on nil returned %v", m.Name, out[0])
+			}
+			assert.Equal(t, typ.NumField(), getters, "every field needs exactly one getter")
+		})
+	}
+}
+
+// filled returns a value of typ with every field, at every depth, set to
+// something other than its zero value.
+func filled(typ reflect.Type, seed string) reflect.Value {
+	v := reflect.New(typ).Elem()
+	switch {
+	case typ == reflect.TypeFor[time.Time]():
+		v.Set(reflect.ValueOf(time.Date(2024, 2, 29, 12, 30, 0, 0, time.UTC)))
+	case typ.Kind() == reflect.Pointer:
+		p := reflect.New(typ.Elem())
+		p.Elem().Set(filled(typ.Elem(), seed))
+		v.Set(p)
+	case typ.Kind() == reflect.Slice:
+		v.Set(reflect.MakeSlice(typ, 0, 1))
+		v.Set(reflect.Append(v, filled(typ.Elem(), seed+"[0]")))
+	case typ.Kind() == reflect.Struct:
+		for i := 0; i < typ.NumField(); i++ {
+			v.Field(i).Set(filled(typ.Field(i).Type, seed+"."+typ.Field(i).Name))
+		}
+	case typ.Kind() == reflect.String:
+		v.SetString(seed)
+	case typ.Kind() == reflect.Bool:
+		v.SetBool(true)
+	case typ.Kind() == reflect.Int32 || typ.Kind() == reflect.Int64:
+		v.SetInt(int64(len(seed)))
+	default:
+		panic("filled: unhandled type " + typ.String())
+	}
+	return v
+}
+
+// TestGettersReturnTheirField calls every getter on a fully set model and
+// checks it returns its own field: the pointed-to value for pointers to
+// scalars, the field itself for everything else.
+func TestGettersReturnTheirField(t *testing.T) {
+	for _, typ := range modelTypes {
+		t.Run(typ.Name(), func(t *testing.T) {
+			v := filled(reflect.PointerTo(typ), typ.Name())
+			for i := 0; i < typ.NumField(); i++ {
+				f := typ.Field(i)
+				m := v.MethodByName("Get" + f.Name)
+				require.True(t, m.IsValid(), "no Get%s", f.Name)
+				got := m.Call(nil)[0].Interface()
+				field := v.Elem().Field(i)
+				want := field.Interface()
+				if f.Type.Kind() == reflect.Pointer && f.Type.Elem().Kind() != reflect.Struct || f.Type == reflect.TypeFor[*time.Time]() {
+					want = field.Elem().Interface()
+				}
+				assert.Equal(t, want, got, "Get%s", f.Name)
+			}
+		})
+	}
+}
+
+// TestFilledModelsRoundTrip encodes every fully set model and decodes it
+// back: nothing a user can set is lost on the wire.
+func TestFilledModelsRoundTrip(t *testing.T) {
+	for _, typ := range modelTypes {
+		t.Run(typ.Name(), func(t *testing.T) {
+			v := filled(reflect.PointerTo(typ), typ.Name())
+			b, err := json.Marshal(v.Interface())
+			require.NoError(t, err)
+			back := reflect.New(typ)
+			require.NoError(t, json.Unmarshal(b, back.Interface()))
+			assert.Equal(t, v.Interface(), back.Interface())
+		})
+	}
+}
+
+func TestEnumIsKnown(t *testing.T) {
+	for _, e := range enums {
+		t.Run(e.typ.Name(), func(t *testing.T) {
+			require.NotEmpty(t, e.values)
+			for _, v := range e.values {
+				assert.True(t, e.isKnown(v), "%s(%q)", e.typ.Name(), v)
+				assert.False(t, e.isKnown(strings.ToLower(v)), "values are case-sensitive: %q", strings.ToLower(v))
+			}
+			assert.False(t, e.isKnown(""), "the empty value is not defined")
+			assert.False(t, e.isKnown("MADE_UP_VALUE"))
+			assert.Len(t, e.values, len(uniq(e.values)), "duplicate values")
+		})
+	}
+}
+
+func TestEnumValuesReturnsAFreshSlice(t *testing.T) {
+	v := CertificationPhaseValues()
+	v[0] = "CHANGED"
+	assert.Equal(t, CertificationPhaseStaged, CertificationPhaseValues()[0])
+	assert.True(t, CertificationPhaseStaged.IsKnown())
+}
+
+// TestEnumConstants spells out the constants the rest of the SDK relies on.
+func TestEnumConstants(t *testing.T) {
+	assert.Equal(t, CertificationPhase("ACTIVE"), CertificationPhaseActive)
+	assert.Equal(t, CertificationDecision("APPROVE"), CertificationDecisionApprove)
+	assert.Equal(t, CertificationDecision("REVOKE"), CertificationDecisionRevoke)
+	assert.Equal(t, CertificationTaskStatus("IN_PROGRESS"), CertificationTaskStatusInProgress)
+	assert.Equal(t, DtoType("ACCESS_PROFILE"), DtoTypeAccessProfile)
+	assert.Equal(t, ReassignReferenceType("IDENTITY_SUMMARY"), ReassignReferenceTypeIdentitySummary)
+	assert.Equal(t, CampaignReferenceMandatoryCommentRequirement("REVOKE_ONLY_DECISIONS"), CampaignReferenceMandatoryCommentRequirementRevokeOnlyDecisions)
+	assert.Equal(t, CertificationTaskType("COMPLETE_CERTIFICATION"), CertificationTaskTypeCompleteCertification)
+}
+
+// TestOnlyTheTrailHasACustomDecoder guards decoding speed: every other model
+// is decoded by plain encoding/json struct decoding.
+func TestOnlyTheTrailHasACustomDecoder(t *testing.T) {
+	unmarshaler := reflect.TypeFor[json.Unmarshaler]()
+	var custom []string
+	types := append(slices.Clone(modelTypes), reflect.TypeFor[ReassignmentTrailDTOs]())
+	for _, e := range enums {
+		types = append(types, e.typ)
+	}
+	for _, typ := range types {
+		if typ.Implements(unmarshaler) || reflect.PointerTo(typ).Implements(unmarshaler) {
+			custom = append(custom, typ.Name())
+		}
+	}
+	assert.Equal(t, []string{"ReassignmentTrailDTOs"}, custom)
+}
+
+func uniq(s []string) []string {
+	out := slices.Clone(s)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// schema is the reduced spec shape written by testdata/gen_fixtures.py.
+type schema struct {
+	Type       string             `json:"type"`
+	Format     string             `json:"format"`
+	Nullable   bool               `json:"nullable"`
+	Enum       []*string          `json:"enum"`
+	Required   []string           `json:"required"`
+	Properties map[string]*schema `json:"properties"`
+	Items      *schema            `json:"items"`
+}
+
+// TestModelsMatchSpec walks the 200 and request schemas of every v3
+// operation next to the Go types and checks property names, JSON tags,
+// required-ness, pointer-ness, scalar types and enum values.
+func TestModelsMatchSpec(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "spec", "v3-schemas.json"))
+	require.NoError(t, err)
+	var ops map[string]struct {
+		Response *schema `json:"response"`
+		Request  *schema `json:"request"`
+	}
+	require.NoError(t, json.Unmarshal(raw, &ops))
+	require.Len(t, ops, len(operations))
+
+	seen := map[reflect.Type]bool{}
+	for _, op := range operations {
+		t.Run(op.id, func(t *testing.T) {
+			spec, ok := ops[op.id]
+			require.True(t, ok, "operation missing from the spec fixture")
+			matchSchema(t, op.id, spec.Response, op.response, seen)
+			if op.request != nil || spec.Request != nil {
+				require.NotNil(t, spec.Request, "spec has no request body")
+				require.NotNil(t, op.request, "no Go request type")
+				matchSchema(t, op.id+" body", spec.Request, op.request, seen)
+			}
+		})
+	}
+	for _, typ := range modelTypes {
+		if typ.Name() == "ErrorResponseDto" {
+			continue // only used by error responses, not walked here
+		}
+		assert.True(t, seen[typ], "%s is not reachable from any v3 operation", typ.Name())
+	}
+	for _, e := range enums {
+		assert.True(t, seen[e.typ], "%s is not reachable from any v3 operation", e.typ.Name())
+	}
+}
+
+func matchSchema(t *testing.T, path string, s *schema, typ reflect.Type, seen map[reflect.Type]bool) {
+	t.Helper()
+	seen[typ] = true
+	switch s.Type {
+	case "object":
+		require.Equal(t, reflect.Struct, typ.Kind(), "%s: want a struct, have %s", path, typ)
+		tags := map[string]reflect.StructField{}
+		for i := 0; i < typ.NumField(); i++ {
+			f := typ.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			tags[name] = f
+		}
+		for prop, ps := range s.Properties {
+			f, ok := tags[prop]
+			if !assert.True(t, ok, "%s.%s: no field with this JSON name in %s", path, prop, typ.Name()) {
+				continue
+			}
+			delete(tags, prop)
+			matchProperty(t, path+"."+prop, ps, f, slices.Contains(s.Required, prop), seen)
+		}
+		for name := range tags {
+			assert.Fail(t, "field not in spec", "%s: %s.%s is not a property of the spec", path, typ.Name(), name)
+		}
+	case "array":
+		require.Equal(t, reflect.Slice, typ.Kind(), "%s: want a slice, have %s", path, typ)
+		matchSchema(t, path+"[]", s.Items, typ.Elem(), seen)
+	default:
+		matchScalar(t, path, s, typ, seen)
+	}
+}
+
+func matchProperty(t *testing.T, path string, s *schema, f reflect.StructField, required bool, seen map[reflect.Type]bool) {
+	t.Helper()
+	_, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+	assert.Equal(t, !required, opts == "omitempty", "%s: tag %q, required=%v", path, f.Tag.Get("json"), required)
+	typ := f.Type
+	if s.Type == "array" {
+		assert.Equal(t, reflect.Slice, typ.Kind(), "%s: arrays are plain slices, have %s", path, typ)
+	} else {
+		wantPointer := !required || s.Nullable
+		assert.Equal(t, wantPointer, typ.Kind() == reflect.Pointer, "%s: required=%v nullable=%v, have %s", path, required, s.Nullable, typ)
+		if typ.Kind() == reflect.Pointer {
+			typ = typ.Elem()
+		}
+	}
+	matchSchema(t, path, s, typ, seen)
+}
+
+func matchScalar(t *testing.T, path string, s *schema, typ reflect.Type, seen map[reflect.Type]bool) {
+	t.Helper()
+	switch {
+	case s.Type == "string" && s.Format == "date-time":
+		assert.Equal(t, reflect.TypeFor[time.Time](), typ, path)
+	case s.Type == "string" && len(s.Enum) > 0:
+		e, ok := enumByType(typ)
+		if !assert.True(t, ok, "%s: enum property needs an enum type, have %s", path, typ) {
+			return
+		}
+		var want []string
+		for _, v := range s.Enum {
+			if v != nil { // a null member means "nullable", handled by the pointer
+				want = append(want, *v)
+			}
+		}
+		assert.Equal(t, want, e.values, "%s: %s values", path, typ.Name())
+	case s.Type == "string":
+		assert.Equal(t, reflect.TypeFor[string](), typ, path)
+	case s.Type == "boolean":
+		assert.Equal(t, reflect.TypeFor[bool](), typ, path)
+	case s.Type == "integer" && s.Format == "int32":
+		assert.Equal(t, reflect.TypeFor[int32](), typ, path)
+	case s.Type == "integer":
+		assert.Equal(t, reflect.TypeFor[int64](), typ, path)
+	default:
+		assert.Fail(t, "unhandled schema", "%s: type %q format %q", path, s.Type, s.Format)
+	}
+}
