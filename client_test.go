@@ -255,7 +255,10 @@ func TestRetryRulesByMethodAndStatus(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(fmt.Sprintf("%s %d", tc.method, tc.status), func(t *testing.T) {
-			c, mt := newMockClient(t, func(cfg *Configuration) { cfg.MaxRetries = 2; cfg.AccessToken, cfg.ClientID, cfg.ClientSecret = testToken, "", "" })
+			c, mt := newMockClient(t, func(cfg *Configuration) {
+				cfg.MaxRetries = 2
+				cfg.AccessToken, cfg.ClientID, cfg.ClientSecret = testToken, "", ""
+			})
 			var bodies []string
 			mt.RegisterResponder(tc.method, testBase+"/v3/x", func(req *http.Request) (*http.Response, error) {
 				if req.Body != nil {
@@ -282,7 +285,10 @@ func TestRetryRulesByMethodAndStatus(t *testing.T) {
 }
 
 func TestRetryConnectionErrors(t *testing.T) {
-	c, mt := newMockClient(t, func(cfg *Configuration) { cfg.MaxRetries = 3; cfg.AccessToken, cfg.ClientID, cfg.ClientSecret = testToken, "", "" })
+	c, mt := newMockClient(t, func(cfg *Configuration) {
+		cfg.MaxRetries = 3
+		cfg.AccessToken, cfg.ClientID, cfg.ClientSecret = testToken, "", ""
+	})
 	var calls atomic.Int32
 	mt.RegisterResponder("GET", testBase+"/v3/x", func(*http.Request) (*http.Response, error) {
 		if calls.Add(1) < 3 {
@@ -341,7 +347,10 @@ type countingWriter struct{ n *atomic.Int32 }
 func (w countingWriter) Write(p []byte) (int, error) { w.n.Add(1); return len(p), nil }
 
 func TestContextCancelledWhileWaitingToRetry(t *testing.T) {
-	c, mt := newMockClient(t, func(cfg *Configuration) { cfg.RetryWaitMax = time.Minute; cfg.AccessToken, cfg.ClientID, cfg.ClientSecret = testToken, "", "" })
+	c, mt := newMockClient(t, func(cfg *Configuration) {
+		cfg.RetryWaitMax = time.Minute
+		cfg.AccessToken, cfg.ClientID, cfg.ClientSecret = testToken, "", ""
+	})
 	mt.RegisterResponder("GET", testBase+"/v3/x", func(*http.Request) (*http.Response, error) {
 		r := httpmock.NewStringResponse(503, `{}`)
 		r.Header.Set("Retry-After", "30")
@@ -358,13 +367,13 @@ func TestContextCancelledWhileWaitingToRetry(t *testing.T) {
 
 func TestErrorBodyShapes(t *testing.T) {
 	cases := []struct {
-		name, body         string
-		status             int
-		message, tracking  string
-		detail             string
-		hasErrorResponse   bool
-		retryAfterHeader   string
-		retryAfter         time.Duration
+		name, body        string
+		status            int
+		message, tracking string
+		detail            string
+		hasErrorResponse  bool
+		retryAfterHeader  string
+		retryAfter        time.Duration
 	}{
 		{name: "ErrorResponseDto", status: 404, body: `{"detailCode":"404 Not found","trackingId":"b21b1f7ce4da4d639f2c62a57171b427","messages":[{"locale":"en-US","localeOrigin":"DEFAULT","text":"The server did not find a current representation for the target resource."}],"causes":[]}`,
 			message: "The server did not find a current representation for the target resource.", tracking: "b21b1f7ce4da4d639f2c62a57171b427", detail: "404 Not found", hasErrorResponse: true},
@@ -380,7 +389,10 @@ func TestErrorBodyShapes(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			c, mt := newMockClient(t, func(cfg *Configuration) { cfg.MaxRetries = 0; cfg.AccessToken, cfg.ClientID, cfg.ClientSecret = testToken, "", "" })
+			c, mt := newMockClient(t, func(cfg *Configuration) {
+				cfg.MaxRetries = 0
+				cfg.AccessToken, cfg.ClientID, cfg.ClientSecret = testToken, "", ""
+			})
 			mt.RegisterResponder("GET", testBase+"/v3/x", func(*http.Request) (*http.Response, error) {
 				r := httpmock.NewStringResponse(tc.status, tc.body)
 				if tc.retryAfterHeader != "" {
@@ -415,7 +427,10 @@ func TestErrorBodyShapes(t *testing.T) {
 }
 
 func TestErrorBodyCapped(t *testing.T) {
-	c, mt := newMockClient(t, func(cfg *Configuration) { cfg.MaxRetries = 0; cfg.AccessToken, cfg.ClientID, cfg.ClientSecret = testToken, "", "" })
+	c, mt := newMockClient(t, func(cfg *Configuration) {
+		cfg.MaxRetries = 0
+		cfg.AccessToken, cfg.ClientID, cfg.ClientSecret = testToken, "", ""
+	})
 	big := bytes.Repeat([]byte("x"), MaxErrorBody+100)
 	mt.RegisterResponder("GET", testBase+"/v3/x", httpmock.NewBytesResponder(500, big))
 	_, err := get(c, context.Background(), "v3/x", nil)
