@@ -1,0 +1,243 @@
+package spectest_test
+
+import (
+	"encoding/json"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/iscgo/certifications"
+	"github.com/iscgo/certifications/internal/spectest"
+)
+
+func TestLoadIsCachedAndRoutesAnyHost(t *testing.T) {
+	for _, v := range spectest.Versions {
+		doc := spectest.Load(t, v)
+		require.NotNil(t, doc)
+		assert.Same(t, doc, spectest.Load(t, v), "loaded once")
+		require.Len(t, doc.Servers, 1)
+		assert.Equal(t, "/"+v, doc.Servers[0].URL)
+	}
+}
+
+func TestLoadUnknownVersionFails(t *testing.T) {
+	rec := newRecorder(t)
+	inGoroutine(func() { spectest.Load(rec, "v2") })
+	assert.True(t, rec.fatal)
+	require.Len(t, rec.recorded(), 1)
+	assert.Contains(t, rec.recorded()[0], `no OpenAPI definition for API version "v2"`)
+}
+
+func TestOperations(t *testing.T) {
+	ids := func(version string) []string {
+		var out []string
+		for _, op := range spectest.Operations(t, version) {
+			out = append(out, op.ID)
+			assert.Equal(t, version, op.Version)
+			assert.NotNil(t, op.Operation)
+			assert.Equal(t, op.Deprecated, version == "beta", "%s %s: only the beta operations are deprecated", version, op.ID)
+		}
+		return out
+	}
+	assert.Equal(t, []string{
+		"getCertificationTask", "getIdentityCertification", "getIdentityCertificationItemPermissions",
+		"getPendingCertificationTasks", "listCertificationReviewers", "listIdentityAccessReviewItems",
+		"listIdentityCertifications", "makeIdentityDecision", "reassignIdentityCertifications",
+		"signOffIdentityCertification", "submitReassignCertsAsync",
+	}, ids("v3"))
+	assert.Equal(t, []string{
+		"getIdentityCertificationItemPermissions", "getIdentityCertificationPendingTasks",
+		"getIdentityCertificationTaskStatus", "listCertificationReviewers", "listCertifications",
+		"submitReassignCertsAsync",
+	}, ids("beta"))
+
+	op := spectest.FindOperation(t, "v3", "makeIdentityDecision")
+	assert.Equal(t, "POST", op.Method)
+	assert.Equal(t, "/certifications/{id}/decide", op.Path)
+}
+
+func TestVersionOf(t *testing.T) {
+	assert.Equal(t, "v3", spectest.VersionOf("/v3/certifications"))
+	assert.Equal(t, "beta", spectest.VersionOf("/beta/certifications/x"))
+	assert.Equal(t, "", spectest.VersionOf("/oauth/token"))
+	assert.Equal(t, "", spectest.VersionOf("/v3x/certifications"))
+}
+
+// schemaFromJSON builds a schema the way the loader does.
+func schemaFromJSON(t *testing.T, js string) *openapi3.SchemaRef {
+	t.Helper()
+	var s openapi3.Schema
+	require.NoError(t, json.Unmarshal([]byte(js), &s))
+	return &openapi3.SchemaRef{Value: &s}
+}
+
+func TestExampleAssemblesLikeAMockServer(t *testing.T) {
+	s := schemaFromJSON(t, `{
+		"type": "object",
+		"properties": {
+			"id": {"type": "string", "example": "abc"},
+			"state": {"type": "string", "enum": ["ON", "OFF"]},
+			"at": {"type": "string", "format": "date-time"},
+			"size": {"type": "integer", "default": 5},
+			"flag": {"type": "boolean"},
+			"tags": {"type": "array", "items": {"type": "string", "example": "t"}},
+			"trail": {"type": "array", "items": {"type": "object"}, "example": {"one": 1}}
+		}
+	}`)
+	a := spectest.Example(s)
+	assert.Equal(t, map[string]any{
+		"id":    "abc",
+		"state": "ON",
+		"at":    "2020-01-01T00:00:00Z",
+		"size":  float64(5),
+		"flag":  true,
+		"tags":  []any{"t"},
+		"trail": map[string]any{"one": float64(1)},
+	}, a.Value)
+	assert.Equal(t, 3, a.Examples)
+	assert.Equal(t, []string{".at", ".flag", ".size", ".state"}, a.Placeholders)
+
+	none := spectest.Example(schemaFromJSON(t, `{"type":"object","properties":{"a":{"type":"string"}}}`))
+	assert.Zero(t, none.Examples)
+}
+
+func TestBodyExamples(t *testing.T) {
+	op := spectest.FindOperation(t, "v3", "getCertificationTask")
+	var names []string
+	for _, ex := range spectest.BodyExamples(op.Operation.Responses.Value("403").Value.Content.Get("application/json")) {
+		names = append(names, ex.Name)
+		assert.NotNil(t, ex.Value)
+	}
+	assert.Equal(t, []string{"examples/403", "assembled"}, names)
+
+	ok := spectest.BodyExamples(op.Operation.Responses.Value("200").Value.Content.Get("application/json"))
+	require.Len(t, ok, 1)
+	assert.Equal(t, "assembled", ok[0].Name)
+	// The published quirk: the array's example is a single object.
+	assert.IsType(t, map[string]any{}, ok[0].Value.(map[string]any)["reassignmentTrailDTOs"])
+
+	assert.Empty(t, spectest.BodyExamples(nil))
+}
+
+func TestJSONPathsAndLostPaths(t *testing.T) {
+	var v any
+	require.NoError(t, json.Unmarshal([]byte(`{"a":1,"b":{"c":[{"d":true},{"e":null}]},"f":null,"g":[],"h":{}}`), &v))
+	assert.Equal(t, []string{".a", ".b", ".b.c", ".b.c[]", ".b.c[].d", ".g", ".h"}, spectest.JSONPaths(v))
+
+	var got any
+	require.NoError(t, json.Unmarshal([]byte(`{"a":2,"b":{"c":[{"x":1}]}}`), &got))
+	assert.Equal(t, []string{".b.c[].d", ".g", ".h"}, spectest.LostPaths(v, got))
+	assert.Empty(t, spectest.LostPaths(v, v))
+
+	n, err := spectest.Normalize(struct {
+		A int       `json:"a"`
+		T time.Time `json:"t"`
+	}{A: 1})
+	require.NoError(t, err)
+	assert.Equal(t, []string{".a", ".t"}, spectest.JSONPaths(n))
+}
+
+// Go types with deliberate mistakes for TestCompareSchema.
+type (
+	goodDecision struct {
+		ID       string                               `json:"id"`
+		Decision certifications.CertificationDecision `json:"decision"`
+		Count    *int32                               `json:"count,omitempty"`
+		At       *time.Time                           `json:"at,omitempty"`
+		Items    []goodItem                           `json:"items,omitempty"`
+	}
+	goodItem struct {
+		Name *string `json:"name,omitempty"`
+	}
+	embedded struct {
+		ID string `json:"id"`
+	}
+	badDecision struct {
+		embedded
+		Decision *certifications.CertificationDecision `json:"decision,omitempty"`
+		Count    *int64                                `json:"count,omitempty"`
+		At       *string                               `json:"at"`
+		Items    []badItem                             `json:"items,omitempty"`
+		Kind     string                                `json:"kind,omitempty"`
+	}
+	badItem struct {
+		Label *string `json:"label,omitempty"`
+	}
+)
+
+const decisionSchema = `{
+	"type": "object",
+	"required": ["id", "decision", "kind"],
+	"properties": {
+		"id": {"type": "string"},
+		"decision": {"type": "string", "enum": ["APPROVE", "REVOKE", "MAYBE", null], "nullable": true},
+		"count": {"type": "integer", "format": "int32"},
+		"at": {"type": "string", "format": "date-time"},
+		"items": {"type": "array", "items": {"type": "object", "properties": {"name": {"type": "string"}}}},
+		"kind": {"type": "string", "enum": ["A"]}
+	}
+}`
+
+func TestCompareSchema(t *testing.T) {
+	s := schemaFromJSON(t, decisionSchema)
+	problems, err := spectest.CompareSchema(s, reflect.TypeFor[badDecision](), "op 200")
+	require.NoError(t, err)
+	type key struct{ check, subject string }
+	var got []key
+	for _, p := range problems {
+		got = append(got, key{p.Check, p.Subject})
+		assert.NotEmpty(t, p.Detail)
+		assert.NotEmpty(t, p.Where)
+	}
+	assert.ElementsMatch(t, []key{
+		{spectest.CheckRequired, "badDecision.decision"}, // a pointer
+		{spectest.CheckRequired, "badDecision.decision (omitempty)"},
+		{spectest.CheckRequired, "badDecision.kind (omitempty)"},
+		{spectest.CheckEnum, "CertificationDecision=MAYBE"}, // no constant
+		{spectest.CheckEnum, "CertificationDecision=null"},  // null has none
+		{spectest.CheckEnum, "badDecision.kind"},            // plain string
+		{spectest.CheckType, "badDecision.count"},           // int64 for int32
+		{spectest.CheckType, "badDecision.at"},              // string for date-time
+		{spectest.CheckField, "badItem.name"},               // no such JSON name
+	}, got)
+
+	s.Value.Properties["decision"].Value.Enum = []any{"APPROVE", "REVOKE"}
+	s.Value.Required = []string{"id", "decision"}
+	delete(s.Value.Properties, "kind")
+	problems, err = spectest.CompareSchema(s, reflect.TypeFor[goodDecision](), "op request")
+	require.NoError(t, err)
+	assert.Empty(t, problems)
+
+	problems, err = spectest.CompareSchema(s, reflect.TypeFor[string](), "op 200")
+	require.NoError(t, err)
+	require.Len(t, problems, 1)
+	assert.Equal(t, spectest.CheckType, problems[0].Check)
+}
+
+func TestEnumConstants(t *testing.T) {
+	consts, err := spectest.EnumConstants(reflect.TypeFor[certifications.CertificationDecision]())
+	require.NoError(t, err)
+	assert.Equal(t, map[string]string{"APPROVE": "CertificationDecisionApprove", "REVOKE": "CertificationDecisionRevoke"}, consts)
+
+	_, err = spectest.EnumConstants(reflect.TypeFor[time.Month]())
+	assert.Error(t, err, "a type outside the module")
+}
+
+// TestSpecProblems pins the contradictions of the published definitions
+// that the shared spec README lists.
+func TestSpecProblems(t *testing.T) {
+	type key struct{ check, subject string }
+	found := func(version string) []key {
+		var out []key
+		for _, p := range spectest.SpecProblems(t, version) {
+			out = append(out, key{p.Check, p.Subject})
+		}
+		return out
+	}
+	assert.Equal(t, []key{{spectest.CheckExample, "Certification Task.reassignmentTrailDTOs"}}, found("v3"))
+	assert.Equal(t, []key{{spectest.CheckUndefinedRequired, "Certification Dto.campaignOwner"}}, found("beta"))
+}
