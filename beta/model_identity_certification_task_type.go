@@ -1,5 +1,7 @@
 package beta
 
+import "slices"
+
 // IdentityCertificationTaskType is the kind of work an
 // IdentityCertificationTask does. The beta API defines only REASSIGN (v3
 // tasks know more kinds, see certifications.CertificationTaskType); unknown
@@ -13,20 +15,19 @@ const (
 	IdentityCertificationTaskTypeReassign IdentityCertificationTaskType = "REASSIGN"
 )
 
+// identityCertificationTaskTypeValues lists the IdentityCertificationTaskType values the API defines, in its order.
+var identityCertificationTaskTypeValues = []IdentityCertificationTaskType{
+	IdentityCertificationTaskTypeReassign,
+}
+
 // IdentityCertificationTaskTypeValues returns the values of
 // IdentityCertificationTaskType defined by the API, in the order the API
 // lists them. Each call returns a new slice.
 func IdentityCertificationTaskTypeValues() []IdentityCertificationTaskType {
-	return []IdentityCertificationTaskType{
-		IdentityCertificationTaskTypeReassign,
-	}
+	return slices.Clone(identityCertificationTaskTypeValues)
 }
 
 // IsKnown reports whether v is one of the values defined by the API.
 func (v IdentityCertificationTaskType) IsKnown() bool {
-	switch v {
-	case IdentityCertificationTaskTypeReassign:
-		return true
-	}
-	return false
+	return slices.Contains(identityCertificationTaskTypeValues, v)
 }
