@@ -141,8 +141,9 @@ func (r ApiGetIdentityCertificationItemPermissionsRequest) Execute() ([]Permissi
 // Pager returns a pager over every matching permission.
 func (r ApiGetIdentityCertificationItemPermissionsRequest) Pager() *certifications.Pager[PermissionDto] {
 	return certifications.NewPager(r.ctx, r.opts, func(ctx context.Context, o certifications.ListOptions) ([]PermissionDto, *http.Response, error) {
-		r.ctx, r.opts = ctx, o
-		return r.Execute()
+		page := r // a copy per fetch: ReadAhead runs fetches concurrently
+		page.ctx, page.opts = ctx, o
+		return page.Execute()
 	})
 }
 
@@ -289,8 +290,9 @@ func (r ApiListCertificationReviewersRequest) Execute() ([]IdentityReferenceWith
 // Pager returns a pager over every matching reviewer.
 func (r ApiListCertificationReviewersRequest) Pager() *certifications.Pager[IdentityReferenceWithNameAndEmail] {
 	return certifications.NewPager(r.ctx, r.opts, func(ctx context.Context, o certifications.ListOptions) ([]IdentityReferenceWithNameAndEmail, *http.Response, error) {
-		r.ctx, r.opts = ctx, o
-		return r.Execute()
+		page := r // a copy per fetch: ReadAhead runs fetches concurrently
+		page.ctx, page.opts = ctx, o
+		return page.Execute()
 	})
 }
 
@@ -376,8 +378,9 @@ func (r ApiListCertificationsRequest) Execute() ([]CertificationDto, *http.Respo
 // Pager returns a pager over every matching certification.
 func (r ApiListCertificationsRequest) Pager() *certifications.Pager[CertificationDto] {
 	return certifications.NewPager(r.ctx, r.opts, func(ctx context.Context, o certifications.ListOptions) ([]CertificationDto, *http.Response, error) {
-		r.ctx, r.opts = ctx, o
-		return r.Execute()
+		page := r // a copy per fetch: ReadAhead runs fetches concurrently
+		page.ctx, page.opts = ctx, o
+		return page.Execute()
 	})
 }
 
