@@ -141,8 +141,9 @@ func (r ApiGetIdentityCertificationItemPermissionsRequest) Execute() ([]Permissi
 // Pager returns a pager over every matching permission.
 func (r ApiGetIdentityCertificationItemPermissionsRequest) Pager() *Pager[PermissionDto] {
 	return NewPager(r.ctx, r.opts, func(ctx context.Context, o ListOptions) ([]PermissionDto, *http.Response, error) {
-		r.ctx, r.opts = ctx, o
-		return r.Execute()
+		page := r // a copy per fetch: ReadAhead runs fetches concurrently
+		page.ctx, page.opts = ctx, o
+		return page.Execute()
 	})
 }
 
@@ -212,8 +213,9 @@ func (r ApiGetPendingCertificationTasksRequest) Execute() ([]CertificationTask, 
 // Pager returns a pager over every matching task.
 func (r ApiGetPendingCertificationTasksRequest) Pager() *Pager[CertificationTask] {
 	return NewPager(r.ctx, r.opts, func(ctx context.Context, o ListOptions) ([]CertificationTask, *http.Response, error) {
-		r.ctx, r.opts = ctx, o
-		return r.Execute()
+		page := r // a copy per fetch: ReadAhead runs fetches concurrently
+		page.ctx, page.opts = ctx, o
+		return page.Execute()
 	})
 }
 
@@ -285,8 +287,9 @@ func (r ApiListCertificationReviewersRequest) Execute() ([]IdentityReferenceWith
 // Pager returns a pager over every matching reviewer.
 func (r ApiListCertificationReviewersRequest) Pager() *Pager[IdentityReferenceWithNameAndEmail] {
 	return NewPager(r.ctx, r.opts, func(ctx context.Context, o ListOptions) ([]IdentityReferenceWithNameAndEmail, *http.Response, error) {
-		r.ctx, r.opts = ctx, o
-		return r.Execute()
+		page := r // a copy per fetch: ReadAhead runs fetches concurrently
+		page.ctx, page.opts = ctx, o
+		return page.Execute()
 	})
 }
 
@@ -395,8 +398,9 @@ func (r ApiListIdentityAccessReviewItemsRequest) Execute() ([]AccessReviewItem, 
 // Pager returns a pager over every matching review item.
 func (r ApiListIdentityAccessReviewItemsRequest) Pager() *Pager[AccessReviewItem] {
 	return NewPager(r.ctx, r.opts, func(ctx context.Context, o ListOptions) ([]AccessReviewItem, *http.Response, error) {
-		r.ctx, r.opts = ctx, o
-		return r.Execute()
+		page := r // a copy per fetch: ReadAhead runs fetches concurrently
+		page.ctx, page.opts = ctx, o
+		return page.Execute()
 	})
 }
 
@@ -473,8 +477,9 @@ func (r ApiListIdentityCertificationsRequest) Execute() ([]IdentityCertification
 // Pager returns a pager over every matching certification.
 func (r ApiListIdentityCertificationsRequest) Pager() *Pager[IdentityCertificationDto] {
 	return NewPager(r.ctx, r.opts, func(ctx context.Context, o ListOptions) ([]IdentityCertificationDto, *http.Response, error) {
-		r.ctx, r.opts = ctx, o
-		return r.Execute()
+		page := r // a copy per fetch: ReadAhead runs fetches concurrently
+		page.ctx, page.opts = ctx, o
+		return page.Execute()
 	})
 }
 

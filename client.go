@@ -277,7 +277,9 @@ func (c *APIClient) send(ctx context.Context, req *http.Request) (resp *http.Res
 	_ = resp.Body.Close()
 	resp.Body = io.NopCloser(bytes.NewReader(body))
 	if err != nil {
-		return nil, nil, true, t, err
+		// A body cut short (a dropped connection) cannot be decoded; a GET
+		// is retried like any connection error.
+		return nil, nil, true, t, newDecodeError(req, resp.StatusCode, err)
 	}
 	return resp, body, true, t, nil
 }
@@ -291,7 +293,7 @@ func readBody(resp *http.Response, limit int64) ([]byte, error) {
 	}
 	n, err := buf.ReadFrom(io.LimitReader(resp.Body, limit+1))
 	if err != nil {
-		return nil, fmt.Errorf("certifications: reading %d response: %w", resp.StatusCode, err)
+		return buf.Bytes(), fmt.Errorf("reading the body: %w", err)
 	}
 	if n > limit {
 		if limit == MaxErrorBody {

@@ -551,3 +551,47 @@ func TestPacerSeparatePerVersion(t *testing.T) {
 	assert.Same(t, c.pacer("/v3/certifications"), c.pacer("/v3/certification-tasks"))
 	assert.NotSame(t, c.pacer("/v3/certifications"), c.pacer("/beta/certifications"))
 }
+
+// A body cut short by the server is a *DecodeError after the retries; a
+// complete but malformed or truncated JSON body is one at once.
+func TestTruncatedAndMalformedBodies(t *testing.T) {
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		switch r.URL.Path {
+		case "/v3/cut":
+			w.Header().Set("Content-Length", "100")
+			w.WriteHeader(200)
+			_, _ = w.Write([]byte(`[{"id":"a"},{"i`))
+			conn, _, _ := w.(http.Hijacker).Hijack()
+			_ = conn.Close()
+		case "/v3/truncated-json":
+			_, _ = w.Write([]byte(`[{"id":"a"},{"i`))
+		case "/v3/not-json":
+			_, _ = w.Write([]byte(`<html>oops</html>`))
+		}
+	}))
+	defer srv.Close()
+	cfg := NewConfiguration()
+	cfg.BaseURL, cfg.AccessToken, cfg.DisableRateLimit = srv.URL, testToken, true
+	cfg.RetryWaitMin, cfg.RetryWaitMax, cfg.MaxRetries = time.Millisecond, 5*time.Millisecond, 2
+	c := NewAPIClient(cfg)
+	for _, path := range []string{"v3/cut", "v3/truncated-json", "v3/not-json"} {
+		hits.Store(0)
+		var out []map[string]any
+		_, err := get(c, context.Background(), path, &out)
+		var de *DecodeError
+		require.ErrorAs(t, err, &de, path)
+		assert.Equal(t, 200, de.StatusCode)
+		if path == "v3/cut" {
+			assert.EqualValues(t, 3, hits.Load(), "a GET cut short is retried")
+		} else {
+			assert.EqualValues(t, 1, hits.Load(), "a complete body is not fetched again")
+		}
+	}
+	hits.Store(0)
+	_, err := c.call(context.Background(), http.MethodPost, "v3/cut", nil, map[string]int{"a": 1}, nil)
+	var de *DecodeError
+	require.ErrorAs(t, err, &de)
+	assert.EqualValues(t, 1, hits.Load(), "a POST whose answer was cut is not sent again")
+}

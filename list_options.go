@@ -84,10 +84,15 @@ func checkSorters(rules *QueryRules, expr string, skipFields bool) error {
 }
 
 // CheckID returns a *ValidationError when a path parameter is empty or
-// blank, so that no request goes to a wrong path such as /certifications//decide.
+// blank, so that no request goes to a wrong path such as /certifications//decide,
+// or is "." or "..", which escaping leaves as is and servers resolve as a
+// dot segment (/certifications/../decide is /decide).
 func CheckID(param, value string) error {
 	if strings.TrimSpace(value) == "" {
 		return &ValidationError{Parameter: param, Problem: "is empty", Allowed: "a non-empty id"}
+	}
+	if value == "." || value == ".." {
+		return &ValidationError{Parameter: param, Problem: fmt.Sprintf("%q would be resolved as a relative path segment", value), Allowed: "an id other than . and .."}
 	}
 	return nil
 }

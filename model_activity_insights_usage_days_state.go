@@ -1,5 +1,7 @@
 package certifications
 
+import "slices"
+
 // ActivityInsightsUsageDaysState says whether ActivityInsights.UsageDays is
 // based on complete data. Unknown values are kept as sent.
 type ActivityInsightsUsageDaysState string
@@ -14,21 +16,20 @@ const (
 	ActivityInsightsUsageDaysStateUnknown ActivityInsightsUsageDaysState = "UNKNOWN"
 )
 
+// activityInsightsUsageDaysStateValues lists the ActivityInsightsUsageDaysState values the API defines, in its order.
+var activityInsightsUsageDaysStateValues = []ActivityInsightsUsageDaysState{
+	ActivityInsightsUsageDaysStateComplete,
+	ActivityInsightsUsageDaysStateUnknown,
+}
+
 // ActivityInsightsUsageDaysStateValues returns the values of
 // ActivityInsightsUsageDaysState defined by the API, in the order the API lists
 // them. Each call returns a new slice.
 func ActivityInsightsUsageDaysStateValues() []ActivityInsightsUsageDaysState {
-	return []ActivityInsightsUsageDaysState{
-		ActivityInsightsUsageDaysStateComplete,
-		ActivityInsightsUsageDaysStateUnknown,
-	}
+	return slices.Clone(activityInsightsUsageDaysStateValues)
 }
 
 // IsKnown reports whether v is one of the values defined by the API.
 func (v ActivityInsightsUsageDaysState) IsKnown() bool {
-	switch v {
-	case ActivityInsightsUsageDaysStateComplete, ActivityInsightsUsageDaysStateUnknown:
-		return true
-	}
-	return false
+	return slices.Contains(activityInsightsUsageDaysStateValues, v)
 }

@@ -1,5 +1,7 @@
 package certifications
 
+import "slices"
+
 // CampaignReferenceCampaignType says how a campaign chooses what gets reviewed.
 // Unknown values are kept as sent.
 type CampaignReferenceCampaignType string
@@ -22,28 +24,23 @@ const (
 	CampaignReferenceCampaignTypeMachineAccount CampaignReferenceCampaignType = "MACHINE_ACCOUNT"
 )
 
+// campaignReferenceCampaignTypeValues lists the CampaignReferenceCampaignType values the API defines, in its order.
+var campaignReferenceCampaignTypeValues = []CampaignReferenceCampaignType{
+	CampaignReferenceCampaignTypeManager,
+	CampaignReferenceCampaignTypeSourceOwner,
+	CampaignReferenceCampaignTypeSearch,
+	CampaignReferenceCampaignTypeRoleComposition,
+	CampaignReferenceCampaignTypeMachineAccount,
+}
+
 // CampaignReferenceCampaignTypeValues returns the values of
 // CampaignReferenceCampaignType defined by the API, in the order the API lists
 // them. Each call returns a new slice.
 func CampaignReferenceCampaignTypeValues() []CampaignReferenceCampaignType {
-	return []CampaignReferenceCampaignType{
-		CampaignReferenceCampaignTypeManager,
-		CampaignReferenceCampaignTypeSourceOwner,
-		CampaignReferenceCampaignTypeSearch,
-		CampaignReferenceCampaignTypeRoleComposition,
-		CampaignReferenceCampaignTypeMachineAccount,
-	}
+	return slices.Clone(campaignReferenceCampaignTypeValues)
 }
 
 // IsKnown reports whether v is one of the values defined by the API.
 func (v CampaignReferenceCampaignType) IsKnown() bool {
-	switch v {
-	case CampaignReferenceCampaignTypeManager,
-		CampaignReferenceCampaignTypeSourceOwner,
-		CampaignReferenceCampaignTypeSearch,
-		CampaignReferenceCampaignTypeRoleComposition,
-		CampaignReferenceCampaignTypeMachineAccount:
-		return true
-	}
-	return false
+	return slices.Contains(campaignReferenceCampaignTypeValues, v)
 }

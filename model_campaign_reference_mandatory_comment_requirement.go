@@ -1,5 +1,7 @@
 package certifications
 
+import "slices"
+
 // CampaignReferenceMandatoryCommentRequirement says which decisions in a
 // campaign must carry a comment. When the API omits it, no comments are
 // required. Unknown values are kept as sent.
@@ -18,24 +20,21 @@ const (
 	CampaignReferenceMandatoryCommentRequirementNoDecisions CampaignReferenceMandatoryCommentRequirement = "NO_DECISIONS"
 )
 
+// campaignReferenceMandatoryCommentRequirementValues lists the CampaignReferenceMandatoryCommentRequirement values the API defines, in its order.
+var campaignReferenceMandatoryCommentRequirementValues = []CampaignReferenceMandatoryCommentRequirement{
+	CampaignReferenceMandatoryCommentRequirementAllDecisions,
+	CampaignReferenceMandatoryCommentRequirementRevokeOnlyDecisions,
+	CampaignReferenceMandatoryCommentRequirementNoDecisions,
+}
+
 // CampaignReferenceMandatoryCommentRequirementValues returns the values of
 // CampaignReferenceMandatoryCommentRequirement defined by the API, in the order
 // the API lists them. Each call returns a new slice.
 func CampaignReferenceMandatoryCommentRequirementValues() []CampaignReferenceMandatoryCommentRequirement {
-	return []CampaignReferenceMandatoryCommentRequirement{
-		CampaignReferenceMandatoryCommentRequirementAllDecisions,
-		CampaignReferenceMandatoryCommentRequirementRevokeOnlyDecisions,
-		CampaignReferenceMandatoryCommentRequirementNoDecisions,
-	}
+	return slices.Clone(campaignReferenceMandatoryCommentRequirementValues)
 }
 
 // IsKnown reports whether v is one of the values defined by the API.
 func (v CampaignReferenceMandatoryCommentRequirement) IsKnown() bool {
-	switch v {
-	case CampaignReferenceMandatoryCommentRequirementAllDecisions,
-		CampaignReferenceMandatoryCommentRequirementRevokeOnlyDecisions,
-		CampaignReferenceMandatoryCommentRequirementNoDecisions:
-		return true
-	}
-	return false
+	return slices.Contains(campaignReferenceMandatoryCommentRequirementValues, v)
 }

@@ -1,5 +1,7 @@
 package certifications
 
+import "slices"
+
 // CampaignReferenceType is the kind of object a CampaignReference points at.
 // Unknown values are kept as sent.
 type CampaignReferenceType string
@@ -10,20 +12,19 @@ const (
 	CampaignReferenceTypeCampaign CampaignReferenceType = "CAMPAIGN"
 )
 
+// campaignReferenceTypeValues lists the CampaignReferenceType values the API defines, in its order.
+var campaignReferenceTypeValues = []CampaignReferenceType{
+	CampaignReferenceTypeCampaign,
+}
+
 // CampaignReferenceTypeValues returns the values of CampaignReferenceType
 // defined by the API, in the order the API lists them. Each call returns a new
 // slice.
 func CampaignReferenceTypeValues() []CampaignReferenceType {
-	return []CampaignReferenceType{
-		CampaignReferenceTypeCampaign,
-	}
+	return slices.Clone(campaignReferenceTypeValues)
 }
 
 // IsKnown reports whether v is one of the values defined by the API.
 func (v CampaignReferenceType) IsKnown() bool {
-	switch v {
-	case CampaignReferenceTypeCampaign:
-		return true
-	}
-	return false
+	return slices.Contains(campaignReferenceTypeValues, v)
 }

@@ -1,5 +1,7 @@
 package certifications
 
+import "slices"
+
 // CertificationPhase is the phase a certification is in. Unknown values are
 // kept as sent.
 type CertificationPhase string
@@ -16,21 +18,20 @@ const (
 	CertificationPhaseSigned CertificationPhase = "SIGNED"
 )
 
+// certificationPhaseValues lists the CertificationPhase values the API defines, in its order.
+var certificationPhaseValues = []CertificationPhase{
+	CertificationPhaseStaged,
+	CertificationPhaseActive,
+	CertificationPhaseSigned,
+}
+
 // CertificationPhaseValues returns the values of CertificationPhase defined by
 // the API, in the order the API lists them. Each call returns a new slice.
 func CertificationPhaseValues() []CertificationPhase {
-	return []CertificationPhase{
-		CertificationPhaseStaged,
-		CertificationPhaseActive,
-		CertificationPhaseSigned,
-	}
+	return slices.Clone(certificationPhaseValues)
 }
 
 // IsKnown reports whether v is one of the values defined by the API.
 func (v CertificationPhase) IsKnown() bool {
-	switch v {
-	case CertificationPhaseStaged, CertificationPhaseActive, CertificationPhaseSigned:
-		return true
-	}
-	return false
+	return slices.Contains(certificationPhaseValues, v)
 }

@@ -1,5 +1,7 @@
 package certifications
 
+import "slices"
+
 // CertificationReferenceType is the kind of object a CertificationReference
 // points at. Unknown values are kept as sent.
 type CertificationReferenceType string
@@ -11,20 +13,19 @@ const (
 	CertificationReferenceTypeCertification CertificationReferenceType = "CERTIFICATION"
 )
 
+// certificationReferenceTypeValues lists the CertificationReferenceType values the API defines, in its order.
+var certificationReferenceTypeValues = []CertificationReferenceType{
+	CertificationReferenceTypeCertification,
+}
+
 // CertificationReferenceTypeValues returns the values of
 // CertificationReferenceType defined by the API, in the order the API lists
 // them. Each call returns a new slice.
 func CertificationReferenceTypeValues() []CertificationReferenceType {
-	return []CertificationReferenceType{
-		CertificationReferenceTypeCertification,
-	}
+	return slices.Clone(certificationReferenceTypeValues)
 }
 
 // IsKnown reports whether v is one of the values defined by the API.
 func (v CertificationReferenceType) IsKnown() bool {
-	switch v {
-	case CertificationReferenceTypeCertification:
-		return true
-	}
-	return false
+	return slices.Contains(certificationReferenceTypeValues, v)
 }

@@ -1,5 +1,7 @@
 package certifications
 
+import "slices"
+
 // CertificationTaskStatus is the state of a CertificationTask. QUEUED and
 // IN_PROGRESS are pending; SUCCESS and ERROR are final. Unknown values are kept
 // as sent.
@@ -19,26 +21,22 @@ const (
 	CertificationTaskStatusError CertificationTaskStatus = "ERROR"
 )
 
+// certificationTaskStatusValues lists the CertificationTaskStatus values the API defines, in its order.
+var certificationTaskStatusValues = []CertificationTaskStatus{
+	CertificationTaskStatusQueued,
+	CertificationTaskStatusInProgress,
+	CertificationTaskStatusSuccess,
+	CertificationTaskStatusError,
+}
+
 // CertificationTaskStatusValues returns the values of CertificationTaskStatus
 // defined by the API, in the order the API lists them. Each call returns a new
 // slice.
 func CertificationTaskStatusValues() []CertificationTaskStatus {
-	return []CertificationTaskStatus{
-		CertificationTaskStatusQueued,
-		CertificationTaskStatusInProgress,
-		CertificationTaskStatusSuccess,
-		CertificationTaskStatusError,
-	}
+	return slices.Clone(certificationTaskStatusValues)
 }
 
 // IsKnown reports whether v is one of the values defined by the API.
 func (v CertificationTaskStatus) IsKnown() bool {
-	switch v {
-	case CertificationTaskStatusQueued,
-		CertificationTaskStatusInProgress,
-		CertificationTaskStatusSuccess,
-		CertificationTaskStatusError:
-		return true
-	}
-	return false
+	return slices.Contains(certificationTaskStatusValues, v)
 }

@@ -1,5 +1,7 @@
 package certifications
 
+import "slices"
+
 // CertificationTaskTargetType says what kind of object
 // CertificationTask.TargetID names. Unknown values are kept as sent.
 type CertificationTaskTargetType string
@@ -14,21 +16,20 @@ const (
 	CertificationTaskTargetTypeCampaign CertificationTaskTargetType = "CAMPAIGN"
 )
 
+// certificationTaskTargetTypeValues lists the CertificationTaskTargetType values the API defines, in its order.
+var certificationTaskTargetTypeValues = []CertificationTaskTargetType{
+	CertificationTaskTargetTypeCertification,
+	CertificationTaskTargetTypeCampaign,
+}
+
 // CertificationTaskTargetTypeValues returns the values of
 // CertificationTaskTargetType defined by the API, in the order the API lists
 // them. Each call returns a new slice.
 func CertificationTaskTargetTypeValues() []CertificationTaskTargetType {
-	return []CertificationTaskTargetType{
-		CertificationTaskTargetTypeCertification,
-		CertificationTaskTargetTypeCampaign,
-	}
+	return slices.Clone(certificationTaskTargetTypeValues)
 }
 
 // IsKnown reports whether v is one of the values defined by the API.
 func (v CertificationTaskTargetType) IsKnown() bool {
-	switch v {
-	case CertificationTaskTargetTypeCertification, CertificationTaskTargetTypeCampaign:
-		return true
-	}
-	return false
+	return slices.Contains(certificationTaskTargetTypeValues, v)
 }

@@ -1,5 +1,7 @@
 package certifications
 
+import "slices"
+
 // CertificationTaskType is the kind of work a CertificationTask does. The API
 // says more kinds may be added; unknown ones are kept as sent.
 type CertificationTaskType string
@@ -27,34 +29,26 @@ const (
 	CertificationTaskTypeCampaignDelete CertificationTaskType = "CAMPAIGN_DELETE"
 )
 
+// certificationTaskTypeValues lists the CertificationTaskType values the API defines, in its order.
+var certificationTaskTypeValues = []CertificationTaskType{
+	CertificationTaskTypeReassign,
+	CertificationTaskTypeAdminReassign,
+	CertificationTaskTypeCompleteCertification,
+	CertificationTaskTypeFinishCertification,
+	CertificationTaskTypeCompleteCampaign,
+	CertificationTaskTypeActivateCampaign,
+	CertificationTaskTypeCampaignCreate,
+	CertificationTaskTypeCampaignDelete,
+}
+
 // CertificationTaskTypeValues returns the values of CertificationTaskType
 // defined by the API, in the order the API lists them. Each call returns a new
 // slice.
 func CertificationTaskTypeValues() []CertificationTaskType {
-	return []CertificationTaskType{
-		CertificationTaskTypeReassign,
-		CertificationTaskTypeAdminReassign,
-		CertificationTaskTypeCompleteCertification,
-		CertificationTaskTypeFinishCertification,
-		CertificationTaskTypeCompleteCampaign,
-		CertificationTaskTypeActivateCampaign,
-		CertificationTaskTypeCampaignCreate,
-		CertificationTaskTypeCampaignDelete,
-	}
+	return slices.Clone(certificationTaskTypeValues)
 }
 
 // IsKnown reports whether v is one of the values defined by the API.
 func (v CertificationTaskType) IsKnown() bool {
-	switch v {
-	case CertificationTaskTypeReassign,
-		CertificationTaskTypeAdminReassign,
-		CertificationTaskTypeCompleteCertification,
-		CertificationTaskTypeFinishCertification,
-		CertificationTaskTypeCompleteCampaign,
-		CertificationTaskTypeActivateCampaign,
-		CertificationTaskTypeCampaignCreate,
-		CertificationTaskTypeCampaignDelete:
-		return true
-	}
-	return false
+	return slices.Contains(certificationTaskTypeValues, v)
 }

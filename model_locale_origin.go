@@ -1,5 +1,7 @@
 package certifications
 
+import "slices"
+
 // LocaleOrigin says where the locale of an ErrorMessageDto came from. The
 // API may add values; unknown ones are kept as sent.
 type LocaleOrigin string
@@ -15,14 +17,14 @@ const (
 
 // IsKnown reports whether v is one of the values defined by the API.
 func (v LocaleOrigin) IsKnown() bool {
-	return v == LocaleOriginDefault || v == LocaleOriginRequest
+	return slices.Contains(localeOriginValues, v)
 }
+
+// localeOriginValues lists the LocaleOrigin values the API defines, in its order.
+var localeOriginValues = []LocaleOrigin{LocaleOriginDefault, LocaleOriginRequest}
 
 // LocaleOriginValues returns the values of LocaleOrigin defined by the API,
 // in the order the API lists them. Each call returns a new slice.
 func LocaleOriginValues() []LocaleOrigin {
-	return []LocaleOrigin{
-		LocaleOriginDefault,
-		LocaleOriginRequest,
-	}
+	return slices.Clone(localeOriginValues)
 }

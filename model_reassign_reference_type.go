@@ -1,5 +1,7 @@
 package certifications
 
+import "slices"
+
 // ReassignReferenceType says what a ReassignReference.ID refers to. Unknown
 // values are kept as sent.
 type ReassignReferenceType string
@@ -15,24 +17,21 @@ const (
 	ReassignReferenceTypeIdentitySummary ReassignReferenceType = "IDENTITY_SUMMARY"
 )
 
+// reassignReferenceTypeValues lists the ReassignReferenceType values the API defines, in its order.
+var reassignReferenceTypeValues = []ReassignReferenceType{
+	ReassignReferenceTypeTargetSummary,
+	ReassignReferenceTypeItem,
+	ReassignReferenceTypeIdentitySummary,
+}
+
 // ReassignReferenceTypeValues returns the values of ReassignReferenceType
 // defined by the API, in the order the API lists them. Each call returns a new
 // slice.
 func ReassignReferenceTypeValues() []ReassignReferenceType {
-	return []ReassignReferenceType{
-		ReassignReferenceTypeTargetSummary,
-		ReassignReferenceTypeItem,
-		ReassignReferenceTypeIdentitySummary,
-	}
+	return slices.Clone(reassignReferenceTypeValues)
 }
 
 // IsKnown reports whether v is one of the values defined by the API.
 func (v ReassignReferenceType) IsKnown() bool {
-	switch v {
-	case ReassignReferenceTypeTargetSummary,
-		ReassignReferenceTypeItem,
-		ReassignReferenceTypeIdentitySummary:
-		return true
-	}
-	return false
+	return slices.Contains(reassignReferenceTypeValues, v)
 }

@@ -1,5 +1,7 @@
 package certifications
 
+import "slices"
+
 // ReviewableEntitlementAccountOwnerType is the kind of owner of a machine
 // account. Unknown values are kept as sent.
 type ReviewableEntitlementAccountOwnerType string
@@ -11,20 +13,19 @@ const (
 	ReviewableEntitlementAccountOwnerTypeIdentity ReviewableEntitlementAccountOwnerType = "IDENTITY"
 )
 
+// reviewableEntitlementAccountOwnerTypeValues lists the ReviewableEntitlementAccountOwnerType values the API defines, in its order.
+var reviewableEntitlementAccountOwnerTypeValues = []ReviewableEntitlementAccountOwnerType{
+	ReviewableEntitlementAccountOwnerTypeIdentity,
+}
+
 // ReviewableEntitlementAccountOwnerTypeValues returns the values of
 // ReviewableEntitlementAccountOwnerType defined by the API, in the order the
 // API lists them. Each call returns a new slice.
 func ReviewableEntitlementAccountOwnerTypeValues() []ReviewableEntitlementAccountOwnerType {
-	return []ReviewableEntitlementAccountOwnerType{
-		ReviewableEntitlementAccountOwnerTypeIdentity,
-	}
+	return slices.Clone(reviewableEntitlementAccountOwnerTypeValues)
 }
 
 // IsKnown reports whether v is one of the values defined by the API.
 func (v ReviewableEntitlementAccountOwnerType) IsKnown() bool {
-	switch v {
-	case ReviewableEntitlementAccountOwnerTypeIdentity:
-		return true
-	}
-	return false
+	return slices.Contains(reviewableEntitlementAccountOwnerTypeValues, v)
 }

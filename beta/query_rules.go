@@ -1,0 +1,46 @@
+package beta
+
+import "github.com/iscgo/certifications"
+
+// RulesListCertifications holds the filter and sorter rules of
+// GET /beta/certifications (listCertifications), as its parameter
+// descriptions list them. Unlike v3 listIdentityCertifications, the campaign
+// fields are campaignRef.id and campaignRef.campaignType. The sorter name is
+// documented although CertificationDto has no name property.
+var RulesListCertifications = &certifications.QueryRules{
+	Operation: "listCertifications",
+	Filters: map[string][]certifications.Operator{
+		"id":                       {certifications.OpEq, certifications.OpIn},
+		"phase":                    {certifications.OpEq},
+		"completed":                {certifications.OpEq, certifications.OpNe},
+		"campaignRef.campaignType": {certifications.OpEq, certifications.OpIn},
+		"campaignRef.id":           {certifications.OpEq, certifications.OpIn},
+	},
+	Sorters: []string{"name", "due", "signed"},
+}
+
+// RulesListCertificationReviewers holds the filter and sorter rules of
+// GET /beta/certifications/{id}/reviewers (listCertificationReviewers).
+var RulesListCertificationReviewers = &certifications.QueryRules{
+	Operation: "listCertificationReviewers",
+	Filters: map[string][]certifications.Operator{
+		"id":    {certifications.OpEq, certifications.OpIn},
+		"name":  {certifications.OpEq, certifications.OpSw},
+		"email": {certifications.OpEq, certifications.OpSw},
+	},
+	Sorters: []string{"name", "email"},
+}
+
+// RulesGetIdentityCertificationItemPermissions holds the filter rules of
+// GET /beta/certifications/{certificationId}/access-review-items/{itemId}/permissions
+// (getIdentityCertificationItemPermissions). As in v3, a filter is one
+// clause, or one and/or joining a target clause and a rights clause; the
+// structural check is the v3 rules' Check. It takes no sorters.
+var RulesGetIdentityCertificationItemPermissions = &certifications.QueryRules{
+	Operation: "getIdentityCertificationItemPermissions",
+	Filters: map[string][]certifications.Operator{
+		"target": {certifications.OpEq, certifications.OpSw},
+		"rights": {certifications.OpCa},
+	},
+	Check: certifications.RulesGetIdentityCertificationItemPermissions.Check,
+}
