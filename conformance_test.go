@@ -15,8 +15,8 @@ package certifications_test
 //     a non-pointer field without omitempty;
 //   - Requests: every operation, called with all its optional parameters
 //     and body fields set, sends a request that validates against the
-//     definition and carries every documented query parameter and body
-//     property;
+//     definition, carries every documented query parameter and body
+//     property, and nothing the definition does not name;
 //   - Responses: every documented or assembled example of every response
 //     decodes into the SDK's type for its status and re-encodes without
 //     losing a property; 401 and 429 bodies give APIError its Message;
@@ -48,6 +48,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/iscgo/certifications"
+	"github.com/iscgo/certifications/beta"
 	"github.com/iscgo/certifications/internal/spectest"
 )
 
@@ -56,8 +57,9 @@ import (
 const (
 	// checkMethod: an operation has no method, or its builder no Execute.
 	checkMethod = "method"
-	// checkRequest: a request the SDK sent does not validate, or went to
-	// another operation, or the call failed.
+	// checkRequest: a request the SDK sent does not validate, went to
+	// another operation, carried a query parameter or body property the
+	// definition does not name, or the call failed.
 	checkRequest = "request"
 	// checkParam: a documented query parameter or body property was never
 	// sent by a call that sets every optional parameter.
@@ -81,6 +83,10 @@ var subtestChecks = map[string][]string{
 	"Responses": {checkDecode, checkRoundTrip, checkErrorMessage},
 	"Inverse":   {checkInverse},
 }
+
+// conformanceVersions lists the API versions TestConformance checks; each
+// has its table in conformance_<version>_test.go.
+var conformanceVersions = []*apiVersion{v3Conformance, betaConformance}
 
 // apiVersion ties one definition to the SDK surface that implements it.
 type apiVersion struct {
@@ -369,7 +375,8 @@ const confBase = "https://acme.api.identitynow.com"
 // harness answers every API request with a canned response, records the
 // requests and the violations its checking transport reports.
 type harness struct {
-	v3 *certifications.APIClient
+	v3   *certifications.APIClient
+	beta *beta.CertificationsApiService
 
 	mu         sync.Mutex
 	status     int
@@ -395,6 +402,7 @@ func newHarness(t *testing.T) *harness {
 	cfg.DisableRateLimit = true
 	h.v3 = certifications.NewAPIClient(cfg)
 	require.NoError(t, h.v3.Err())
+	h.beta = beta.NewCertificationsApi(h.v3)
 	return h
 }
 
@@ -493,25 +501,42 @@ func requestFindings(t *testing.T, v *apiVersion) []finding {
 				}
 			}
 		}
+		documented := map[string]bool{}
 		for _, p := range op.Operation.Parameters {
-			if p.Value.In == openapi3.ParameterInQuery && !sentQuery[p.Value.Name] {
+			if p.Value.In != openapi3.ParameterInQuery {
+				continue
+			}
+			documented[p.Value.Name] = true
+			if !sentQuery[p.Value.Name] {
 				fs = append(fs, finding{checkParam, op.ID + " query " + p.Value.Name, "never sent: no builder setter sends it, or the conformance call does not set it"})
 			}
 		}
+		// kin-openapi accepts query parameters and body properties that
+		// the definition does not name; the SDK must not send any.
+		for name := range sentQuery {
+			if !documented[name] {
+				fs = append(fs, finding{checkRequest, op.ID + " query " + name, "sent, but not a parameter of the operation"})
+			}
+		}
+		var bodyPaths []string
 		if rb := op.Operation.RequestBody; rb != nil && rb.Value != nil {
 			// The assembled example holds every property of the schema.
-			full := spectest.Example(rb.Value.Content.Get("application/json").Schema).Value
-			have := map[string]bool{}
-			for _, b := range sentBodies {
-				for _, p := range spectest.JSONPaths(b) {
-					have[p] = true
-				}
+			bodyPaths = spectest.JSONPaths(spectest.Example(rb.Value.Content.Get("application/json").Schema).Value)
+		}
+		sent := map[string]bool{}
+		for _, b := range sentBodies {
+			for _, p := range spectest.JSONPaths(b) {
+				sent[p] = true
 			}
-			for _, p := range spectest.JSONPaths(full) {
-				if !have[p] {
-					fs = append(fs, finding{checkParam, op.ID + " body " + p, "no call sent this body property"})
-				}
+		}
+		for _, p := range bodyPaths {
+			if !sent[p] {
+				fs = append(fs, finding{checkParam, op.ID + " body " + p, "no call sent this body property"})
 			}
+			delete(sent, p)
+		}
+		for p := range sent {
+			fs = append(fs, finding{checkRequest, op.ID + " body " + p, "sent, but not a property of the request body"})
 		}
 	}
 	return fs

@@ -8,9 +8,6 @@ import (
 	"github.com/iscgo/certifications"
 )
 
-// conformanceVersions lists the API versions TestConformance checks.
-var conformanceVersions = []*apiVersion{v3Conformance}
-
 // fullDecision sets every property of a Review Decision.
 func fullDecision() certifications.ReviewDecision {
 	end := time.Date(2027, 1, 31, 0, 0, 0, 0, time.UTC)

@@ -107,7 +107,7 @@ func (c *comparer) value(ref *openapi3.SchemaRef, t reflect.Type, where, subject
 			return
 		}
 		c.value(s.Items, t.Elem(), where+"[]", subject)
-	case s.Type.Is(openapi3.TypeObject) || len(s.Properties) > 0:
+	case isObject(s):
 		switch t.Kind() {
 		case reflect.Struct:
 			c.object(s, t, where)
@@ -150,18 +150,49 @@ func (c *comparer) value(ref *openapi3.SchemaRef, t reflect.Type, where, subject
 	}
 }
 
-// object compares the properties of s with the fields of the struct t.
-func (c *comparer) object(s *openapi3.Schema, t reflect.Type, where string) {
-	names := make([]string, 0, len(s.Properties))
-	for name := range s.Properties {
+// isObject reports whether s describes a JSON object.
+func isObject(s *openapi3.Schema) bool {
+	return s.Type.Is(openapi3.TypeObject) || len(s.Properties) > 0 || len(s.AllOf) > 0
+}
+
+// properties returns the properties of an object schema and the names of
+// its required ones, with those of its allOf members merged in.
+func properties(s *openapi3.Schema) (map[string]*openapi3.SchemaRef, map[string]bool) {
+	props := map[string]*openapi3.SchemaRef{}
+	required := map[string]bool{}
+	var merge func(*openapi3.Schema)
+	merge = func(s *openapi3.Schema) {
+		for name, p := range s.Properties {
+			props[name] = p
+		}
+		for _, name := range s.Required {
+			required[name] = true
+		}
+		for _, m := range s.AllOf {
+			if m != nil && m.Value != nil {
+				merge(m.Value)
+			}
+		}
+	}
+	merge(s)
+	return props, required
+}
+
+// sortedNames returns the keys of props in order.
+func sortedNames(props map[string]*openapi3.SchemaRef) []string {
+	names := make([]string, 0, len(props))
+	for name := range props {
 		names = append(names, name)
 	}
 	sort.Strings(names)
-	required := map[string]bool{}
-	for _, name := range s.Required {
-		required[name] = true
-	}
-	for _, name := range names {
+	return names
+}
+
+// object compares the properties of s, allOf members included, with the
+// fields of the struct t.
+func (c *comparer) object(s *openapi3.Schema, t reflect.Type, where string) {
+	props, required := properties(s)
+	for _, name := range sortedNames(props) {
 		subject := t.Name() + "." + name
 		f, ok := fieldByJSONName(t, name)
 		if !ok {
@@ -176,7 +207,7 @@ func (c *comparer) object(s *openapi3.Schema, t reflect.Type, where string) {
 				c.report(CheckRequired, subject+" (omitempty)", where+"."+name, "the property is required; %s.%s is tagged omitempty, so the SDK leaves it out when it is empty", typeName(t), f.Name)
 			}
 		}
-		c.value(s.Properties[name], f.Type, where+"."+name, subject)
+		c.value(props[name], f.Type, where+"."+name, subject)
 	}
 }
 

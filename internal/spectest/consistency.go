@@ -1,6 +1,7 @@
 package spectest
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"testing"
@@ -88,18 +89,19 @@ func (c *comparer) consistency(ref *openapi3.SchemaRef, where, title string) {
 	if s.Example != nil {
 		c.example(s, s.Example, where, title)
 	}
-	for _, name := range s.Required {
-		if _, ok := s.Properties[name]; !ok {
-			c.report(CheckUndefinedRequired, title+"."+name, where, "%q is required but not among the properties", name)
+	if isObject(s) {
+		props, _ := properties(s)
+		for _, name := range s.Required {
+			if _, ok := props[name]; !ok {
+				c.report(CheckUndefinedRequired, title+"."+name, where, "%q is required but not among the properties", name)
+			}
 		}
 	}
-	names := make([]string, 0, len(s.Properties))
-	for name := range s.Properties {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range sortedNames(s.Properties) {
 		c.consistency(s.Properties[name], where+"."+name, title+"."+name)
+	}
+	for i, m := range s.AllOf {
+		c.consistency(m, fmt.Sprintf("%s(allOf %d)", where, i), title)
 	}
 	if s.Items != nil {
 		c.consistency(s.Items, where+"[]", title+"[]")

@@ -22,8 +22,8 @@ type Assembled struct {
 
 // Example assembles an example of s the way a spec-driven mock server
 // (Prism, static mode) and testdata/gen_fixtures.py do: a schema's own
-// example wins; an object is built from its properties; an array holds one
-// assembled item; anything else falls back to its default, its first enum
+// example wins; an object is built from its properties (those of its
+// allOf members included); an array holds one assembled item; anything else falls back to its default, its first enum
 // value or a placeholder of its type.
 func Example(s *openapi3.SchemaRef) Assembled {
 	var a Assembled
@@ -42,15 +42,11 @@ func (a *Assembled) build(ref *openapi3.SchemaRef, path string) any {
 		return s.Example
 	}
 	switch {
-	case s.Type.Is(openapi3.TypeObject) || len(s.Properties) > 0:
-		out := make(map[string]any, len(s.Properties))
-		names := make([]string, 0, len(s.Properties))
-		for name := range s.Properties {
-			names = append(names, name)
-		}
-		sort.Strings(names)
-		for _, name := range names {
-			out[name] = a.build(s.Properties[name], path+"."+name)
+	case isObject(s):
+		props, _ := properties(s)
+		out := make(map[string]any, len(props))
+		for _, name := range sortedNames(props) {
+			out[name] = a.build(props[name], path+"."+name)
 		}
 		return out
 	case s.Type.Is(openapi3.TypeArray):

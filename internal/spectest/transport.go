@@ -318,9 +318,14 @@ func Mismatches(err error) []Mismatch {
 			}
 			walk(e.Err)
 		case *openapi3.SchemaError:
-			if inner, ok := e.Origin.(openapi3.MultiError); ok {
-				walk(inner)
-				return
+			// allOf and friends wrap the members' own errors: report
+			// those, which point at the offending value.
+			for o := e.Origin; o != nil; o = errors.Unwrap(o) {
+				switch o.(type) {
+				case openapi3.MultiError, *openapi3.SchemaError:
+					walk(o)
+					return
+				}
 			}
 			ptr := ""
 			if p := e.JSONPointer(); len(p) > 0 {
