@@ -23,6 +23,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/iscgo/certifications"
+	"github.com/iscgo/certifications/internal/spectest"
 )
 
 const (
@@ -51,7 +52,9 @@ func newTestClient(t *testing.T, opts ...func(*certifications.Configuration)) (*
 	cfg := certifications.NewConfiguration()
 	cfg.BaseURL = baseURL
 	cfg.AccessToken = accessToken
-	cfg.HTTPClient = &http.Client{Transport: mt}
+	// Every request any test sends is checked against the published API
+	// definition before the mock answers it.
+	cfg.HTTPClient = &http.Client{Transport: spectest.NewValidatingTransport(t, mt)}
 	cfg.DisableRateLimit = true
 	cfg.MaxRetries = maxRetries
 	cfg.RetryWaitMin = time.Millisecond

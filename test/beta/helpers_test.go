@@ -18,6 +18,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/iscgo/certifications"
+	"github.com/iscgo/certifications/internal/spectest"
 	"github.com/iscgo/certifications/beta"
 )
 
@@ -37,7 +38,9 @@ func buildClient(t testing.TB, mutate ...func(*certifications.Configuration)) (*
 	cfg := certifications.NewConfiguration()
 	cfg.BaseURL = baseURL
 	cfg.AccessToken = testToken
-	cfg.HTTPClient = &http.Client{Transport: mt}
+	// Every request any test sends is checked against the published API
+	// definition before the mock answers it.
+	cfg.HTTPClient = &http.Client{Transport: spectest.NewValidatingTransport(t, mt)}
 	cfg.DisableRateLimit = true
 	cfg.RetryWaitMin = time.Millisecond
 	cfg.RetryWaitMax = 20 * time.Millisecond
