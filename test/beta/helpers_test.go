@@ -18,8 +18,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/iscgo/certifications"
-	"github.com/iscgo/certifications/internal/spectest"
 	"github.com/iscgo/certifications/beta"
+	"github.com/iscgo/certifications/internal/spectest"
 )
 
 const (
