@@ -154,3 +154,34 @@ func TestPagerCopiesTheBuilder(t *testing.T) {
 	assert.Equal(t, "", reqs[1].Query.Get("offset"), "the builder was not changed by paging")
 	assert.Equal(t, "7", reqs[1].Query.Get("limit"))
 }
+
+// TestReadAheadFetchesEachPageOnceInOrder streams 11 certifications in
+// pages of 2 with three pages in flight: every offset is asked once, items
+// come in order (run with -race: the fetches share no builder state).
+func TestReadAheadFetchesEachPageOnceInOrder(t *testing.T) {
+	api, mt := newAPI(t)
+	rec := answer(t, mt, func(r recorded) (int, http.Header, string) {
+		offset, _ := strconv.Atoi(r.Query.Get("offset"))
+		h := http.Header{}
+		if r.Query.Get("count") == "true" {
+			h.Set("X-Total-Count", "11")
+		}
+		return 200, h, certPage(offset, max(0, min(2, 11-offset)))
+	})
+	pager := api.ListCertifications(context.Background()).Limit(2).Pager().ReadAhead(3)
+	var ids []string
+	for cert, err := range pager.All() {
+		require.NoError(t, err)
+		ids = append(ids, cert.GetCampaignRef().GetID())
+	}
+	want := []string{}
+	for i := 0; i < 11; i++ {
+		want = append(want, fmt.Sprintf("c%d", i))
+	}
+	assert.Equal(t, want, ids)
+	offsets := map[string]int{}
+	for _, r := range rec.all() {
+		offsets[r.Query.Get("offset")]++
+	}
+	assert.Equal(t, map[string]int{"0": 1, "2": 1, "4": 1, "6": 1, "8": 1, "10": 1}, offsets)
+}
