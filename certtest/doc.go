@@ -58,10 +58,15 @@
 // makes the certification read-only; a synchronous reassignment (up to 50
 // references) moves items to a certification of the new reviewer in the
 // same campaign, created if needed; an asynchronous one (up to 500) creates
-// a task that each GET of the task moves from QUEUED to IN_PROGRESS to
-// SUCCESS, applying the move at the end. A reassignment reference of type
+// a task that each GET of the task (v3 certification-tasks/{id} or beta
+// tasks/{taskId}) moves from QUEUED to IN_PROGRESS to SUCCESS, applying the
+// move at the end; the pending-task lists show it meanwhile without moving
+// it on. A reassignment reference of type
 // TARGET_SUMMARY names an access (accessSummary.access.id): all items
 // granting it are moved. Unknown ids get 404 ErrorResponseDto answers.
+// reviewer-identity ("me" for the caller) limits certification and task
+// lists to a reviewer; beta list certifications reads it under its spec's
+// spelling, reviewer-identitiy, and ignores the v3 one.
 //
 // Every API request needs a bearer token from POST /oauth/token (client
 // credentials in the form or with HTTP basic authentication). Tokens expire

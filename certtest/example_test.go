@@ -48,9 +48,9 @@ func Example() {
 	// SIGNED 32 decisions
 }
 
-// ExampleNewTestServer shows fault injection: the tenant answers some
-// requests with 503 and the SDK retries them.
-func ExampleNewTestServer() {
+// Example_faults shows fault injection: the tenant answers some requests
+// with 503 and the SDK retries them.
+func Example_faults() {
 	// In a test: srv := certtest.NewTestServer(t, ...)
 	srv := certtest.NewServer(certtest.WithFaults(certtest.Faults{
 		ErrorRate:             0.5,
