@@ -1,0 +1,364 @@
+package certtest
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/iscgo/certifications"
+)
+
+func (s *Server) routesV3(mux *http.ServeMux) {
+	mux.HandleFunc("GET /v3/certifications", s.v3ListCertifications)
+	mux.HandleFunc("GET /v3/certifications/{id}", s.v3GetCertification)
+	mux.HandleFunc("GET /v3/certifications/{id}/access-review-items", s.v3ListItems)
+	mux.HandleFunc("GET /v3/certifications/{certificationId}/access-review-items/{itemId}/permissions", s.permissions)
+	mux.HandleFunc("GET /v3/certifications/{id}/reviewers", s.reviewers)
+	mux.HandleFunc("POST /v3/certifications/{id}/decide", s.v3Decide)
+	mux.HandleFunc("POST /v3/certifications/{id}/reassign", s.v3Reassign)
+	mux.HandleFunc("POST /v3/certifications/{id}/reassign-async", s.v3ReassignAsync)
+	mux.HandleFunc("POST /v3/certifications/{id}/sign-off", s.v3SignOff)
+	mux.HandleFunc("GET /v3/certification-tasks", s.v3PendingTasks)
+	mux.HandleFunc("GET /v3/certification-tasks/{id}", s.v3GetTask)
+}
+
+// reviewerFilter resolves a reviewer-identity value ("me" is the caller)
+// to an identity id; ok is false when the parameter is absent.
+func reviewerFilter(r *http.Request, name string) (id string, ok bool) {
+	q := r.URL.Query()
+	if !q.Has(name) {
+		return "", false
+	}
+	id = q.Get(name)
+	if strings.EqualFold(id, "me") {
+		id = meID
+	}
+	return id, true
+}
+
+// certOr404 looks a certification up by the path value name.
+func (s *Server) certOr404(w http.ResponseWriter, r *http.Request, name string) *certState {
+	id := r.PathValue(name)
+	if c := s.t.cert(id); c != nil {
+		return c
+	}
+	s.writeErr(w, r, errNotFound("No certification with id "+id+" was found."))
+	return nil
+}
+
+// GET /v3/certifications
+func (s *Server) v3ListCertifications(w http.ResponseWriter, r *http.Request) {
+	lp, e := parseList(r, certifications.RulesListIdentityCertifications)
+	if e != nil {
+		s.writeErr(w, r, e)
+		return
+	}
+	t := s.t
+	t.mu.Lock()
+	l := lister[*certState, certifications.IdentityCertificationDto]{
+		all:    sliceSeq(t.certs),
+		render: t.certDTO,
+		keep:   t.reviewedBy(r, "reviewer-identity"),
+	}
+	page, total := l.run(lp)
+	t.mu.Unlock()
+	s.writeList(w, r, lp, page, total)
+}
+
+// reviewedBy returns the pre-filter for a reviewer-identity parameter: the
+// certifications whose (primary) reviewer it names. Without the parameter
+// every certification is listed: the credentials act as an admin.
+func (t *tenant) reviewedBy(r *http.Request, param string) func(*certState) bool {
+	id, ok := reviewerFilter(r, param)
+	if !ok {
+		return nil
+	}
+	return func(c *certState) bool { return t.person(c.reviewer).id == id }
+}
+
+// GET /v3/certifications/{id}
+func (s *Server) v3GetCertification(w http.ResponseWriter, r *http.Request) {
+	s.t.mu.Lock()
+	defer s.t.mu.Unlock()
+	if c := s.certOr404(w, r, "id"); c != nil {
+		writeJSON(w, http.StatusOK, s.t.certDTO(c))
+	}
+}
+
+// itemAliases adds the short field names the item filters and sorters use
+// (access.type, entitlement.sourceName, ...) next to the accessSummary
+// they stand for; type is the access type.
+func itemAliases(d map[string]any) {
+	sum, ok := d["accessSummary"].(map[string]any)
+	if !ok {
+		return
+	}
+	for _, k := range []string{"access", "entitlement", "accessProfile", "role"} {
+		if v, ok := sum[k]; ok {
+			d[k] = v
+		}
+	}
+	if a, ok := sum["access"].(map[string]any); ok {
+		d["type"] = a["type"]
+	}
+}
+
+// GET /v3/certifications/{id}/access-review-items
+func (s *Server) v3ListItems(w http.ResponseWriter, r *http.Request) {
+	t := s.t
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	c := s.certOr404(w, r, "id")
+	if c == nil {
+		return
+	}
+	lp, e := parseList(r, certifications.RulesListIdentityAccessReviewItems)
+	if e != nil {
+		s.writeErr(w, r, e)
+		return
+	}
+	keep, e := t.accessFilter(r)
+	if e != nil {
+		s.writeErr(w, r, e)
+		return
+	}
+	l := lister[itemRef, certifications.AccessReviewItem]{
+		all:    t.refs(c),
+		total:  c.total,
+		window: func(off, n int) []itemRef { return t.window(c, off, n) },
+		render: t.item,
+		alias:  itemAliases,
+		keep:   keep,
+	}
+	if !l.slow(lp) {
+		page, total := l.run(lp)
+		s.writeList(w, r, lp, page, total)
+		return
+	}
+	q := r.URL.Query()
+	key := strings.Join([]string{c.id, q.Get("filters"), q.Get("sorters"), q.Get("entitlements"), q.Get("access-profiles"), q.Get("roles")}, "\x00")
+	refs, ok := t.cache.get(t.version, key)
+	if !ok {
+		refs = l.matching(lp)
+		t.cache.put(key, refs)
+	}
+	s.writeList(w, r, lp, l.renderPage(refs, lp), len(refs))
+}
+
+// accessFilter reads the entitlements, access-profiles and roles
+// parameters, of which at most one may be used.
+func (t *tenant) accessFilter(r *http.Request) (func(itemRef) bool, *apiError) {
+	q := r.URL.Query()
+	var typ certifications.DtoType
+	var ids []string
+	used := 0
+	for _, p := range []struct {
+		name string
+		typ  certifications.DtoType
+	}{{"entitlements", certifications.DtoTypeEntitlement}, {"access-profiles", certifications.DtoTypeAccessProfile}, {"roles", certifications.DtoTypeRole}} {
+		if q.Has(p.name) {
+			used++
+			typ, ids = p.typ, strings.Split(q.Get(p.name), ",")
+		}
+	}
+	switch used {
+	case 0:
+		return nil, nil
+	case 1:
+	default:
+		return nil, errBadRequest("Only one of the entitlements, access-profiles and roles parameters may be used at a time.")
+	}
+	want := map[string]bool{}
+	for _, id := range ids {
+		if id = strings.TrimSpace(id); id != "" {
+			want[id] = true
+		}
+	}
+	return func(ref itemRef) bool {
+		k := t.kindOf(ref)
+		return k.typ == typ && want[t.accessID(k)]
+	}, nil
+}
+
+// GET {v3,beta}/certifications/{certificationId}/access-review-items/{itemId}/permissions
+//
+// An item that grants no permissions (an access profile, a role, or an
+// entitlement without fine-grained permissions) answers an empty list; an
+// item id that is not in the certification answers 404.
+func (s *Server) permissions(w http.ResponseWriter, r *http.Request) {
+	t := s.t
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	c := s.certOr404(w, r, "certificationId")
+	if c == nil {
+		return
+	}
+	itemID := r.PathValue("itemId")
+	ref, ok := t.parseItemID(itemID)
+	if !ok || t.location(ref) != c.idx {
+		s.writeErr(w, r, errNotFound("No access review item with id "+itemID+" was found in certification "+c.id+"."))
+		return
+	}
+	lp, e := parseList(r, certifications.RulesGetIdentityCertificationItemPermissions)
+	if e != nil {
+		s.writeErr(w, r, e)
+		return
+	}
+	l := lister[certifications.PermissionDto, certifications.PermissionDto]{
+		all:    sliceSeq(t.permissions(ref)),
+		render: func(p certifications.PermissionDto) certifications.PermissionDto { return p },
+	}
+	page, total := l.run(lp)
+	s.writeList(w, r, lp, page, total)
+}
+
+// GET {v3,beta}/certifications/{id}/reviewers
+func (s *Server) reviewers(w http.ResponseWriter, r *http.Request) {
+	t := s.t
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	c := s.certOr404(w, r, "id")
+	if c == nil {
+		return
+	}
+	lp, e := parseList(r, certifications.RulesListCertificationReviewers)
+	if e != nil {
+		s.writeErr(w, r, e)
+		return
+	}
+	l := lister[int, certifications.IdentityReferenceWithNameAndEmail]{
+		all:    sliceSeq(c.reviewers()),
+		render: func(p int) certifications.IdentityReferenceWithNameAndEmail { return *t.person(p).ref() },
+	}
+	page, total := l.run(lp)
+	s.writeList(w, r, lp, page, total)
+}
+
+// POST /v3/certifications/{id}/decide
+func (s *Server) v3Decide(w http.ResponseWriter, r *http.Request) {
+	var ds []wireDecision
+	if e := decodeBody(w, r, &ds); e != nil {
+		s.writeErr(w, r, e)
+		return
+	}
+	t := s.t
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	c := s.certOr404(w, r, "id")
+	if c == nil {
+		return
+	}
+	if e := t.decide(c, ds); e != nil {
+		s.writeErr(w, r, e)
+		return
+	}
+	writeJSON(w, http.StatusOK, t.certDTO(c))
+}
+
+// POST /v3/certifications/{id}/sign-off
+func (s *Server) v3SignOff(w http.ResponseWriter, r *http.Request) {
+	t := s.t
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	c := s.certOr404(w, r, "id")
+	if c == nil {
+		return
+	}
+	if e := t.signOff(c); e != nil {
+		s.writeErr(w, r, e)
+		return
+	}
+	writeJSON(w, http.StatusOK, t.certDTO(c))
+}
+
+// POST /v3/certifications/{id}/reassign
+func (s *Server) v3Reassign(w http.ResponseWriter, r *http.Request) {
+	var b wireReassign
+	if e := decodeBody(w, r, &b); e != nil {
+		s.writeErr(w, r, e)
+		return
+	}
+	t := s.t
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	c := s.certOr404(w, r, "id")
+	if c == nil {
+		return
+	}
+	body, to, e := t.checkReassign(c, b, certifications.MaxReassignSync)
+	if e != nil {
+		s.writeErr(w, r, e)
+		return
+	}
+	if _, msg := t.reassign(c, body, to); msg != "" {
+		s.writeErr(w, r, errBadRequest("%s", msg))
+		return
+	}
+	writeJSON(w, http.StatusOK, t.certDTO(c))
+}
+
+// submitAsync validates an asynchronous reassignment and queues its task.
+func (s *Server) submitAsync(w http.ResponseWriter, r *http.Request) *task {
+	var b wireReassign
+	if e := decodeBody(w, r, &b); e != nil {
+		s.writeErr(w, r, e)
+		return nil
+	}
+	t := s.t
+	c := s.certOr404(w, r, "id")
+	if c == nil {
+		return nil
+	}
+	body, _, e := t.checkReassign(c, b, certifications.MaxReassignAsync)
+	if e != nil {
+		s.writeErr(w, r, e)
+		return nil
+	}
+	return t.newTask(c, body)
+}
+
+// POST /v3/certifications/{id}/reassign-async
+func (s *Server) v3ReassignAsync(w http.ResponseWriter, r *http.Request) {
+	s.t.mu.Lock()
+	defer s.t.mu.Unlock()
+	if tk := s.submitAsync(w, r); tk != nil {
+		writeJSON(w, http.StatusOK, s.t.taskDTO(tk))
+	}
+}
+
+// GET /v3/certification-tasks/{id}: each call moves a pending task one
+// step on (QUEUED, IN_PROGRESS, then SUCCESS or ERROR).
+func (s *Server) v3GetTask(w http.ResponseWriter, r *http.Request) {
+	t := s.t
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	id := r.PathValue("id")
+	tk := t.taskByID[id]
+	if tk == nil {
+		s.writeErr(w, r, errNotFound("No certification task with id "+id+" was found."))
+		return
+	}
+	t.advance(tk)
+	writeJSON(w, http.StatusOK, t.taskDTO(tk))
+}
+
+// GET /v3/certification-tasks: the pending tasks, unchanged by listing.
+func (s *Server) v3PendingTasks(w http.ResponseWriter, r *http.Request) {
+	lp, e := parseList(r, certifications.RulesGetPendingCertificationTasks)
+	if e != nil {
+		s.writeErr(w, r, e)
+		return
+	}
+	t := s.t
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	rid, byReviewer := reviewerFilter(r, "reviewer-identity")
+	l := lister[*task, certifications.CertificationTask]{
+		all:    sliceSeq(t.tasks),
+		render: t.taskDTO,
+		keep: func(tk *task) bool {
+			return pending(tk.status) && (!byReviewer || t.person(t.certs[tk.cert].reviewer).id == rid)
+		},
+	}
+	page, total := l.run(lp)
+	s.writeList(w, r, lp, page, total)
+}

@@ -1,0 +1,295 @@
+package certtest
+
+import (
+	"encoding/json"
+	"errors"
+	"iter"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/iscgo/certifications"
+)
+
+// listParams are the standard collection parameters of one request.
+type listParams struct {
+	limit   int
+	offset  int
+	count   bool
+	filter  certifications.Filter
+	sorters []certifications.Sorter
+}
+
+// parseList reads limit, offset, count, filters and sorters and checks
+// filters and sorters against the endpoint's rules, as the API does: an
+// unknown field, operator or sort key is a 400.
+func parseList(r *http.Request, rules *certifications.QueryRules) (listParams, *apiError) {
+	q := r.URL.Query()
+	lp := listParams{limit: certifications.MaxPageSize}
+	if v := q.Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 || n > certifications.MaxPageSize {
+			return lp, errBadRequest("Invalid limit %q: it must be an integer from 0 to %d.", v, certifications.MaxPageSize)
+		}
+		lp.limit = n
+	}
+	if v := q.Get("offset"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			return lp, errBadRequest("Invalid offset %q: it must be an integer of 0 or more.", v)
+		}
+		lp.offset = n
+	}
+	if v := q.Get("count"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil || (v != "true" && v != "false") {
+			return lp, errBadRequest("Invalid count %q: it must be true or false.", v)
+		}
+		lp.count = b
+	}
+	if q.Has("filters") {
+		expr := q.Get("filters")
+		if err := rules.CheckFilters(expr); err != nil {
+			return lp, errBadRequest("Invalid filters: %s", sdkMessage(err))
+		}
+		lp.filter, _ = certifications.ParseFilter(expr)
+	}
+	if q.Has("sorters") {
+		expr := q.Get("sorters")
+		if err := rules.CheckSorters(expr); err != nil {
+			return lp, errBadRequest("Invalid sorters: %s", sdkMessage(err))
+		}
+		lp.sorters, _ = certifications.ParseSorters(expr)
+	}
+	return lp, nil
+}
+
+// sdkMessage turns an SDK validation error into message text.
+func sdkMessage(err error) string {
+	var ve *certifications.ValidationError
+	if errors.As(err, &ve) && ve.Problem != "" {
+		msg := ve.Problem
+		if ve.Allowed != "" {
+			msg += "; allowed: " + ve.Allowed
+		}
+		return msg
+	}
+	return strings.TrimPrefix(err.Error(), "certifications: ")
+}
+
+// lister pages through a collection whose elements are identified by refs
+// of type R and rendered as T. Without filters and sorters it renders only
+// the requested window (using window when given); otherwise it renders
+// each element once to test it, keeps refs and sort keys of the matches,
+// and renders the page again: memory stays proportional to the matches'
+// keys, never to rendered elements.
+type lister[R, T any] struct {
+	all    iter.Seq[R]
+	total  int                         // number of elements (for the fast path)
+	window func(offset, limit int) []R // optional fast path
+	render func(R) T                   // the element as the API shows it
+	doc    func(T) map[string]any      // the document filters and sorters see (default: T's JSON)
+	alias  func(doc map[string]any)    // adds filter-only fields, optional
+	keep   func(R) bool                // a pre-filter, optional
+}
+
+func (l lister[R, T]) run(lp listParams) (page []T, total int) {
+	if !l.slow(lp) {
+		page = []T{} // an empty page is [], never null
+		if lp.offset < l.total {
+			for _, ref := range l.window(lp.offset, lp.limit) {
+				page = append(page, l.render(ref))
+			}
+		}
+		return page, l.total
+	}
+	refs := l.matching(lp)
+	return l.renderPage(refs, lp), len(refs)
+}
+
+// slow reports whether the request needs a scan of the whole collection.
+func (l lister[R, T]) slow(lp listParams) bool {
+	return lp.filter != nil || len(lp.sorters) > 0 || l.keep != nil || l.window == nil
+}
+
+// renderPage renders the requested window of refs.
+func (l lister[R, T]) renderPage(refs []R, lp listParams) []T {
+	page := []T{}
+	for i := lp.offset; i < len(refs) && len(page) < lp.limit; i++ {
+		page = append(page, l.render(refs[i]))
+	}
+	return page
+}
+
+// matching returns the refs of every element that passes the pre-filter
+// and the filter, in sorter order.
+func (l lister[R, T]) matching(lp listParams) []R {
+	type match struct {
+		ref  R
+		keys []any
+	}
+	var matches []match
+	for ref := range l.all {
+		if l.keep != nil && !l.keep(ref) {
+			continue
+		}
+		var keys []any
+		if lp.filter != nil || len(lp.sorters) > 0 {
+			v := l.render(ref)
+			var d map[string]any
+			if l.doc != nil {
+				d = l.doc(v)
+			} else {
+				d = toDoc(v)
+			}
+			if l.alias != nil {
+				l.alias(d)
+			}
+			if lp.filter != nil && !certifications.Match(lp.filter, d) {
+				continue
+			}
+			keys = make([]any, len(lp.sorters))
+			for i, s := range lp.sorters {
+				keys[i], _ = lookup(d, s.Field)
+			}
+		}
+		matches = append(matches, match{ref, keys})
+	}
+	if len(lp.sorters) > 0 {
+		slices.SortStableFunc(matches, func(a, b match) int {
+			for i, s := range lp.sorters {
+				c := compareKeys(a.keys[i], b.keys[i])
+				if s.Desc {
+					c = -c
+				}
+				if c != 0 {
+					return c
+				}
+			}
+			return 0
+		})
+	}
+	refs := make([]R, len(matches))
+	for i, m := range matches {
+		refs[i] = m.ref
+	}
+	return refs
+}
+
+// matchCache keeps the matching items of recent filtered or sorted item
+// listings, so that paging through one costs one scan, not one per page.
+// Entries are valid for one state version: any change drops them all.
+type matchCache struct {
+	version uint64
+	keys    []string // oldest first
+	refs    map[string][]itemRef
+}
+
+const matchCacheSize = 8
+
+func (mc *matchCache) get(version uint64, key string) ([]itemRef, bool) {
+	if mc.version != version {
+		mc.version, mc.keys, mc.refs = version, nil, nil
+		return nil, false
+	}
+	refs, ok := mc.refs[key]
+	return refs, ok
+}
+
+func (mc *matchCache) put(key string, refs []itemRef) {
+	if mc.refs == nil {
+		mc.refs = map[string][]itemRef{}
+	}
+	if len(mc.keys) == matchCacheSize {
+		delete(mc.refs, mc.keys[0])
+		mc.keys = mc.keys[1:]
+	}
+	mc.keys = append(mc.keys, key)
+	mc.refs[key] = refs
+}
+
+// toDoc renders v as the generic JSON document the filter matcher reads.
+func toDoc(v any) map[string]any {
+	buf, err := json.Marshal(v)
+	if err != nil {
+		panic("certtest: encoding a document: " + err.Error())
+	}
+	var d map[string]any
+	if err := json.Unmarshal(buf, &d); err != nil {
+		panic("certtest: decoding a document: " + err.Error())
+	}
+	return d
+}
+
+// lookup follows a dotted path through nested objects.
+func lookup(d map[string]any, field string) (any, bool) {
+	var cur any = d
+	for _, seg := range strings.Split(field, ".") {
+		m, ok := cur.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		if cur, ok = m[seg]; !ok {
+			return nil, false
+		}
+	}
+	return cur, cur != nil
+}
+
+// compareKeys orders two sort keys: date-times chronologically, other
+// strings case-insensitively, numbers numerically, false before true.
+// Missing values sort after all others (before them in descending order).
+func compareKeys(a, b any) int {
+	switch {
+	case a == nil && b == nil:
+		return 0
+	case a == nil:
+		return 1
+	case b == nil:
+		return -1
+	}
+	switch x := a.(type) {
+	case string:
+		y, _ := b.(string)
+		tx, e1 := time.Parse(time.RFC3339Nano, x)
+		ty, e2 := time.Parse(time.RFC3339Nano, y)
+		if e1 == nil && e2 == nil {
+			return tx.Compare(ty)
+		}
+		if c := strings.Compare(strings.ToLower(x), strings.ToLower(y)); c != 0 {
+			return c
+		}
+		return strings.Compare(x, y)
+	case float64:
+		y, _ := b.(float64)
+		switch {
+		case x < y:
+			return -1
+		case x > y:
+			return 1
+		}
+		return 0
+	case bool:
+		y, _ := b.(bool)
+		return b2i(x) - b2i(y)
+	}
+	return 0
+}
+
+// sliceSeq iterates over the elements of a slice.
+func sliceSeq[R any](s []R) iter.Seq[R] { return slices.Values(s) }
+
+// writeList answers a list request: the page, X-Total-Count when asked,
+// or the tenant's 400 for an offset past the end.
+func (s *Server) writeList(w http.ResponseWriter, r *http.Request, lp listParams, page any, total int) {
+	if lp.offset > 0 && lp.offset >= total {
+		s.writeErr(w, r, errOffset)
+		return
+	}
+	if lp.count {
+		w.Header().Set("X-Total-Count", strconv.Itoa(total))
+	}
+	writeJSON(w, http.StatusOK, page)
+}
