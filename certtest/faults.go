@@ -28,10 +28,11 @@ type Faults struct {
 	// Latency delays each response.
 	Latency time.Duration
 	// ErrorRate is the ratio of requests answered with one of
-	// ErrorStatuses (default 500 and 503) instead of being handled.
+	// ErrorStatuses (default 500 and 503; 429 is allowed too, for a
+	// rate limit that strikes at random) instead of being handled.
 	ErrorRate     float64
 	ErrorStatuses []int
-	// UnavailableRetryAfter is the Retry-After of injected 503 answers
+	// UnavailableRetryAfter is the Retry-After of injected 503 and 429 answers
 	// (default 1 s).
 	UnavailableRetryAfter time.Duration
 	// DropRate is the ratio of requests whose connection is closed in the
@@ -67,8 +68,8 @@ func (f Faults) validate() error {
 		return fmt.Errorf("UnavailableRetryAfter %s is negative", f.UnavailableRetryAfter)
 	}
 	for _, s := range f.ErrorStatuses {
-		if s < 500 || s > 599 {
-			return fmt.Errorf("error status %d is not a 5xx status", s)
+		if (s < 500 || s > 599) && s != http.StatusTooManyRequests {
+			return fmt.Errorf("error status %d is neither 429 nor a 5xx status", s)
 		}
 	}
 	for _, p := range f.Paths {

@@ -258,3 +258,21 @@ func TestOptionsValidated(t *testing.T) {
 		})
 	}
 }
+
+func TestInjected429(t *testing.T) {
+	srv := certtest.NewTestServer(t, certtest.WithFaults(certtest.Faults{
+		ErrorRate: 1, ErrorStatuses: []int{429}, UnavailableRetryAfter: 1500 * time.Millisecond, DecimalRetryAfter: true,
+	}))
+	c := newClient(t, srv, noRetries)
+	_, resp, err := c.CertificationsApi.ListIdentityCertifications(ctx(t)).Execute()
+	var ae *certifications.APIError
+	require.ErrorAs(t, err, &ae)
+	assert.Equal(t, http.StatusTooManyRequests, ae.StatusCode)
+	assert.Equal(t, "1.500", resp.Header.Get("Retry-After"))
+	assert.Equal(t, 1500*time.Millisecond, ae.RetryAfter)
+	assert.Equal(t, " Rate Limit Exceeded ", ae.Message)
+	reqs := srv.Requests()
+	assert.Equal(t, certtest.FaultRateLimited, reqs[len(reqs)-1].Fault)
+
+	assert.Panics(t, func() { certtest.NewServer(certtest.WithErrorRate(0.1, 404)) }, "only 429 and 5xx can be injected")
+}

@@ -206,8 +206,10 @@ func WithLatency(d time.Duration) Option {
 
 // WithErrorRate answers the given ratio (0 to 1) of API requests with a
 // server error instead of handling them, picked at random from statuses
-// (default 500 and 503). A 503 carries Retry-After (see
-// Faults.UnavailableRetryAfter). The choice is drawn from the seed, so a
+// (default 500 and 503; 429 may be listed too, answered with the API's
+// 429 body). A 503 or 429 carries Retry-After (see
+// Faults.UnavailableRetryAfter), and repeating a status weights it:
+// WithErrorRate(0.4, 429, 429, 429, 503) gives 30% 429 and 10% 503. The choice is drawn from the seed, so a
 // run with the same requests in the same order fails the same ones.
 func WithErrorRate(ratio float64, statuses ...int) Option {
 	return func(c *config) {

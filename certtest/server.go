@@ -273,12 +273,17 @@ func (s *Server) serve(mux *http.ServeMux, w http.ResponseWriter, r *http.Reques
 		if s.faults.draw(f.ErrorRate) {
 			rec.Fault = FaultServerError
 			status := s.faults.errorStatus(f)
-			if status == http.StatusServiceUnavailable {
+			if status == http.StatusServiceUnavailable || status == http.StatusTooManyRequests {
 				ra := f.UnavailableRetryAfter
 				if ra == 0 {
 					ra = time.Second
 				}
 				sw.Header().Set("Retry-After", retryAfter(ra, f.DecimalRetryAfter))
+			}
+			if status == http.StatusTooManyRequests {
+				rec.Fault = FaultRateLimited
+				writeJSON(sw, status, map[string]string{"message": " Rate Limit Exceeded "})
+				return
 			}
 			s.writeErr(sw, r, &apiError{status: status, text: "An internal fault occurred."})
 			return
