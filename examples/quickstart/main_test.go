@@ -1,0 +1,87 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"net/http"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/iscgo/certifications"
+	"github.com/iscgo/certifications/certtest"
+)
+
+func clearEnv(t *testing.T) {
+	for _, k := range []string{certifications.EnvBaseURL, certifications.EnvClientID, certifications.EnvClientSecret, certifications.EnvTokenURL, certifications.EnvAccessToken} {
+		t.Setenv(k, "")
+	}
+}
+
+// Without SAIL_* the quickstart runs a full review on its own sandbox.
+func TestQuickstartOnEmbeddedSandbox(t *testing.T) {
+	clearEnv(t)
+	var out bytes.Buffer
+	require.NoError(t, run(context.Background(), &out, options{reassignN: 3}))
+	s := out.String()
+	assert.Contains(t, s, "embedded sandbox tenant")
+	assert.Contains(t, s, "2 active certification(s)")
+	assert.Contains(t, s, "task ")
+	assert.Contains(t, s, ": SUCCESS")
+	assert.Equal(t, 2, bytes.Count(out.Bytes(), []byte("signed off\n")))
+	assert.Contains(t, s, "REASSIGNED")
+	assert.Equal(t, 2, bytes.Count(out.Bytes(), []byte("SIGNED\n")))
+}
+
+// With SAIL_* set the quickstart is read-only unless asked to apply.
+func TestQuickstartAgainstTenantIsReadOnly(t *testing.T) {
+	clearEnv(t)
+	srv := certtest.NewTestServer(t)
+	t.Setenv(certifications.EnvBaseURL, srv.URL())
+	t.Setenv(certifications.EnvClientID, srv.ClientID())
+	t.Setenv(certifications.EnvClientSecret, srv.ClientSecret())
+
+	var out bytes.Buffer
+	require.NoError(t, run(context.Background(), &out, options{reassignTo: "someone", reassignN: 3}))
+	assert.Contains(t, out.String(), "read-only")
+	assert.Contains(t, out.String(), "to revoke")
+	for _, r := range srv.Requests() {
+		if r.Path != "/oauth/token" {
+			assert.Equal(t, http.MethodGet, r.Method, "nothing but reads: %s %s", r.Method, r.Path)
+		}
+	}
+	for _, c := range srv.Certifications() {
+		assert.Zero(t, c.GetDecisionsMade())
+	}
+
+	out.Reset()
+	require.NoError(t, run(context.Background(), &out, options{apply: true, reassignN: 0}))
+	assert.Contains(t, out.String(), "APPLYING")
+	assert.Contains(t, out.String(), "signed off")
+}
+
+func TestDecideRule(t *testing.T) {
+	unused := certifications.AccessReviewItem{
+		ID: certifications.Ptr("i1"),
+		AccessSummary: &certifications.AccessSummary{Entitlement: &certifications.ReviewableEntitlement{
+			Account: &certifications.ReviewableEntitlementAccount{ActivityInsights: &certifications.ActivityInsights{
+				UsageDays:      certifications.Ptr(int32(0)),
+				UsageDaysState: certifications.Ptr(certifications.ActivityInsightsUsageDaysStateComplete),
+			}},
+		}},
+	}
+	d := decide(unused, "")
+	assert.Equal(t, certifications.CertificationDecisionRevoke, d.Decision)
+	assert.NotEmpty(t, d.Comments)
+
+	unknown := unused
+	unknown.AccessSummary.Entitlement.Account.ActivityInsights.UsageDaysState = certifications.Ptr(certifications.ActivityInsightsUsageDaysStateUnknown)
+	assert.Equal(t, certifications.CertificationDecisionApprove, decide(unknown, "").Decision, "unknown activity is not evidence of non-use")
+
+	role := certifications.AccessReviewItem{ID: certifications.Ptr("i2")}
+	d = decide(role, "")
+	assert.Equal(t, certifications.CertificationDecisionApprove, d.Decision)
+	assert.Nil(t, d.Comments)
+	assert.NotNil(t, decide(role, certifications.CampaignReferenceMandatoryCommentRequirementAllDecisions).Comments)
+}
