@@ -187,15 +187,18 @@ func (e *TokenError) Unwrap() error { return e.Err }
 // DecodeError reports a 2xx response body that is not valid JSON or has a
 // value of an impossible type. Path names the offending field when known.
 type DecodeError struct {
-	Method     string
-	URLPath    string
+	// Method and URLPath identify the request.
+	Method  string
+	URLPath string
+	// StatusCode is the status of the response that could not be decoded.
 	StatusCode int
 	// Path is the JSON field path of the offending value, e.g.
 	// "[3].identitySummary.name", when the decoder reports it.
 	Path string
 	// Offset is the byte offset in the body where decoding stopped.
 	Offset int64
-	Err    error
+	// Err is the decoder's or the reader's error.
+	Err error
 }
 
 // Error names the request, the field path and the decoder's complaint.

@@ -219,9 +219,10 @@ func (s *CertificationsApiService) ReassignAll(ctx context.Context, certificatio
 // WaitOptions tunes WaitForCertificationTask.
 type WaitOptions struct {
 	// Initial is the first wait between polls (default 500 ms); it grows by
-	// half each poll up to Max (default 10 s).
+	// half each poll.
 	Initial time.Duration
-	Max     time.Duration
+	// Max caps the wait between polls (default 10 s).
+	Max time.Duration
 }
 
 // TaskError reports a certification task that ended in status ERROR.
@@ -275,9 +276,11 @@ func (s *CertificationsApiService) WaitForCertificationTask(ctx context.Context,
 
 // IncompleteError reports a sign-off refused because decisions are missing.
 type IncompleteError struct {
+	// CertificationID is the certification that was not signed off.
 	CertificationID string
-	DecisionsMade   int32
-	DecisionsTotal  int32
+	// DecisionsMade and DecisionsTotal are its counters as last read.
+	DecisionsMade  int32
+	DecisionsTotal int32
 }
 
 // Error says how many decisions are still missing.
