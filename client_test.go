@@ -595,3 +595,35 @@ func TestTruncatedAndMalformedBodies(t *testing.T) {
 	require.ErrorAs(t, err, &de)
 	assert.EqualValues(t, 1, hits.Load(), "a POST whose answer was cut is not sent again")
 }
+
+// net/http itself keeps the Authorization header on a redirect to a
+// subdomain; the client drops it on any change of host.
+func TestRedirectToSubdomainDropsToken(t *testing.T) {
+	var seen sync.Map
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		seen.Store(r.Host, r.Header.Get("Authorization"))
+		if r.Host == "example.com" {
+			http.Redirect(w, r, "https://api.example.com/elsewhere", http.StatusFound)
+			return
+		}
+		_, _ = w.Write([]byte(`[]`))
+	}))
+	defer srv.Close()
+	hc := srv.Client()
+	tr := hc.Transport.(*http.Transport).Clone()
+	addr := srv.Listener.Addr().String()
+	tr.DialContext = func(ctx context.Context, network, _ string) (net.Conn, error) {
+		return (&net.Dialer{}).DialContext(ctx, network, addr) // every host is the test server
+	}
+	hc.Transport = tr
+	cfg := NewConfiguration()
+	cfg.BaseURL, cfg.AccessToken, cfg.DisableRateLimit, cfg.HTTPClient = "https://example.com", testToken, true, hc
+	c := NewAPIClient(cfg)
+	_, err := get(c, context.Background(), "v3/certifications", nil)
+	require.NoError(t, err)
+	first, _ := seen.Load("example.com")
+	assert.Equal(t, "Bearer "+testToken, first)
+	second, ok := seen.Load("api.example.com")
+	require.True(t, ok, "the redirect was followed")
+	assert.Equal(t, "", second)
+}
