@@ -158,40 +158,30 @@ func (s *Server) betaListCertifications(w http.ResponseWriter, r *http.Request) 
 
 // GET /beta/certifications/{id}/tasks-pending
 func (s *Server) betaPendingTasks(w http.ResponseWriter, r *http.Request) {
-	t := s.t
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	c := s.certOr404(w, r, "id")
-	if c == nil {
-		return
-	}
-	out := []betaIdentityCertificationTask{}
-	for _, tk := range t.tasks {
-		if tk.cert == c.idx && pending(tk.status) {
-			out = append(out, t.betaTaskDTO(tk))
+	s.withCert(w, r, "id", func(t *tenant, c *certState) {
+		out := []betaIdentityCertificationTask{}
+		for _, tk := range t.tasks {
+			if tk.cert == c.idx && pending(tk.status) {
+				out = append(out, t.betaTaskDTO(tk))
+			}
 		}
-	}
-	writeJSON(w, http.StatusOK, out)
+		writeJSON(w, http.StatusOK, out)
+	})
 }
 
 // GET /beta/certifications/{id}/tasks/{taskId}: like the v3 task call, each
 // call moves a pending task one step on.
 func (s *Server) betaGetTask(w http.ResponseWriter, r *http.Request) {
-	t := s.t
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	c := s.certOr404(w, r, "id")
-	if c == nil {
-		return
-	}
-	id := r.PathValue("taskId")
-	tk := t.taskByID[id]
-	if tk == nil || tk.cert != c.idx {
-		s.writeErr(w, r, errNotFound("No task with id "+id+" was found for certification "+c.id+"."))
-		return
-	}
-	t.advance(tk)
-	writeJSON(w, http.StatusOK, t.betaTaskDTO(tk))
+	s.withCert(w, r, "id", func(t *tenant, c *certState) {
+		id := r.PathValue("taskId")
+		tk := t.taskByID[id]
+		if tk == nil || tk.cert != c.idx {
+			s.writeErr(w, r, errNotFound("No task with id "+id+" was found for certification "+c.id+"."))
+			return
+		}
+		t.advance(tk)
+		writeJSON(w, http.StatusOK, t.betaTaskDTO(tk))
+	})
 }
 
 // POST /beta/certifications/{id}/reassign-async

@@ -45,6 +45,18 @@ func (s *Server) certOr404(w http.ResponseWriter, r *http.Request, name string) 
 	return nil
 }
 
+// withCert serves a request about one certification: f runs with the
+// tenant locked and the certification named by the path value name, or the
+// answer is a 404 when there is none.
+func (s *Server) withCert(w http.ResponseWriter, r *http.Request, name string, f func(t *tenant, c *certState)) {
+	t := s.t
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if c := s.certOr404(w, r, name); c != nil {
+		f(t, c)
+	}
+}
+
 // GET /v3/certifications
 func (s *Server) v3ListCertifications(w http.ResponseWriter, r *http.Request) {
 	lp, e := parseList(r, certifications.RulesListIdentityCertifications)
@@ -77,11 +89,9 @@ func (t *tenant) reviewedBy(r *http.Request, param string) func(*certState) bool
 
 // GET /v3/certifications/{id}
 func (s *Server) v3GetCertification(w http.ResponseWriter, r *http.Request) {
-	s.t.mu.Lock()
-	defer s.t.mu.Unlock()
-	if c := s.certOr404(w, r, "id"); c != nil {
-		writeJSON(w, http.StatusOK, s.t.certDTO(c))
-	}
+	s.withCert(w, r, "id", func(t *tenant, c *certState) {
+		writeJSON(w, http.StatusOK, t.certDTO(c))
+	})
 }
 
 // itemAliases adds the short field names the item filters and sorters use
@@ -104,44 +114,39 @@ func itemAliases(d map[string]any) {
 
 // GET /v3/certifications/{id}/access-review-items
 func (s *Server) v3ListItems(w http.ResponseWriter, r *http.Request) {
-	t := s.t
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	c := s.certOr404(w, r, "id")
-	if c == nil {
-		return
-	}
-	lp, e := parseList(r, certifications.RulesListIdentityAccessReviewItems)
-	if e != nil {
-		s.writeErr(w, r, e)
-		return
-	}
-	keep, e := t.accessFilter(r)
-	if e != nil {
-		s.writeErr(w, r, e)
-		return
-	}
-	l := lister[itemRef, certifications.AccessReviewItem]{
-		all:    t.refs(c),
-		total:  c.total,
-		window: func(off, n int) []itemRef { return t.window(c, off, n) },
-		render: t.item,
-		alias:  itemAliases,
-		keep:   keep,
-	}
-	if !l.slow(lp) {
-		page, total := l.run(lp)
-		s.writeList(w, r, lp, page, total)
-		return
-	}
-	q := r.URL.Query()
-	key := strings.Join([]string{c.id, q.Get("filters"), q.Get("sorters"), q.Get("entitlements"), q.Get("access-profiles"), q.Get("roles")}, "\x00")
-	refs, ok := t.cache.get(t.version, key)
-	if !ok {
-		refs = l.matching(lp)
-		t.cache.put(key, refs)
-	}
-	s.writeList(w, r, lp, l.renderPage(refs, lp), len(refs))
+	s.withCert(w, r, "id", func(t *tenant, c *certState) {
+		lp, e := parseList(r, certifications.RulesListIdentityAccessReviewItems)
+		if e != nil {
+			s.writeErr(w, r, e)
+			return
+		}
+		keep, e := t.accessFilter(r)
+		if e != nil {
+			s.writeErr(w, r, e)
+			return
+		}
+		l := lister[itemRef, certifications.AccessReviewItem]{
+			all:    t.refs(c),
+			total:  c.total,
+			window: func(off, n int) []itemRef { return t.window(c, off, n) },
+			render: t.item,
+			alias:  itemAliases,
+			keep:   keep,
+		}
+		if !l.slow(lp) {
+			page, total := l.run(lp)
+			s.writeList(w, r, lp, page, total)
+			return
+		}
+		q := r.URL.Query()
+		key := strings.Join([]string{c.id, q.Get("filters"), q.Get("sorters"), q.Get("entitlements"), q.Get("access-profiles"), q.Get("roles")}, "\x00")
+		refs, ok := t.cache.get(t.version, key)
+		if !ok {
+			refs = l.matching(lp)
+			t.cache.put(key, refs)
+		}
+		s.writeList(w, r, lp, l.renderPage(refs, lp), len(refs))
+	})
 }
 
 // accessFilter reads the entitlements, access-profiles and roles
@@ -185,52 +190,42 @@ func (t *tenant) accessFilter(r *http.Request) (func(itemRef) bool, *apiError) {
 // entitlement without fine-grained permissions) answers an empty list; an
 // item id that is not in the certification answers 404.
 func (s *Server) permissions(w http.ResponseWriter, r *http.Request) {
-	t := s.t
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	c := s.certOr404(w, r, "certificationId")
-	if c == nil {
-		return
-	}
-	itemID := r.PathValue("itemId")
-	ref, ok := t.parseItemID(itemID)
-	if !ok || t.location(ref) != c.idx {
-		s.writeErr(w, r, errNotFound("No access review item with id "+itemID+" was found in certification "+c.id+"."))
-		return
-	}
-	lp, e := parseList(r, certifications.RulesGetIdentityCertificationItemPermissions)
-	if e != nil {
-		s.writeErr(w, r, e)
-		return
-	}
-	l := lister[certifications.PermissionDto, certifications.PermissionDto]{
-		all:    sliceSeq(t.permissions(ref)),
-		render: func(p certifications.PermissionDto) certifications.PermissionDto { return p },
-	}
-	page, total := l.run(lp)
-	s.writeList(w, r, lp, page, total)
+	s.withCert(w, r, "certificationId", func(t *tenant, c *certState) {
+		itemID := r.PathValue("itemId")
+		ref, ok := t.parseItemID(itemID)
+		if !ok || t.location(ref) != c.idx {
+			s.writeErr(w, r, errNotFound("No access review item with id "+itemID+" was found in certification "+c.id+"."))
+			return
+		}
+		lp, e := parseList(r, certifications.RulesGetIdentityCertificationItemPermissions)
+		if e != nil {
+			s.writeErr(w, r, e)
+			return
+		}
+		l := lister[certifications.PermissionDto, certifications.PermissionDto]{
+			all:    sliceSeq(t.permissions(ref)),
+			render: func(p certifications.PermissionDto) certifications.PermissionDto { return p },
+		}
+		page, total := l.run(lp)
+		s.writeList(w, r, lp, page, total)
+	})
 }
 
 // GET {v3,beta}/certifications/{id}/reviewers
 func (s *Server) reviewers(w http.ResponseWriter, r *http.Request) {
-	t := s.t
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	c := s.certOr404(w, r, "id")
-	if c == nil {
-		return
-	}
-	lp, e := parseList(r, certifications.RulesListCertificationReviewers)
-	if e != nil {
-		s.writeErr(w, r, e)
-		return
-	}
-	l := lister[int, certifications.IdentityReferenceWithNameAndEmail]{
-		all:    sliceSeq(c.reviewers()),
-		render: func(p int) certifications.IdentityReferenceWithNameAndEmail { return *t.person(p).ref() },
-	}
-	page, total := l.run(lp)
-	s.writeList(w, r, lp, page, total)
+	s.withCert(w, r, "id", func(t *tenant, c *certState) {
+		lp, e := parseList(r, certifications.RulesListCertificationReviewers)
+		if e != nil {
+			s.writeErr(w, r, e)
+			return
+		}
+		l := lister[int, certifications.IdentityReferenceWithNameAndEmail]{
+			all:    sliceSeq(c.reviewers()),
+			render: func(p int) certifications.IdentityReferenceWithNameAndEmail { return *t.person(p).ref() },
+		}
+		page, total := l.run(lp)
+		s.writeList(w, r, lp, page, total)
+	})
 }
 
 // POST /v3/certifications/{id}/decide
@@ -240,34 +235,24 @@ func (s *Server) v3Decide(w http.ResponseWriter, r *http.Request) {
 		s.writeErr(w, r, e)
 		return
 	}
-	t := s.t
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	c := s.certOr404(w, r, "id")
-	if c == nil {
-		return
-	}
-	if e := t.decide(c, ds); e != nil {
-		s.writeErr(w, r, e)
-		return
-	}
-	writeJSON(w, http.StatusOK, t.certDTO(c))
+	s.withCert(w, r, "id", func(t *tenant, c *certState) {
+		if e := t.decide(c, ds); e != nil {
+			s.writeErr(w, r, e)
+			return
+		}
+		writeJSON(w, http.StatusOK, t.certDTO(c))
+	})
 }
 
 // POST /v3/certifications/{id}/sign-off
 func (s *Server) v3SignOff(w http.ResponseWriter, r *http.Request) {
-	t := s.t
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	c := s.certOr404(w, r, "id")
-	if c == nil {
-		return
-	}
-	if e := t.signOff(c); e != nil {
-		s.writeErr(w, r, e)
-		return
-	}
-	writeJSON(w, http.StatusOK, t.certDTO(c))
+	s.withCert(w, r, "id", func(t *tenant, c *certState) {
+		if e := t.signOff(c); e != nil {
+			s.writeErr(w, r, e)
+			return
+		}
+		writeJSON(w, http.StatusOK, t.certDTO(c))
+	})
 }
 
 // POST /v3/certifications/{id}/reassign
@@ -277,23 +262,18 @@ func (s *Server) v3Reassign(w http.ResponseWriter, r *http.Request) {
 		s.writeErr(w, r, e)
 		return
 	}
-	t := s.t
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	c := s.certOr404(w, r, "id")
-	if c == nil {
-		return
-	}
-	body, to, e := t.checkReassign(c, b, certifications.MaxReassignSync)
-	if e != nil {
-		s.writeErr(w, r, e)
-		return
-	}
-	if _, msg := t.reassign(c, body, to); msg != "" {
-		s.writeErr(w, r, errBadRequest("%s", msg))
-		return
-	}
-	writeJSON(w, http.StatusOK, t.certDTO(c))
+	s.withCert(w, r, "id", func(t *tenant, c *certState) {
+		body, to, e := t.checkReassign(c, b, certifications.MaxReassignSync)
+		if e != nil {
+			s.writeErr(w, r, e)
+			return
+		}
+		if _, msg := t.reassign(c, body, to); msg != "" {
+			s.writeErr(w, r, errBadRequest("%s", msg))
+			return
+		}
+		writeJSON(w, http.StatusOK, t.certDTO(c))
+	})
 }
 
 // submitAsync validates an asynchronous reassignment and queues its task.
