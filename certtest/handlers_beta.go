@@ -186,9 +186,7 @@ func (s *Server) betaGetTask(w http.ResponseWriter, r *http.Request) {
 
 // POST /beta/certifications/{id}/reassign-async
 func (s *Server) betaReassignAsync(w http.ResponseWriter, r *http.Request) {
-	s.t.mu.Lock()
-	defer s.t.mu.Unlock()
-	if tk := s.submitAsync(w, r); tk != nil {
-		writeJSON(w, http.StatusOK, s.t.betaTaskDTO(tk))
-	}
+	s.withReassign(w, r, certifications.MaxReassignAsync, func(t *tenant, c *certState, body certifications.ReviewReassign, _ int) {
+		writeJSON(w, http.StatusOK, t.betaTaskDTO(t.newTask(c, body)))
+	})
 }

@@ -35,16 +35,6 @@ func reviewerFilter(r *http.Request, name string) (id string, ok bool) {
 	return id, true
 }
 
-// certOr404 looks a certification up by the path value name.
-func (s *Server) certOr404(w http.ResponseWriter, r *http.Request, name string) *certState {
-	id := r.PathValue(name)
-	if c := s.t.cert(id); c != nil {
-		return c
-	}
-	s.writeErr(w, r, errNotFound("No certification with id "+id+" was found."))
-	return nil
-}
-
 // withCert serves a request about one certification: f runs with the
 // tenant locked and the certification named by the path value name, or the
 // answer is a 404 when there is none.
@@ -52,9 +42,13 @@ func (s *Server) withCert(w http.ResponseWriter, r *http.Request, name string, f
 	t := s.t
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if c := s.certOr404(w, r, name); c != nil {
-		f(t, c)
+	id := r.PathValue(name)
+	c := t.cert(id)
+	if c == nil {
+		s.writeErr(w, r, errNotFound("No certification with id "+id+" was found."))
+		return
 	}
+	f(t, c)
 }
 
 // GET /v3/certifications
@@ -255,19 +249,29 @@ func (s *Server) v3SignOff(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// POST /v3/certifications/{id}/reassign
-func (s *Server) v3Reassign(w http.ResponseWriter, r *http.Request) {
+// withReassign serves the reassign calls (v3 reassign and reassign-async,
+// beta reassign-async): f carries out the body once it is decoded and
+// checked against the certification named by the path value id, with at
+// most maxRefs references; to is the new reviewer.
+func (s *Server) withReassign(w http.ResponseWriter, r *http.Request, maxRefs int, f func(t *tenant, c *certState, body certifications.ReviewReassign, to int)) {
 	var b wireReassign
 	if e := decodeBody(w, r, &b); e != nil {
 		s.writeErr(w, r, e)
 		return
 	}
 	s.withCert(w, r, "id", func(t *tenant, c *certState) {
-		body, to, e := t.checkReassign(c, b, certifications.MaxReassignSync)
+		body, to, e := t.checkReassign(c, b, maxRefs)
 		if e != nil {
 			s.writeErr(w, r, e)
 			return
 		}
+		f(t, c, body, to)
+	})
+}
+
+// POST /v3/certifications/{id}/reassign
+func (s *Server) v3Reassign(w http.ResponseWriter, r *http.Request) {
+	s.withReassign(w, r, certifications.MaxReassignSync, func(t *tenant, c *certState, body certifications.ReviewReassign, to int) {
 		if _, msg := t.reassign(c, body, to); msg != "" {
 			s.writeErr(w, r, errBadRequest("%s", msg))
 			return
@@ -276,33 +280,11 @@ func (s *Server) v3Reassign(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
-// submitAsync validates an asynchronous reassignment and queues its task.
-func (s *Server) submitAsync(w http.ResponseWriter, r *http.Request) *task {
-	var b wireReassign
-	if e := decodeBody(w, r, &b); e != nil {
-		s.writeErr(w, r, e)
-		return nil
-	}
-	t := s.t
-	c := s.certOr404(w, r, "id")
-	if c == nil {
-		return nil
-	}
-	body, _, e := t.checkReassign(c, b, certifications.MaxReassignAsync)
-	if e != nil {
-		s.writeErr(w, r, e)
-		return nil
-	}
-	return t.newTask(c, body)
-}
-
 // POST /v3/certifications/{id}/reassign-async
 func (s *Server) v3ReassignAsync(w http.ResponseWriter, r *http.Request) {
-	s.t.mu.Lock()
-	defer s.t.mu.Unlock()
-	if tk := s.submitAsync(w, r); tk != nil {
-		writeJSON(w, http.StatusOK, s.t.taskDTO(tk))
-	}
+	s.withReassign(w, r, certifications.MaxReassignAsync, func(t *tenant, c *certState, body certifications.ReviewReassign, _ int) {
+		writeJSON(w, http.StatusOK, t.taskDTO(t.newTask(c, body)))
+	})
 }
 
 // GET /v3/certification-tasks/{id}: each call moves a pending task one
