@@ -134,15 +134,10 @@ func (t *tenant) betaTaskDTO(tk *task) betaIdentityCertificationTask {
 // GET /beta/certifications: reviewer-identitiy (sic, as the beta spec
 // spells it) limits the list to a reviewer; the v3 spelling is ignored.
 func (s *Server) betaListCertifications(w http.ResponseWriter, r *http.Request) {
-	lp, e := parseList(r, betaRulesListCertifications)
-	if e != nil {
-		s.writeErr(w, r, e)
-		return
-	}
 	t := s.t
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	l := lister[*certState, betaCertificationDto]{
+	serveList(s, w, r, betaRulesListCertifications, lister[*certState, betaCertificationDto]{
 		all:    sliceSeq(t.certs),
 		render: t.betaCertDTO,
 		keep:   t.reviewedBy(r, "reviewer-identitiy"),
@@ -151,9 +146,7 @@ func (s *Server) betaListCertifications(w http.ResponseWriter, r *http.Request) 
 			d["id"], d["name"] = b.id, b.name
 			return d
 		},
-	}
-	page, total := l.run(lp)
-	s.writeList(w, r, lp, page, total)
+	})
 }
 
 // GET /beta/certifications/{id}/tasks-pending

@@ -53,21 +53,14 @@ func (s *Server) withCert(w http.ResponseWriter, r *http.Request, name string, f
 
 // GET /v3/certifications
 func (s *Server) v3ListCertifications(w http.ResponseWriter, r *http.Request) {
-	lp, e := parseList(r, certifications.RulesListIdentityCertifications)
-	if e != nil {
-		s.writeErr(w, r, e)
-		return
-	}
 	t := s.t
 	t.mu.Lock()
-	l := lister[*certState, certifications.IdentityCertificationDto]{
+	defer t.mu.Unlock()
+	serveList(s, w, r, certifications.RulesListIdentityCertifications, lister[*certState, certifications.IdentityCertificationDto]{
 		all:    sliceSeq(t.certs),
 		render: t.certDTO,
 		keep:   t.reviewedBy(r, "reviewer-identity"),
-	}
-	page, total := l.run(lp)
-	t.mu.Unlock()
-	s.writeList(w, r, lp, page, total)
+	})
 }
 
 // reviewedBy returns the pre-filter for a reviewer-identity parameter: the
@@ -191,34 +184,20 @@ func (s *Server) permissions(w http.ResponseWriter, r *http.Request) {
 			s.writeErr(w, r, errNotFound("No access review item with id "+itemID+" was found in certification "+c.id+"."))
 			return
 		}
-		lp, e := parseList(r, certifications.RulesGetIdentityCertificationItemPermissions)
-		if e != nil {
-			s.writeErr(w, r, e)
-			return
-		}
-		l := lister[certifications.PermissionDto, certifications.PermissionDto]{
+		serveList(s, w, r, certifications.RulesGetIdentityCertificationItemPermissions, lister[certifications.PermissionDto, certifications.PermissionDto]{
 			all:    sliceSeq(t.permissions(ref)),
 			render: func(p certifications.PermissionDto) certifications.PermissionDto { return p },
-		}
-		page, total := l.run(lp)
-		s.writeList(w, r, lp, page, total)
+		})
 	})
 }
 
 // GET {v3,beta}/certifications/{id}/reviewers
 func (s *Server) reviewers(w http.ResponseWriter, r *http.Request) {
 	s.withCert(w, r, "id", func(t *tenant, c *certState) {
-		lp, e := parseList(r, certifications.RulesListCertificationReviewers)
-		if e != nil {
-			s.writeErr(w, r, e)
-			return
-		}
-		l := lister[int, certifications.IdentityReferenceWithNameAndEmail]{
+		serveList(s, w, r, certifications.RulesListCertificationReviewers, lister[int, certifications.IdentityReferenceWithNameAndEmail]{
 			all:    sliceSeq(c.reviewers()),
 			render: func(p int) certifications.IdentityReferenceWithNameAndEmail { return *t.person(p).ref() },
-		}
-		page, total := l.run(lp)
-		s.writeList(w, r, lp, page, total)
+		})
 	})
 }
 
@@ -305,22 +284,15 @@ func (s *Server) v3GetTask(w http.ResponseWriter, r *http.Request) {
 
 // GET /v3/certification-tasks: the pending tasks, unchanged by listing.
 func (s *Server) v3PendingTasks(w http.ResponseWriter, r *http.Request) {
-	lp, e := parseList(r, certifications.RulesGetPendingCertificationTasks)
-	if e != nil {
-		s.writeErr(w, r, e)
-		return
-	}
 	t := s.t
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	rid, byReviewer := reviewerFilter(r, "reviewer-identity")
-	l := lister[*task, certifications.CertificationTask]{
+	serveList(s, w, r, certifications.RulesGetPendingCertificationTasks, lister[*task, certifications.CertificationTask]{
 		all:    sliceSeq(t.tasks),
 		render: t.taskDTO,
 		keep: func(tk *task) bool {
 			return pending(tk.status) && (!byReviewer || t.person(t.certs[tk.cert].reviewer).id == rid)
 		},
-	}
-	page, total := l.run(lp)
-	s.writeList(w, r, lp, page, total)
+	})
 }
