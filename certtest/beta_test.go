@@ -17,9 +17,7 @@ import (
 // path and decodes the answer into out.
 func betaDo(t *testing.T, c *certifications.APIClient, method, path string, q url.Values, body, out any) (*http.Response, error) {
 	t.Helper()
-	req, err := c.NewRequest(ctx(t), method, "beta/"+path, q, body)
-	require.NoError(t, err)
-	return c.Do(req, out)
+	return sdkDo(t, c, method, "beta/"+path, q, body, out)
 }
 
 func TestBetaListCertifications(t *testing.T) {

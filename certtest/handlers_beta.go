@@ -134,15 +134,10 @@ func (t *tenant) betaTaskDTO(tk *task) betaIdentityCertificationTask {
 // GET /beta/certifications: reviewer-identitiy (sic, as the beta spec
 // spells it) limits the list to a reviewer; the v3 spelling is ignored.
 func (s *Server) betaListCertifications(w http.ResponseWriter, r *http.Request) {
-	lp, e := parseList(r, betaRulesListCertifications)
-	if e != nil {
-		s.writeErr(w, r, e)
-		return
-	}
 	t := s.t
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	l := lister[*certState, betaCertificationDto]{
+	serveList(s, w, r, betaRulesListCertifications, lister[*certState, betaCertificationDto]{
 		all:    sliceSeq(t.certs),
 		render: t.betaCertDTO,
 		keep:   t.reviewedBy(r, "reviewer-identitiy"),
@@ -151,54 +146,40 @@ func (s *Server) betaListCertifications(w http.ResponseWriter, r *http.Request) 
 			d["id"], d["name"] = b.id, b.name
 			return d
 		},
-	}
-	page, total := l.run(lp)
-	s.writeList(w, r, lp, page, total)
+	})
 }
 
 // GET /beta/certifications/{id}/tasks-pending
 func (s *Server) betaPendingTasks(w http.ResponseWriter, r *http.Request) {
-	t := s.t
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	c := s.certOr404(w, r, "id")
-	if c == nil {
-		return
-	}
-	out := []betaIdentityCertificationTask{}
-	for _, tk := range t.tasks {
-		if tk.cert == c.idx && pending(tk.status) {
-			out = append(out, t.betaTaskDTO(tk))
+	s.withCert(w, r, "id", func(t *tenant, c *certState) {
+		out := []betaIdentityCertificationTask{}
+		for _, tk := range t.tasks {
+			if tk.cert == c.idx && pending(tk.status) {
+				out = append(out, t.betaTaskDTO(tk))
+			}
 		}
-	}
-	writeJSON(w, http.StatusOK, out)
+		writeJSON(w, http.StatusOK, out)
+	})
 }
 
 // GET /beta/certifications/{id}/tasks/{taskId}: like the v3 task call, each
 // call moves a pending task one step on.
 func (s *Server) betaGetTask(w http.ResponseWriter, r *http.Request) {
-	t := s.t
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	c := s.certOr404(w, r, "id")
-	if c == nil {
-		return
-	}
-	id := r.PathValue("taskId")
-	tk := t.taskByID[id]
-	if tk == nil || tk.cert != c.idx {
-		s.writeErr(w, r, errNotFound("No task with id "+id+" was found for certification "+c.id+"."))
-		return
-	}
-	t.advance(tk)
-	writeJSON(w, http.StatusOK, t.betaTaskDTO(tk))
+	s.withCert(w, r, "id", func(t *tenant, c *certState) {
+		id := r.PathValue("taskId")
+		tk := t.taskByID[id]
+		if tk == nil || tk.cert != c.idx {
+			s.writeErr(w, r, errNotFound("No task with id "+id+" was found for certification "+c.id+"."))
+			return
+		}
+		t.advance(tk)
+		writeJSON(w, http.StatusOK, t.betaTaskDTO(tk))
+	})
 }
 
 // POST /beta/certifications/{id}/reassign-async
 func (s *Server) betaReassignAsync(w http.ResponseWriter, r *http.Request) {
-	s.t.mu.Lock()
-	defer s.t.mu.Unlock()
-	if tk := s.submitAsync(w, r); tk != nil {
-		writeJSON(w, http.StatusOK, s.t.betaTaskDTO(tk))
-	}
+	s.withReassign(w, r, certifications.MaxReassignAsync, func(t *tenant, c *certState, body certifications.ReviewReassign, _ int) {
+		writeJSON(w, http.StatusOK, t.betaTaskDTO(t.newTask(c, body)))
+	})
 }

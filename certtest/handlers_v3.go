@@ -35,33 +35,32 @@ func reviewerFilter(r *http.Request, name string) (id string, ok bool) {
 	return id, true
 }
 
-// certOr404 looks a certification up by the path value name.
-func (s *Server) certOr404(w http.ResponseWriter, r *http.Request, name string) *certState {
+// withCert serves a request about one certification: f runs with the
+// tenant locked and the certification named by the path value name, or the
+// answer is a 404 when there is none.
+func (s *Server) withCert(w http.ResponseWriter, r *http.Request, name string, f func(t *tenant, c *certState)) {
+	t := s.t
+	t.mu.Lock()
+	defer t.mu.Unlock()
 	id := r.PathValue(name)
-	if c := s.t.cert(id); c != nil {
-		return c
+	c := t.cert(id)
+	if c == nil {
+		s.writeErr(w, r, errNotFound("No certification with id "+id+" was found."))
+		return
 	}
-	s.writeErr(w, r, errNotFound("No certification with id "+id+" was found."))
-	return nil
+	f(t, c)
 }
 
 // GET /v3/certifications
 func (s *Server) v3ListCertifications(w http.ResponseWriter, r *http.Request) {
-	lp, e := parseList(r, certifications.RulesListIdentityCertifications)
-	if e != nil {
-		s.writeErr(w, r, e)
-		return
-	}
 	t := s.t
 	t.mu.Lock()
-	l := lister[*certState, certifications.IdentityCertificationDto]{
+	defer t.mu.Unlock()
+	serveList(s, w, r, certifications.RulesListIdentityCertifications, lister[*certState, certifications.IdentityCertificationDto]{
 		all:    sliceSeq(t.certs),
 		render: t.certDTO,
 		keep:   t.reviewedBy(r, "reviewer-identity"),
-	}
-	page, total := l.run(lp)
-	t.mu.Unlock()
-	s.writeList(w, r, lp, page, total)
+	})
 }
 
 // reviewedBy returns the pre-filter for a reviewer-identity parameter: the
@@ -77,11 +76,9 @@ func (t *tenant) reviewedBy(r *http.Request, param string) func(*certState) bool
 
 // GET /v3/certifications/{id}
 func (s *Server) v3GetCertification(w http.ResponseWriter, r *http.Request) {
-	s.t.mu.Lock()
-	defer s.t.mu.Unlock()
-	if c := s.certOr404(w, r, "id"); c != nil {
-		writeJSON(w, http.StatusOK, s.t.certDTO(c))
-	}
+	s.withCert(w, r, "id", func(t *tenant, c *certState) {
+		writeJSON(w, http.StatusOK, t.certDTO(c))
+	})
 }
 
 // itemAliases adds the short field names the item filters and sorters use
@@ -104,44 +101,39 @@ func itemAliases(d map[string]any) {
 
 // GET /v3/certifications/{id}/access-review-items
 func (s *Server) v3ListItems(w http.ResponseWriter, r *http.Request) {
-	t := s.t
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	c := s.certOr404(w, r, "id")
-	if c == nil {
-		return
-	}
-	lp, e := parseList(r, certifications.RulesListIdentityAccessReviewItems)
-	if e != nil {
-		s.writeErr(w, r, e)
-		return
-	}
-	keep, e := t.accessFilter(r)
-	if e != nil {
-		s.writeErr(w, r, e)
-		return
-	}
-	l := lister[itemRef, certifications.AccessReviewItem]{
-		all:    t.refs(c),
-		total:  c.total,
-		window: func(off, n int) []itemRef { return t.window(c, off, n) },
-		render: t.item,
-		alias:  itemAliases,
-		keep:   keep,
-	}
-	if !l.slow(lp) {
-		page, total := l.run(lp)
-		s.writeList(w, r, lp, page, total)
-		return
-	}
-	q := r.URL.Query()
-	key := strings.Join([]string{c.id, q.Get("filters"), q.Get("sorters"), q.Get("entitlements"), q.Get("access-profiles"), q.Get("roles")}, "\x00")
-	refs, ok := t.cache.get(t.version, key)
-	if !ok {
-		refs = l.matching(lp)
-		t.cache.put(key, refs)
-	}
-	s.writeList(w, r, lp, l.renderPage(refs, lp), len(refs))
+	s.withCert(w, r, "id", func(t *tenant, c *certState) {
+		lp, e := parseList(r, certifications.RulesListIdentityAccessReviewItems)
+		if e != nil {
+			s.writeErr(w, r, e)
+			return
+		}
+		keep, e := t.accessFilter(r)
+		if e != nil {
+			s.writeErr(w, r, e)
+			return
+		}
+		l := lister[itemRef, certifications.AccessReviewItem]{
+			all:    t.refs(c),
+			total:  c.total,
+			window: func(off, n int) []itemRef { return t.window(c, off, n) },
+			render: t.item,
+			alias:  itemAliases,
+			keep:   keep,
+		}
+		if !l.slow(lp) {
+			page, total := l.run(lp)
+			s.writeList(w, r, lp, page, total)
+			return
+		}
+		q := r.URL.Query()
+		key := strings.Join([]string{c.id, q.Get("filters"), q.Get("sorters"), q.Get("entitlements"), q.Get("access-profiles"), q.Get("roles")}, "\x00")
+		refs, ok := t.cache.get(t.version, key)
+		if !ok {
+			refs = l.matching(lp)
+			t.cache.put(key, refs)
+		}
+		s.writeList(w, r, lp, l.renderPage(refs, lp), len(refs))
+	})
 }
 
 // accessFilter reads the entitlements, access-profiles and roles
@@ -185,52 +177,28 @@ func (t *tenant) accessFilter(r *http.Request) (func(itemRef) bool, *apiError) {
 // entitlement without fine-grained permissions) answers an empty list; an
 // item id that is not in the certification answers 404.
 func (s *Server) permissions(w http.ResponseWriter, r *http.Request) {
-	t := s.t
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	c := s.certOr404(w, r, "certificationId")
-	if c == nil {
-		return
-	}
-	itemID := r.PathValue("itemId")
-	ref, ok := t.parseItemID(itemID)
-	if !ok || t.location(ref) != c.idx {
-		s.writeErr(w, r, errNotFound("No access review item with id "+itemID+" was found in certification "+c.id+"."))
-		return
-	}
-	lp, e := parseList(r, certifications.RulesGetIdentityCertificationItemPermissions)
-	if e != nil {
-		s.writeErr(w, r, e)
-		return
-	}
-	l := lister[certifications.PermissionDto, certifications.PermissionDto]{
-		all:    sliceSeq(t.permissions(ref)),
-		render: func(p certifications.PermissionDto) certifications.PermissionDto { return p },
-	}
-	page, total := l.run(lp)
-	s.writeList(w, r, lp, page, total)
+	s.withCert(w, r, "certificationId", func(t *tenant, c *certState) {
+		itemID := r.PathValue("itemId")
+		ref, ok := t.parseItemID(itemID)
+		if !ok || t.location(ref) != c.idx {
+			s.writeErr(w, r, errNotFound("No access review item with id "+itemID+" was found in certification "+c.id+"."))
+			return
+		}
+		serveList(s, w, r, certifications.RulesGetIdentityCertificationItemPermissions, lister[certifications.PermissionDto, certifications.PermissionDto]{
+			all:    sliceSeq(t.permissions(ref)),
+			render: func(p certifications.PermissionDto) certifications.PermissionDto { return p },
+		})
+	})
 }
 
 // GET {v3,beta}/certifications/{id}/reviewers
 func (s *Server) reviewers(w http.ResponseWriter, r *http.Request) {
-	t := s.t
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	c := s.certOr404(w, r, "id")
-	if c == nil {
-		return
-	}
-	lp, e := parseList(r, certifications.RulesListCertificationReviewers)
-	if e != nil {
-		s.writeErr(w, r, e)
-		return
-	}
-	l := lister[int, certifications.IdentityReferenceWithNameAndEmail]{
-		all:    sliceSeq(c.reviewers()),
-		render: func(p int) certifications.IdentityReferenceWithNameAndEmail { return *t.person(p).ref() },
-	}
-	page, total := l.run(lp)
-	s.writeList(w, r, lp, page, total)
+	s.withCert(w, r, "id", func(t *tenant, c *certState) {
+		serveList(s, w, r, certifications.RulesListCertificationReviewers, lister[int, certifications.IdentityReferenceWithNameAndEmail]{
+			all:    sliceSeq(c.reviewers()),
+			render: func(p int) certifications.IdentityReferenceWithNameAndEmail { return *t.person(p).ref() },
+		})
+	})
 }
 
 // POST /v3/certifications/{id}/decide
@@ -240,89 +208,62 @@ func (s *Server) v3Decide(w http.ResponseWriter, r *http.Request) {
 		s.writeErr(w, r, e)
 		return
 	}
-	t := s.t
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	c := s.certOr404(w, r, "id")
-	if c == nil {
-		return
-	}
-	if e := t.decide(c, ds); e != nil {
-		s.writeErr(w, r, e)
-		return
-	}
-	writeJSON(w, http.StatusOK, t.certDTO(c))
+	s.withCert(w, r, "id", func(t *tenant, c *certState) {
+		if e := t.decide(c, ds); e != nil {
+			s.writeErr(w, r, e)
+			return
+		}
+		writeJSON(w, http.StatusOK, t.certDTO(c))
+	})
 }
 
 // POST /v3/certifications/{id}/sign-off
 func (s *Server) v3SignOff(w http.ResponseWriter, r *http.Request) {
-	t := s.t
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	c := s.certOr404(w, r, "id")
-	if c == nil {
-		return
-	}
-	if e := t.signOff(c); e != nil {
+	s.withCert(w, r, "id", func(t *tenant, c *certState) {
+		if e := t.signOff(c); e != nil {
+			s.writeErr(w, r, e)
+			return
+		}
+		writeJSON(w, http.StatusOK, t.certDTO(c))
+	})
+}
+
+// withReassign serves the reassign calls (v3 reassign and reassign-async,
+// beta reassign-async): f carries out the body once it is decoded and
+// checked against the certification named by the path value id, with at
+// most maxRefs references; to is the new reviewer.
+func (s *Server) withReassign(w http.ResponseWriter, r *http.Request, maxRefs int, f func(t *tenant, c *certState, body certifications.ReviewReassign, to int)) {
+	var b wireReassign
+	if e := decodeBody(w, r, &b); e != nil {
 		s.writeErr(w, r, e)
 		return
 	}
-	writeJSON(w, http.StatusOK, t.certDTO(c))
+	s.withCert(w, r, "id", func(t *tenant, c *certState) {
+		body, to, e := t.checkReassign(c, b, maxRefs)
+		if e != nil {
+			s.writeErr(w, r, e)
+			return
+		}
+		f(t, c, body, to)
+	})
 }
 
 // POST /v3/certifications/{id}/reassign
 func (s *Server) v3Reassign(w http.ResponseWriter, r *http.Request) {
-	var b wireReassign
-	if e := decodeBody(w, r, &b); e != nil {
-		s.writeErr(w, r, e)
-		return
-	}
-	t := s.t
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	c := s.certOr404(w, r, "id")
-	if c == nil {
-		return
-	}
-	body, to, e := t.checkReassign(c, b, certifications.MaxReassignSync)
-	if e != nil {
-		s.writeErr(w, r, e)
-		return
-	}
-	if _, msg := t.reassign(c, body, to); msg != "" {
-		s.writeErr(w, r, errBadRequest("%s", msg))
-		return
-	}
-	writeJSON(w, http.StatusOK, t.certDTO(c))
-}
-
-// submitAsync validates an asynchronous reassignment and queues its task.
-func (s *Server) submitAsync(w http.ResponseWriter, r *http.Request) *task {
-	var b wireReassign
-	if e := decodeBody(w, r, &b); e != nil {
-		s.writeErr(w, r, e)
-		return nil
-	}
-	t := s.t
-	c := s.certOr404(w, r, "id")
-	if c == nil {
-		return nil
-	}
-	body, _, e := t.checkReassign(c, b, certifications.MaxReassignAsync)
-	if e != nil {
-		s.writeErr(w, r, e)
-		return nil
-	}
-	return t.newTask(c, body)
+	s.withReassign(w, r, certifications.MaxReassignSync, func(t *tenant, c *certState, body certifications.ReviewReassign, to int) {
+		if _, msg := t.reassign(c, body, to); msg != "" {
+			s.writeErr(w, r, errBadRequest("%s", msg))
+			return
+		}
+		writeJSON(w, http.StatusOK, t.certDTO(c))
+	})
 }
 
 // POST /v3/certifications/{id}/reassign-async
 func (s *Server) v3ReassignAsync(w http.ResponseWriter, r *http.Request) {
-	s.t.mu.Lock()
-	defer s.t.mu.Unlock()
-	if tk := s.submitAsync(w, r); tk != nil {
-		writeJSON(w, http.StatusOK, s.t.taskDTO(tk))
-	}
+	s.withReassign(w, r, certifications.MaxReassignAsync, func(t *tenant, c *certState, body certifications.ReviewReassign, _ int) {
+		writeJSON(w, http.StatusOK, t.taskDTO(t.newTask(c, body)))
+	})
 }
 
 // GET /v3/certification-tasks/{id}: each call moves a pending task one
@@ -343,22 +284,15 @@ func (s *Server) v3GetTask(w http.ResponseWriter, r *http.Request) {
 
 // GET /v3/certification-tasks: the pending tasks, unchanged by listing.
 func (s *Server) v3PendingTasks(w http.ResponseWriter, r *http.Request) {
-	lp, e := parseList(r, certifications.RulesGetPendingCertificationTasks)
-	if e != nil {
-		s.writeErr(w, r, e)
-		return
-	}
 	t := s.t
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	rid, byReviewer := reviewerFilter(r, "reviewer-identity")
-	l := lister[*task, certifications.CertificationTask]{
+	serveList(s, w, r, certifications.RulesGetPendingCertificationTasks, lister[*task, certifications.CertificationTask]{
 		all:    sliceSeq(t.tasks),
 		render: t.taskDTO,
 		keep: func(tk *task) bool {
 			return pending(tk.status) && (!byReviewer || t.person(t.certs[tk.cert].reviewer).id == rid)
 		},
-	}
-	page, total := l.run(lp)
-	s.writeList(w, r, lp, page, total)
+	})
 }

@@ -76,6 +76,16 @@ func rawWithToken(t testing.TB, srv *certtest.Server, token, method, path string
 	return resp, b
 }
 
+// sdkDo sends a request through the SDK client's generic request path, for
+// endpoints or bodies the typed calls do not cover, and decodes the answer
+// into out.
+func sdkDo(t testing.TB, c *certifications.APIClient, method, path string, q url.Values, body, out any) (*http.Response, error) {
+	t.Helper()
+	req, err := c.NewRequest(ctx(t), method, path, q, body)
+	require.NoError(t, err)
+	return c.Do(req, out)
+}
+
 // decode unmarshals a JSON body into a T.
 func decode[T any](t testing.TB, body []byte) T {
 	t.Helper()

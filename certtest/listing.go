@@ -281,6 +281,19 @@ func compareKeys(a, b any) int {
 // sliceSeq iterates over the elements of a slice.
 func sliceSeq[R any](s []R) iter.Seq[R] { return slices.Values(s) }
 
+// serveList answers a list request from l: the page that limit, offset
+// and count select after the filters and sorters, which are checked
+// against rules first. t.mu must be held.
+func serveList[R, T any](s *Server, w http.ResponseWriter, r *http.Request, rules *certifications.QueryRules, l lister[R, T]) {
+	lp, e := parseList(r, rules)
+	if e != nil {
+		s.writeErr(w, r, e)
+		return
+	}
+	page, total := l.run(lp)
+	s.writeList(w, r, lp, page, total)
+}
+
 // writeList answers a list request: the page, X-Total-Count when asked,
 // or the tenant's 400 for an offset past the end.
 func (s *Server) writeList(w http.ResponseWriter, r *http.Request, lp listParams, page any, total int) {

@@ -433,9 +433,7 @@ func TestReassignSync(t *testing.T) {
 		"bad type":       map[string]any{"reassign": []map[string]string{{"id": items[5].GetID(), "type": "ROLE"}}, "reassignTo": target.GetID(), "reason": "r"},
 	} {
 		t.Run(name, func(t *testing.T) {
-			req, err := c.NewRequest(ctx(t), http.MethodPost, "v3/certifications/"+cert.GetID()+"/reassign", nil, body)
-			require.NoError(t, err)
-			_, err = c.Do(req, nil)
+			_, err := sdkDo(t, c, http.MethodPost, "v3/certifications/"+cert.GetID()+"/reassign", nil, body, nil)
 			ae := apiError(t, err, http.StatusBadRequest)
 			errorDto(t, ae.Body, "400.1 Bad Request Content")
 		})
@@ -539,10 +537,8 @@ func TestReassignAsyncTaskProgression(t *testing.T) {
 	for i := range refs {
 		refs[i] = certifications.ReassignReference{ID: items[5].GetID(), Type: "ITEM"}
 	}
-	req, err := c.NewRequest(ctx(t), http.MethodPost, "v3/certifications/"+cert.GetID()+"/reassign-async", nil,
-		certifications.ReviewReassign{Reassign: refs, ReassignTo: target.GetID(), Reason: "r"})
-	require.NoError(t, err)
-	_, err = c.Do(req, nil)
+	_, err = sdkDo(t, c, http.MethodPost, "v3/certifications/"+cert.GetID()+"/reassign-async", nil,
+		certifications.ReviewReassign{Reassign: refs, ReassignTo: target.GetID(), Reason: "r"}, nil)
 	apiError(t, err, http.StatusBadRequest)
 }
 
