@@ -535,15 +535,42 @@ func TestRedirectToOtherHostDropsToken(t *testing.T) {
 	assert.Equal(t, "", leaked.Load())
 }
 
+// The pacer starts at most Requests requests in any window of Per plus its
+// margin, so requests that reach the server a little late still fit the
+// server's windows of Per. The first window is the tightest (the burst is
+// spent at once): request Requests+1 waits for Requests+1-burst intervals,
+// at least Per + Per/pacerSlackDiv in all. Timers fire late, never early,
+// so the elapsed time is a lower bound that cannot flake.
 func TestPacerKeepsUnderLimit(t *testing.T) {
-	p := newPacer(RateLimit{Requests: 20, Per: 200 * time.Millisecond}, false)
-	start := time.Now()
-	for i := 0; i < 39; i++ {
-		require.NoError(t, p.wait(context.Background()))
+	for _, rl := range []RateLimit{
+		{Requests: 20, Per: 200 * time.Millisecond},  // burst 1
+		{Requests: 100, Per: 100 * time.Millisecond}, // burst 2, like the default
+		{Requests: 1, Per: 50 * time.Millisecond},
+	} {
+		t.Run(fmt.Sprintf("%d per %s", rl.Requests, rl.Per), func(t *testing.T) {
+			p := newPacer(rl, false)
+			start := time.Now()
+			for range rl.Requests + 1 {
+				require.NoError(t, p.wait(context.Background()))
+			}
+			// Less a microsecond: the limiter rounds its float durations down
+			// to whole nanoseconds.
+			assert.GreaterOrEqual(t, time.Since(start), rl.Per+rl.Per/pacerSlackDiv-time.Microsecond)
+		})
 	}
-	// 20 per 200 ms with a burst of 1: the 39th request starts no earlier
-	// than 38 intervals of 10.5 ms after the first.
-	assert.GreaterOrEqual(t, time.Since(start), 350*time.Millisecond)
+}
+
+// The margin costs little: the pacer's bucket fills the limit exactly over
+// a window of Per plus the margin, and its steady rate is more than 90% of
+// the limit (92% for the documented 100 per 10 s).
+func TestPacerSpendsMostOfTheLimit(t *testing.T) {
+	for _, rl := range []RateLimit{DefaultRateLimit, {Requests: 100, Per: time.Second}, {Requests: 500, Per: time.Minute}} {
+		p := newPacer(rl, false)
+		window := rl.Per + rl.Per/pacerSlackDiv
+		assert.InDelta(t, float64(rl.Requests), float64(p.lim.Burst())+float64(p.lim.Limit())*window.Seconds(), 1e-9, "%+v", rl)
+		assert.GreaterOrEqual(t, float64(p.lim.Limit())*rl.Per.Seconds()/float64(rl.Requests), 0.9, "%+v: steady share of the limit", rl)
+	}
+	assert.Nil(t, newPacer(DefaultRateLimit, true).lim, "disabled pacing has no limiter")
 }
 
 func TestPacerSeparatePerVersion(t *testing.T) {
