@@ -80,7 +80,14 @@ func NewAPIClient(cfg *Configuration) *APIClient {
 
 	base := cfg.HTTPClient
 	if base == nil {
+		// net/http keeps 2 idle connections per host; concurrent callers
+		// and read-ahead paging would open and close connections all day.
 		base = &http.Client{Timeout: DefaultTimeout}
+		if dt, ok := http.DefaultTransport.(*http.Transport); ok {
+			tr := dt.Clone()
+			tr.MaxIdleConnsPerHost = DefaultMaxIdleConnsPerHost
+			base.Transport = tr
+		}
 	}
 	hc := *base
 	userCheck := base.CheckRedirect
@@ -193,18 +200,23 @@ func (c *APIClient) Do(req *http.Request, v any) (*http.Response, error) {
 	p := c.pacer(req.URL.Path)
 	reauthed := false
 	for attempt := 1; ; attempt++ {
+		// The token comes first: a slow token request must not delay a
+		// request the pacer already released into a later window.
+		tok, err := c.auth.token(ctx)
+		if err != nil {
+			return nil, err
+		}
 		if err := p.wait(ctx); err != nil {
 			return nil, err
 		}
 		start := time.Now()
-		resp, body, sent, tok, err := c.send(ctx, req)
+		resp, body, sent, err := c.send(ctx, req, tok)
 		c.logAttempt(ctx, req, resp, attempt, time.Since(start), err)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
-			var te *TokenError
-			if errors.As(err, &te) || attempt > c.cfg.MaxRetries || !retryableTransportError(req.Method, err, sent) {
+			if attempt > c.cfg.MaxRetries || !retryableTransportError(req.Method, err, sent) {
 				return nil, err
 			}
 			if err := sleep(ctx, retryWait(attempt, 0, c.cfg.RetryWaitMin, c.cfg.RetryWaitMax)); err != nil {
@@ -251,23 +263,19 @@ func (c *APIClient) retryWaitMax() time.Duration {
 // send makes one attempt. It returns the response with its body read into
 // body (and resp.Body replaced by a reader over it), and whether the request
 // was written to the connection before any error.
-func (c *APIClient) send(ctx context.Context, req *http.Request) (resp *http.Response, body []byte, sent bool, tok *oauth2.Token, err error) {
-	t, err := c.auth.token(ctx)
-	if err != nil {
-		return nil, nil, false, nil, err
-	}
+func (c *APIClient) send(ctx context.Context, req *http.Request, t *oauth2.Token) (resp *http.Response, body []byte, sent bool, err error) {
 	var wrote atomic.Bool
 	trace := &httptrace.ClientTrace{WroteRequest: func(httptrace.WroteRequestInfo) { wrote.Store(true) }}
 	r := req.Clone(httptrace.WithClientTrace(ctx, trace))
 	if req.GetBody != nil {
 		if r.Body, err = req.GetBody(); err != nil {
-			return nil, nil, false, t, err
+			return nil, nil, false, err
 		}
 	}
 	r.Header.Set("Authorization", "Bearer "+t.AccessToken)
 	resp, err = c.hc.Do(r)
 	if err != nil {
-		return nil, nil, wrote.Load(), t, unwrapURLError(err)
+		return nil, nil, wrote.Load(), unwrapURLError(err)
 	}
 	limit := int64(MaxResponseBody)
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
@@ -279,9 +287,9 @@ func (c *APIClient) send(ctx context.Context, req *http.Request) (resp *http.Res
 	if err != nil {
 		// A body cut short (a dropped connection) cannot be decoded; a GET
 		// is retried like any connection error.
-		return nil, nil, true, t, newDecodeError(req, resp.StatusCode, err)
+		return nil, nil, true, newDecodeError(req, resp.StatusCode, err)
 	}
-	return resp, body, true, t, nil
+	return resp, body, true, nil
 }
 
 // readBody reads up to limit bytes, sized by Content-Length when known. A

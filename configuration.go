@@ -31,6 +31,9 @@ const (
 	// DefaultTimeout bounds one HTTP attempt when the configuration brings no
 	// HTTPClient of its own.
 	DefaultTimeout = 60 * time.Second
+	// DefaultMaxIdleConnsPerHost is the idle connection pool per host of
+	// the HTTP client used when the configuration brings none.
+	DefaultMaxIdleConnsPerHost = 16
 )
 
 // RateLimit describes how many requests the client may start per window for
