@@ -30,7 +30,7 @@ func (t *ReassignmentTrailDTOs) UnmarshalJSON(data []byte) error {
 	case '{':
 		var one ReassignmentTrailDTO
 		if err := json.Unmarshal(trimmed, &one); err != nil {
-			return err
+			return trailError(err)
 		}
 		*t = ReassignmentTrailDTOs{one}
 		return nil
@@ -46,7 +46,7 @@ func (t *ReassignmentTrailDTOs) UnmarshalJSON(data []byte) error {
 			return nil
 		}
 		// Decode as encoding/json decodes a plain slice.
-		return json.Unmarshal(trimmed, (*[]ReassignmentTrailDTO)(t))
+		return trailError(json.Unmarshal(trimmed, (*[]ReassignmentTrailDTO)(t)))
 	}
 	return &json.UnmarshalTypeError{Value: jsonKind(trimmed[0]), Type: reflect.TypeOf(*t)}
 }
