@@ -63,15 +63,6 @@ func resultOrNil[T any](v *T, err error) *T {
 	return v
 }
 
-// sliceOrNil returns page unless the call failed, so that a failed call
-// returns no half-decoded page.
-func sliceOrNil[T any](page []T, err error) []T {
-	if err != nil {
-		return nil
-	}
-	return page
-}
-
 // ---- GET /beta/certifications/{certificationId}/access-review-items/{itemId}/permissions
 
 // ApiGetIdentityCertificationItemPermissionsRequest builds a
@@ -135,7 +126,7 @@ func (r ApiGetIdentityCertificationItemPermissionsRequest) Execute() ([]Permissi
 	var out []PermissionDto
 	path := "certifications/" + certifications.PathEscape(r.certificationID) + "/access-review-items/" + certifications.PathEscape(r.itemID) + "/permissions"
 	resp, err := r.svc.call(r.ctx, http.MethodGet, path, q, nil, &out)
-	return sliceOrNil(out, err), resp, err
+	return out, resp, err
 }
 
 // Pager returns a pager over every matching permission.
@@ -183,7 +174,7 @@ func (r ApiGetIdentityCertificationPendingTasksRequest) Execute() ([]IdentityCer
 	}
 	var out []IdentityCertificationTask
 	resp, err := r.svc.call(r.ctx, http.MethodGet, "certifications/"+certifications.PathEscape(r.id)+"/tasks-pending", nil, nil, &out)
-	return sliceOrNil(out, err), resp, err
+	return out, resp, err
 }
 
 // ---- GET /beta/certifications/{id}/tasks/{taskId}
@@ -284,7 +275,7 @@ func (r ApiListCertificationReviewersRequest) Execute() ([]IdentityReferenceWith
 	}
 	var out []IdentityReferenceWithNameAndEmail
 	resp, err := r.svc.call(r.ctx, http.MethodGet, "certifications/"+certifications.PathEscape(r.id)+"/reviewers", q, nil, &out)
-	return sliceOrNil(out, err), resp, err
+	return out, resp, err
 }
 
 // Pager returns a pager over every matching reviewer.
@@ -372,7 +363,7 @@ func (r ApiListCertificationsRequest) Execute() ([]CertificationDto, *http.Respo
 	}
 	var out []CertificationDto
 	resp, err := r.svc.call(r.ctx, http.MethodGet, "certifications", q, nil, &out)
-	return sliceOrNil(out, err), resp, err
+	return out, resp, err
 }
 
 // Pager returns a pager over every matching certification.

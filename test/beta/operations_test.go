@@ -359,7 +359,8 @@ func TestRetriedLikeV3(t *testing.T) {
 }
 
 // TestDecodeErrorIsReported checks that a 200 body with an impossible type
-// fails with a *DecodeError naming the field, not a half-filled result.
+// fails with a *DecodeError naming the field; a list keeps what decoded, a
+// single model is not returned half-filled.
 func TestDecodeErrorIsReported(t *testing.T) {
 	api, mt := newAPI(t)
 	answerWith(t, mt, 200, `[{"decisionsMade":"twenty"}]`)
@@ -369,7 +370,9 @@ func TestDecodeErrorIsReported(t *testing.T) {
 	require.ErrorAs(t, err, &de)
 	assert.Equal(t, "decisionsMade", de.Path)
 	assert.Contains(t, err.Error(), "decisionsMade")
-	assert.Nil(t, got, "a failed call returns no half-decoded page")
+	// As in v3, a list keeps what could be decoded next to the error.
+	require.Len(t, got, 1)
+	assert.Zero(t, got[0].GetDecisionsMade())
 
 	api2, mt2 := newAPI(t)
 	answerWith(t, mt2, 200, `{"status":7}`)
