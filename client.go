@@ -227,7 +227,7 @@ func (c *APIClient) Do(req *http.Request, v any) (*http.Response, error) {
 		if resp.StatusCode >= 200 && resp.StatusCode < 300 {
 			if v != nil && len(bytes.TrimSpace(body)) > 0 {
 				if err := json.Unmarshal(body, v); err != nil {
-					return resp, newDecodeError(req, resp.StatusCode, err)
+					return resp, newDecodeErrorIn(req, resp.StatusCode, err, body)
 				}
 			}
 			return resp, nil

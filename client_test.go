@@ -654,3 +654,28 @@ func TestRedirectToSubdomainDropsToken(t *testing.T) {
 	require.True(t, ok, "the redirect was followed")
 	assert.Equal(t, "", second)
 }
+
+// encoding/json reports a bad date without its field; the client finds it.
+func TestDecodeErrorLocatesBadDate(t *testing.T) {
+	c, mt := newMockClient(t, func(cfg *Configuration) { cfg.AccessToken, cfg.ClientID, cfg.ClientSecret = testToken, "", "" })
+	mt.RegisterResponder("GET", testBase+"/v3/certifications", httpmock.NewStringResponder(200,
+		`[{"id":"a","due":"2025-03-17T00:00:00Z"},{"id":"b","campaign":{"id":"c","created":"yesterday"},"due":"yesterday"}]`))
+	certs, resp, err := c.CertificationsApi.ListIdentityCertifications(context.Background()).Execute()
+	require.NotNil(t, resp)
+	var de *DecodeError
+	require.ErrorAs(t, err, &de)
+	assert.Equal(t, "[1].campaign.created", de.Path, "the first bad value in the body")
+	assert.Contains(t, err.Error(), "[1].campaign.created")
+	require.NotEmpty(t, certs)
+	assert.Equal(t, "a", certs[0].GetID(), "what decoded before the bad value is kept")
+}
+
+func TestPathOfString(t *testing.T) {
+	body := []byte(`{"a":[1,{"b":"x"},["y",{"c":{"d":"z"}}]],"e":"z"}`)
+	assert.Equal(t, "a[1].b", pathOfString(body, "x"))
+	assert.Equal(t, "a[2][0]", pathOfString(body, "y"))
+	assert.Equal(t, "a[2][1].c.d", pathOfString(body, "z"))
+	assert.Equal(t, "", pathOfString(body, "b"), "keys are not values")
+	assert.Equal(t, "", pathOfString(body, "missing"))
+	assert.Equal(t, "", pathOfString([]byte(`{"a":`), "x"))
+}

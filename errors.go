@@ -218,16 +218,90 @@ func (e *DecodeError) Unwrap() error { return e.Err }
 
 // newDecodeError wraps a json error with the field path and offset.
 func newDecodeError(req *http.Request, status int, err error) *DecodeError {
+	return newDecodeErrorIn(req, status, err, nil)
+}
+
+// newDecodeErrorIn is newDecodeError for an error from decoding body. A
+// value a field's own decoder refused (a date that is not RFC 3339) comes
+// without a path from encoding/json; it is looked up in body instead.
+func newDecodeErrorIn(req *http.Request, status int, err error, body []byte) *DecodeError {
 	de := &DecodeError{Method: req.Method, URLPath: req.URL.Path, StatusCode: status, Err: err}
 	var te *json.UnmarshalTypeError
 	var se *json.SyntaxError
+	var pe *time.ParseError
 	switch {
 	case errors.As(err, &te):
 		de.Path, de.Offset = te.Field, te.Offset
 	case errors.As(err, &se):
 		de.Offset = se.Offset
+	case errors.As(err, &pe) && body != nil:
+		de.Path = pathOfString(body, pe.Value)
 	}
 	return de
+}
+
+// pathOfString returns the path ("[3].due", "campaign.created") of the
+// first string value in body equal to value, or "" if there is none.
+func pathOfString(body []byte, value string) string {
+	type frame struct {
+		array bool
+		index int
+		key   string
+	}
+	var stack []frame
+	dec := json.NewDecoder(bytes.NewReader(body))
+	expectKey := func() bool { return len(stack) > 0 && !stack[len(stack)-1].array && stack[len(stack)-1].key == "" }
+	// done marks the end of a value: the next string in an object is a key.
+	done := func() {
+		if len(stack) == 0 {
+			return
+		}
+		if top := &stack[len(stack)-1]; top.array {
+			top.index++
+		} else {
+			top.key = ""
+		}
+	}
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return ""
+		}
+		switch v := tok.(type) {
+		case json.Delim:
+			switch v {
+			case '{':
+				stack = append(stack, frame{})
+			case '[':
+				stack = append(stack, frame{array: true})
+			default:
+				stack = stack[:len(stack)-1]
+				done()
+			}
+		case string:
+			if expectKey() {
+				stack[len(stack)-1].key = v
+				continue
+			}
+			if v == value {
+				var b strings.Builder
+				for _, f := range stack {
+					if f.array {
+						fmt.Fprintf(&b, "[%d]", f.index)
+					} else {
+						if b.Len() > 0 {
+							b.WriteByte('.')
+						}
+						b.WriteString(f.key)
+					}
+				}
+				return b.String()
+			}
+			done()
+		default:
+			done()
+		}
+	}
 }
 
 // trailFieldError is a type error found inside the trail, with its full
