@@ -192,8 +192,10 @@ type DecodeError struct {
 	URLPath string
 	// StatusCode is the status of the response that could not be decoded.
 	StatusCode int
-	// Path is the JSON field path of the offending value, e.g.
-	// "[3].identitySummary.name", when the decoder reports it.
+	// Path is the JSON field path of the offending value when known: for a
+	// value of an impossible type as encoding/json gives it, without array
+	// indices ("identitySummary.name"); for a date that is not RFC 3339 as
+	// the client finds it in the body, with indices ("[3].due").
 	Path string
 	// Offset is the byte offset in the body where decoding stopped.
 	Offset int64
