@@ -17,9 +17,11 @@ func (c *APIClient) call(ctx context.Context, method, path string, q url.Values,
 	return c.Do(req, out)
 }
 
-// listValues encodes o for an endpoint with the given rules, honouring the
-// configuration's SkipFilterValidation.
-func (c *APIClient) listValues(o ListOptions, rules *QueryRules) (url.Values, error) {
+// ListValues checks and encodes list options for an endpoint with the given
+// rules, honouring the configuration's SkipFilterValidation. Every list
+// operation, v3 and beta, encodes its options through it; a client with a
+// configuration error returns that error.
+func (c *APIClient) ListValues(o ListOptions, rules *QueryRules) (url.Values, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
@@ -128,7 +130,7 @@ func (r ApiGetIdentityCertificationItemPermissionsRequest) Execute() ([]Permissi
 	if err := CheckID("itemId", r.itemID); err != nil {
 		return nil, nil, err
 	}
-	q, err := r.svc.client.listValues(r.opts, RulesGetIdentityCertificationItemPermissions)
+	q, err := r.svc.client.ListValues(r.opts, RulesGetIdentityCertificationItemPermissions)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -200,7 +202,7 @@ func (r ApiGetPendingCertificationTasksRequest) Filters(f string) ApiGetPendingC
 
 // Execute sends the request.
 func (r ApiGetPendingCertificationTasksRequest) Execute() ([]CertificationTask, *http.Response, error) {
-	q, err := r.svc.client.listValues(r.opts, RulesGetPendingCertificationTasks)
+	q, err := r.svc.client.ListValues(r.opts, RulesGetPendingCertificationTasks)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -275,7 +277,7 @@ func (r ApiListCertificationReviewersRequest) Execute() ([]IdentityReferenceWith
 	if err := CheckID("id", r.id); err != nil {
 		return nil, nil, err
 	}
-	q, err := r.svc.client.listValues(r.opts, RulesListCertificationReviewers)
+	q, err := r.svc.client.ListValues(r.opts, RulesListCertificationReviewers)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -383,7 +385,7 @@ func (r ApiListIdentityAccessReviewItemsRequest) Execute() ([]AccessReviewItem, 
 	if set > 1 {
 		return nil, nil, &ValidationError{Parameter: "entitlements, access-profiles, roles", Problem: "more than one is set", Allowed: "at most one of Entitlements, AccessProfiles and Roles"}
 	}
-	q, err := r.svc.client.listValues(r.opts, RulesListIdentityAccessReviewItems)
+	q, err := r.svc.client.ListValues(r.opts, RulesListIdentityAccessReviewItems)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -464,7 +466,7 @@ func (r ApiListIdentityCertificationsRequest) Sorters(s string) ApiListIdentityC
 
 // Execute sends the request.
 func (r ApiListIdentityCertificationsRequest) Execute() ([]IdentityCertificationDto, *http.Response, error) {
-	q, err := r.svc.client.listValues(r.opts, RulesListIdentityCertifications)
+	q, err := r.svc.client.ListValues(r.opts, RulesListIdentityCertifications)
 	if err != nil {
 		return nil, nil, err
 	}

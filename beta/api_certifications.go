@@ -36,17 +36,13 @@ func (s *CertificationsApiService) call(ctx context.Context, method, path string
 	return s.client.Do(req, out)
 }
 
-// listValues checks and encodes the paging, filter and sorter options for an
-// endpoint with the given rules, honouring the client's
-// SkipFilterValidation setting.
+// listValues encodes list options through the shared client's ListValues,
+// after checking the service has a client at all.
 func (s *CertificationsApiService) listValues(o certifications.ListOptions, rules *certifications.QueryRules) (url.Values, error) {
 	if s == nil || s.client == nil {
 		return nil, errNoClient()
 	}
-	if err := s.client.Err(); err != nil {
-		return nil, err
-	}
-	return o.Values(rules, s.client.Configuration().SkipFilterValidation)
+	return s.client.ListValues(o, rules)
 }
 
 // errNoClient is the error of a service made without a client.
