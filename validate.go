@@ -26,6 +26,12 @@ func ValidateDecisions(ds []ReviewDecision) error {
 	if len(ds) > MaxDecisionsPerCall {
 		return &ValidationError{Parameter: "reviewDecision", Problem: fmt.Sprintf("has %d decisions", len(ds)), Allowed: fmt.Sprintf("1 to %d decisions per call (DecideAll splits larger sets)", MaxDecisionsPerCall)}
 	}
+	return validateEachDecision(ds)
+}
+
+// validateEachDecision checks that every decision has an id and a decision,
+// naming the first bad one by its index.
+func validateEachDecision(ds []ReviewDecision) error {
 	for i, d := range ds {
 		if strings.TrimSpace(d.ID) == "" {
 			return &ValidationError{Parameter: fmt.Sprintf("reviewDecision[%d].id", i), Problem: "is empty", Allowed: "the id of an access review item"}

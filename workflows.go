@@ -62,10 +62,9 @@ func (s *CertificationsApiService) DecideAll(ctx context.Context, certificationI
 	if o.ChunkSize < 1 || o.ChunkSize > MaxDecisionsPerCall {
 		return nil, &ValidationError{Parameter: "ChunkSize", Problem: fmt.Sprintf("is %d", o.ChunkSize), Allowed: fmt.Sprintf("1 to %d", MaxDecisionsPerCall)}
 	}
-	for i, d := range decisions {
-		if strings.TrimSpace(d.ID) == "" || d.Decision == "" {
-			return nil, ValidateDecisions(decisions[i : i+1])
-		}
+	// Any number of decisions, but each complete: nothing is sent otherwise.
+	if err := validateEachDecision(decisions); err != nil {
+		return nil, err
 	}
 
 	decided, err := s.decidedItems(ctx, certificationID)
@@ -185,8 +184,7 @@ func (s *CertificationsApiService) ReassignAll(ctx context.Context, certificatio
 		return nil, err
 	}
 	// Validate the whole body up front: nothing is sent if any part is bad.
-	whole := body
-	if err := whole.Validate(max(len(body.Reassign), 1)); err != nil {
+	if err := body.Validate(max(len(body.Reassign), 1)); err != nil {
 		return nil, err
 	}
 	res := &ReassignResult{}
