@@ -77,8 +77,7 @@ func checkSorters(rules *QueryRules, expr string, skipFields bool) error {
 		return &ValidationError{Parameter: "sorters", Problem: "this operation takes no sorters"}
 	}
 	if skipFields {
-		_, err := ParseSorters(expr)
-		return err
+		return rules.CheckSortersSyntax(expr)
 	}
 	return rules.CheckSorters(expr)
 }

@@ -90,10 +90,7 @@ func (p *Pager[T]) All() iter.Seq2[T, error] {
 		// page costs no request past the end and read-ahead knows the offsets.
 		items, resp, err := p.page(ctx, offset, size, true)
 		if err != nil {
-			if !isOffsetInvalid(err) {
-				var zero T
-				yield(zero, err)
-			}
+			yieldErr(err, yield)
 			return
 		}
 		if t, ok := TotalCount(resp); ok {
@@ -146,10 +143,7 @@ func (p *Pager[T]) sequential(ctx context.Context, offset, size int32, yield fun
 	for {
 		items, _, err := p.page(ctx, offset, size, false)
 		if err != nil {
-			if !isOffsetInvalid(err) {
-				var zero T
-				yield(zero, err)
-			}
+			yieldErr(err, yield)
 			return
 		}
 		if !yieldAll(items, yield) {
@@ -197,10 +191,7 @@ func (p *Pager[T]) concurrent(ctx context.Context, offset, size int32, total int
 		r := <-pending[0]
 		pending = pending[1:]
 		if r.err != nil {
-			if !isOffsetInvalid(r.err) {
-				var zero T
-				yield(zero, r.err)
-			}
+			yieldErr(r.err, yield)
 			return
 		}
 		if !yieldAll(r.items, yield) {
@@ -222,6 +213,15 @@ func yieldAll[T any](items []T, yield func(T, error) bool) bool {
 		}
 	}
 	return true
+}
+
+// yieldErr ends an iteration on err: the tenants' 400 "offset is invalid"
+// past the end is the end of the data, anything else is yielded once.
+func yieldErr[T any](err error, yield func(T, error) bool) {
+	if !isOffsetInvalid(err) {
+		var zero T
+		yield(zero, err)
+	}
 }
 
 // isOffsetInvalid reports the 400 some tenants answer for an offset past
