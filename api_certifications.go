@@ -98,7 +98,7 @@ func (s *CertificationsApiService) GetIdentityCertificationItemPermissions(ctx c
 }
 
 // Filters sets the filter expression (fields target and rights; see
-// RulesGetIdentityCertificationItemPermissions).
+// RulesGetIdentityCertificationItemPermissions()).
 func (r ApiGetIdentityCertificationItemPermissionsRequest) Filters(f string) ApiGetIdentityCertificationItemPermissionsRequest {
 	r.opts.Filters = &f
 	return r
@@ -130,7 +130,7 @@ func (r ApiGetIdentityCertificationItemPermissionsRequest) Execute() ([]Permissi
 	if err := CheckID("itemId", r.itemID); err != nil {
 		return nil, nil, err
 	}
-	q, err := r.svc.client.ListValues(r.opts, RulesGetIdentityCertificationItemPermissions)
+	q, err := r.svc.client.ListValues(r.opts, RulesGetIdentityCertificationItemPermissions())
 	if err != nil {
 		return nil, nil, err
 	}
@@ -194,7 +194,7 @@ func (r ApiGetPendingCertificationTasksRequest) Count(b bool) ApiGetPendingCerti
 	return r
 }
 
-// Filters sets the filter expression (see RulesGetPendingCertificationTasks).
+// Filters sets the filter expression (see RulesGetPendingCertificationTasks()).
 func (r ApiGetPendingCertificationTasksRequest) Filters(f string) ApiGetPendingCertificationTasksRequest {
 	r.opts.Filters = &f
 	return r
@@ -202,7 +202,7 @@ func (r ApiGetPendingCertificationTasksRequest) Filters(f string) ApiGetPendingC
 
 // Execute sends the request.
 func (r ApiGetPendingCertificationTasksRequest) Execute() ([]CertificationTask, *http.Response, error) {
-	q, err := r.svc.client.ListValues(r.opts, RulesGetPendingCertificationTasks)
+	q, err := r.svc.client.ListValues(r.opts, RulesGetPendingCertificationTasks())
 	if err != nil {
 		return nil, nil, err
 	}
@@ -260,7 +260,7 @@ func (r ApiListCertificationReviewersRequest) Count(b bool) ApiListCertification
 	return r
 }
 
-// Filters sets the filter expression (see RulesListCertificationReviewers).
+// Filters sets the filter expression (see RulesListCertificationReviewers()).
 func (r ApiListCertificationReviewersRequest) Filters(f string) ApiListCertificationReviewersRequest {
 	r.opts.Filters = &f
 	return r
@@ -277,7 +277,7 @@ func (r ApiListCertificationReviewersRequest) Execute() ([]IdentityReferenceWith
 	if err := CheckID("id", r.id); err != nil {
 		return nil, nil, err
 	}
-	q, err := r.svc.client.ListValues(r.opts, RulesListCertificationReviewers)
+	q, err := r.svc.client.ListValues(r.opts, RulesListCertificationReviewers())
 	if err != nil {
 		return nil, nil, err
 	}
@@ -337,7 +337,7 @@ func (r ApiListIdentityAccessReviewItemsRequest) Count(b bool) ApiListIdentityAc
 	return r
 }
 
-// Filters sets the filter expression (see RulesListIdentityAccessReviewItems).
+// Filters sets the filter expression (see RulesListIdentityAccessReviewItems()).
 func (r ApiListIdentityAccessReviewItemsRequest) Filters(f string) ApiListIdentityAccessReviewItemsRequest {
 	r.opts.Filters = &f
 	return r
@@ -385,7 +385,7 @@ func (r ApiListIdentityAccessReviewItemsRequest) Execute() ([]AccessReviewItem, 
 	if set > 1 {
 		return nil, nil, &ValidationError{Parameter: "entitlements, access-profiles, roles", Problem: "more than one is set", Allowed: "at most one of Entitlements, AccessProfiles and Roles"}
 	}
-	q, err := r.svc.client.ListValues(r.opts, RulesListIdentityAccessReviewItems)
+	q, err := r.svc.client.ListValues(r.opts, RulesListIdentityAccessReviewItems())
 	if err != nil {
 		return nil, nil, err
 	}
@@ -452,7 +452,7 @@ func (r ApiListIdentityCertificationsRequest) Count(b bool) ApiListIdentityCerti
 	return r
 }
 
-// Filters sets the filter expression (see RulesListIdentityCertifications).
+// Filters sets the filter expression (see RulesListIdentityCertifications()).
 func (r ApiListIdentityCertificationsRequest) Filters(f string) ApiListIdentityCertificationsRequest {
 	r.opts.Filters = &f
 	return r
@@ -466,7 +466,7 @@ func (r ApiListIdentityCertificationsRequest) Sorters(s string) ApiListIdentityC
 
 // Execute sends the request.
 func (r ApiListIdentityCertificationsRequest) Execute() ([]IdentityCertificationDto, *http.Response, error) {
-	q, err := r.svc.client.ListValues(r.opts, RulesListIdentityCertifications)
+	q, err := r.svc.client.ListValues(r.opts, RulesListIdentityCertifications())
 	if err != nil {
 		return nil, nil, err
 	}

@@ -564,13 +564,13 @@ func TestPacerKeepsUnderLimit(t *testing.T) {
 // a window of Per plus the margin, and its steady rate is more than 90% of
 // the limit (92% for the documented 100 per 10 s).
 func TestPacerSpendsMostOfTheLimit(t *testing.T) {
-	for _, rl := range []RateLimit{DefaultRateLimit, {Requests: 100, Per: time.Second}, {Requests: 500, Per: time.Minute}} {
+	for _, rl := range []RateLimit{DefaultRateLimit(), {Requests: 100, Per: time.Second}, {Requests: 500, Per: time.Minute}} {
 		p := newPacer(rl, false)
 		window := rl.Per + rl.Per/pacerSlackDiv
 		assert.InDelta(t, float64(rl.Requests), float64(p.lim.Burst())+float64(p.lim.Limit())*window.Seconds(), 1e-9, "%+v", rl)
 		assert.GreaterOrEqual(t, float64(p.lim.Limit())*rl.Per.Seconds()/float64(rl.Requests), 0.9, "%+v: steady share of the limit", rl)
 	}
-	assert.Nil(t, newPacer(DefaultRateLimit, true).lim, "disabled pacing has no limiter")
+	assert.Nil(t, newPacer(DefaultRateLimit(), true).lim, "disabled pacing has no limiter")
 }
 
 func TestPacerSeparatePerVersion(t *testing.T) {

@@ -21,6 +21,23 @@ const (
 	EnvClientSecret = "SAIL_CLIENT_SECRET"
 	EnvTokenURL     = "SAIL_TOKEN_URL"
 	EnvAccessToken  = "SAIL_ACCESS_TOKEN"
+	EnvAPIVersion   = "SAIL_API_VERSION"
+)
+
+// APIVersion selects the generation of the Certifications API that
+// CertificationsApi and CertificationSummariesApi call. The beta operations
+// are not affected.
+type APIVersion string
+
+// The API generations the client speaks.
+const (
+	// APIVersionV3 calls the yearly v3 paths (/v3/certifications/...), the
+	// default. SailPoint classes v3 as legacy, with end of life announced
+	// for the first quarter of 2029.
+	APIVersionV3 APIVersion = "v3"
+	// APIVersionV1 calls the per-resource paths (/certifications/v1/...,
+	// /certification-tasks/v1/...), the generation SailPoint develops now.
+	APIVersionV1 APIVersion = "v1"
 )
 
 // Defaults used by NewConfiguration.
@@ -46,9 +63,10 @@ type RateLimit struct {
 	Per time.Duration
 }
 
-// DefaultRateLimit is the documented ISC gateway limit: 100 requests per
-// 10 seconds per client and API version.
-var DefaultRateLimit = RateLimit{Requests: 100, Per: 10 * time.Second}
+// DefaultRateLimit returns the documented ISC gateway limit: 100 requests
+// per 10 seconds per client and API version. It is a function so that no
+// caller can change the default of every other client.
+func DefaultRateLimit() RateLimit { return RateLimit{Requests: 100, Per: 10 * time.Second} }
 
 // Configuration holds everything an APIClient needs to reach one tenant.
 //
@@ -78,6 +96,10 @@ type Configuration struct {
 	// with DefaultTimeout. Its Transport is used as is; the APIClient adds
 	// authentication per request and never changes the given client.
 	HTTPClient *http.Client
+	// APIVersion is the API generation of CertificationsApi and
+	// CertificationSummariesApi: APIVersionV3 (the default when empty) or
+	// APIVersionV1. The models, results and checks are the same on both.
+	APIVersion APIVersion
 	// UserAgent is appended to the SDK's own User-Agent.
 	UserAgent string
 	// DefaultHeader holds headers added to every API request.
@@ -116,7 +138,8 @@ func NewConfiguration() *Configuration {
 }
 
 // NewConfigurationFromEnv returns NewConfiguration filled from SAIL_BASE_URL,
-// SAIL_CLIENT_ID, SAIL_CLIENT_SECRET, SAIL_TOKEN_URL and SAIL_ACCESS_TOKEN,
+// SAIL_CLIENT_ID, SAIL_CLIENT_SECRET, SAIL_TOKEN_URL, SAIL_ACCESS_TOKEN and
+// SAIL_API_VERSION,
 // and validated.
 func NewConfigurationFromEnv() (*Configuration, error) {
 	cfg := NewConfiguration()
@@ -125,6 +148,7 @@ func NewConfigurationFromEnv() (*Configuration, error) {
 	cfg.ClientSecret = strings.TrimSpace(os.Getenv(EnvClientSecret))
 	cfg.TokenURL = strings.TrimSpace(os.Getenv(EnvTokenURL))
 	cfg.AccessToken = strings.TrimSpace(os.Getenv(EnvAccessToken))
+	cfg.APIVersion = APIVersion(strings.TrimSpace(os.Getenv(EnvAPIVersion)))
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
@@ -154,6 +178,11 @@ func (c *Configuration) Validate() error {
 		if _, err := c.tokenURL(); err != nil {
 			return err
 		}
+	}
+	switch c.APIVersion {
+	case "", APIVersionV3, APIVersionV1:
+	default:
+		return &ValidationError{Parameter: "APIVersion", Problem: fmt.Sprintf("%q is not an API version this client speaks", string(c.APIVersion)), Allowed: `"v3" (APIVersionV3, the default) or "v1" (APIVersionV1), also through ` + EnvAPIVersion}
 	}
 	if c.MaxRetries < 0 {
 		return &ValidationError{Parameter: "MaxRetries", Problem: fmt.Sprintf("is %d", c.MaxRetries), Allowed: "0 (no retries) or more"}

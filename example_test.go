@@ -256,7 +256,7 @@ func ExampleAnd_checkFilter() {
 		certifications.Not(certifications.Eq("completed", true)),
 	)
 	fmt.Println(f)
-	fmt.Println(certifications.RulesListIdentityAccessReviewItems.CheckFilter(f))
+	fmt.Println(certifications.RulesListIdentityAccessReviewItems().CheckFilter(f))
 	// Output:
 	// identitySummary.name sw "jo" and (access.type eq "ENTITLEMENT" or access.type eq "ROLE") and not completed eq true
 	// <nil>

@@ -27,6 +27,7 @@ var modelTypes = []reflect.Type{
 	reflect.TypeFor[ErrorMessageDto](),
 	reflect.TypeFor[ErrorResponseDto](),
 	reflect.TypeFor[IdentityCertificationDto](),
+	reflect.TypeFor[IdentityCertDecisionSummary](),
 	reflect.TypeFor[IdentityReferenceWithNameAndEmail](),
 	reflect.TypeFor[PermissionDto](),
 	reflect.TypeFor[ReassignReference](),

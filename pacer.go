@@ -70,7 +70,7 @@ func (c *APIClient) pacer(path string) *pacer {
 	defer c.pacersMu.Unlock()
 	p, ok := c.pacers[version]
 	if !ok {
-		rl := DefaultRateLimit
+		rl := DefaultRateLimit()
 		if c.cfg.RateLimit != nil {
 			rl = *c.cfg.RateLimit
 		}

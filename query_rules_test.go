@@ -34,23 +34,23 @@ func v3Rules() []ruleCase {
 	eq := []cert.Operator{cert.OpEq}
 	eqNe := []cert.Operator{cert.OpEq, cert.OpNe}
 	return []ruleCase{
-		{cert.RulesListIdentityCertifications, "listIdentityCertifications",
+		{cert.RulesListIdentityCertifications(), "listIdentityCertifications",
 			map[string][]cert.Operator{"id": eqIn, "campaign.id": eqIn, "phase": eq, "completed": eqNe},
 			[]string{"name", "due", "signed"}},
-		{cert.RulesListCertificationReviewers, "listCertificationReviewers",
+		{cert.RulesListCertificationReviewers(), "listCertificationReviewers",
 			map[string][]cert.Operator{"id": eqIn, "name": eqSw, "email": eqSw},
 			[]string{"name", "email"}},
-		{cert.RulesListIdentityAccessReviewItems, "listIdentityAccessReviewItems",
+		{cert.RulesListIdentityAccessReviewItems(), "listIdentityAccessReviewItems",
 			map[string][]cert.Operator{
 				"id": eqIn, "type": eq, "access.type": eq, "completed": eqNe,
 				"identitySummary.id": eqIn, "identitySummary.name": eqSw, "access.id": eqIn, "access.name": eqSw,
 				"entitlement.sourceName": eqSw, "accessProfile.sourceName": eqSw,
 			},
 			[]string{"identitySummary.name", "access.name", "access.type", "entitlement.sourceName", "accessProfile.sourceName"}},
-		{cert.RulesGetIdentityCertificationItemPermissions, "getIdentityCertificationItemPermissions",
+		{cert.RulesGetIdentityCertificationItemPermissions(), "getIdentityCertificationItemPermissions",
 			map[string][]cert.Operator{"target": eqSw, "rights": {cert.OpCa}},
 			nil},
-		{cert.RulesGetPendingCertificationTasks, "getPendingCertificationTasks",
+		{cert.RulesGetPendingCertificationTasks(), "getPendingCertificationTasks",
 			map[string][]cert.Operator{"id": eqIn, "targetId": eqIn, "type": {cert.OpEq, cert.OpIn}},
 			nil},
 	}
@@ -128,7 +128,7 @@ func assertNamesAllFields(t *testing.T, allowed string, filters map[string][]cer
 }
 
 func TestCheckFiltersAllowedIsSorted(t *testing.T) {
-	err := cert.RulesListCertificationReviewers.CheckFilters(`name co "ann"`)
+	err := cert.RulesListCertificationReviewers().CheckFilters(`name co "ann"`)
 	var ve *cert.ValidationError
 	require.ErrorAs(t, err, &ve)
 	assert.Equal(t, &cert.ValidationError{
@@ -141,14 +141,14 @@ func TestCheckFiltersAllowedIsSorted(t *testing.T) {
 
 func TestDocumentedExamplesPerEndpoint(t *testing.T) {
 	rules := []*cert.QueryRules{
-		cert.RulesListIdentityCertifications,
-		cert.RulesListIdentityCertifications,
-		cert.RulesListIdentityCertifications,
-		cert.RulesListIdentityAccessReviewItems,
-		cert.RulesListIdentityAccessReviewItems,
-		cert.RulesGetPendingCertificationTasks,
-		cert.RulesGetIdentityCertificationItemPermissions,
-		cert.RulesListCertificationReviewers,
+		cert.RulesListIdentityCertifications(),
+		cert.RulesListIdentityCertifications(),
+		cert.RulesListIdentityCertifications(),
+		cert.RulesListIdentityAccessReviewItems(),
+		cert.RulesListIdentityAccessReviewItems(),
+		cert.RulesGetPendingCertificationTasks(),
+		cert.RulesGetIdentityCertificationItemPermissions(),
+		cert.RulesListCertificationReviewers(),
 	}
 	require.Len(t, validExamples, len(rules))
 	for i, s := range validExamples {
@@ -156,7 +156,7 @@ func TestDocumentedExamplesPerEndpoint(t *testing.T) {
 	}
 
 	// Invalid 1: upper-case operator, on any endpoint.
-	err := cert.RulesListIdentityCertifications.CheckFilters(`phase EQ "ACTIVE"`)
+	err := cert.RulesListIdentityCertifications().CheckFilters(`phase EQ "ACTIVE"`)
 	var se *cert.FilterSyntaxError
 	require.ErrorAs(t, err, &se)
 	assert.Contains(t, se.Expected, "operators are lower case")
@@ -165,26 +165,26 @@ func TestDocumentedExamplesPerEndpoint(t *testing.T) {
 	assert.Equal(t, "filters", ve.Parameter)
 
 	// Invalid 2: name allows only eq and sw on the reviewers list.
-	err = cert.RulesListCertificationReviewers.CheckFilters(`name co "ann"`)
+	err = cert.RulesListCertificationReviewers().CheckFilters(`name co "ann"`)
 	require.ErrorAs(t, err, &ve)
 	assert.Contains(t, ve.Problem, "does not support operator co")
 
 	// Invalid 3: the connective must join target and rights.
-	err = cert.RulesGetIdentityCertificationItemPermissions.CheckFilters(`rights ca ("READ") and rights ca ("UPDATE")`)
+	err = cert.RulesGetIdentityCertificationItemPermissions().CheckFilters(`rights ca ("READ") and rights ca ("UPDATE")`)
 	require.ErrorAs(t, err, &ve)
 	assert.Equal(t, "and joins rights and rights; it must join target and rights", ve.Problem)
 	assert.Contains(t, ve.Allowed, "one and/or joining a target clause and a rights clause")
 
 	// Invalid 4 is about URL encoding, not syntax: the filter itself is
 	// valid, and its rendering matches the documented encoded form.
-	assert.NoError(t, cert.RulesListCertificationReviewers.CheckFilters(`name eq "#Ops"`))
+	assert.NoError(t, cert.RulesListCertificationReviewers().CheckFilters(`name eq "#Ops"`))
 	decoded, err := url.QueryUnescape(`name%20eq%20%22%23Ops%20%5C%22EU%5C%22%22`)
 	require.NoError(t, err)
 	assert.Equal(t, decoded, cert.Eq("name", `#Ops "EU"`).String())
 }
 
 func TestItemPermissionsStructure(t *testing.T) {
-	r := cert.RulesGetIdentityCertificationItemPermissions
+	r := cert.RulesGetIdentityCertificationItemPermissions()
 	for _, s := range []string{
 		`target eq "SYS.OBJAUTH2"`,
 		`target sw "SYS"`,
@@ -214,7 +214,7 @@ func TestItemPermissionsStructure(t *testing.T) {
 }
 
 func TestCheckFiltersSyntaxOnly(t *testing.T) {
-	r := cert.RulesListCertificationReviewers
+	r := cert.RulesListCertificationReviewers()
 	assert.NoError(t, r.CheckFiltersSyntax(`name co "ann"`))
 	assert.NoError(t, r.CheckFiltersSyntax(`unknown.field gt 2024-01-31T00:00:00Z`))
 	var se *cert.FilterSyntaxError
@@ -230,7 +230,7 @@ func TestCheckFiltersSyntaxOnly(t *testing.T) {
 }
 
 func TestCheckFilterBuilt(t *testing.T) {
-	r := cert.RulesListIdentityCertifications
+	r := cert.RulesListIdentityCertifications()
 	assert.NoError(t, r.CheckFilter(nil))
 	assert.NoError(t, r.CheckFilter(cert.And(cert.Eq("phase", phase("ACTIVE")), cert.In("campaign.id", "c1", "c2"))))
 	var ve *cert.ValidationError
@@ -284,21 +284,21 @@ func TestCheckSortersPerEndpoint(t *testing.T) {
 			assert.Contains(t, ve.Problem, "+ prefix")
 		})
 	}
-	assert.NoError(t, cert.RulesListIdentityCertifications.CheckSorters("-due,name"))
-	assert.NoError(t, cert.RulesListIdentityAccessReviewItems.CheckSorters("access.name,-accessProfile.sourceName"))
+	assert.NoError(t, cert.RulesListIdentityCertifications().CheckSorters("-due,name"))
+	assert.NoError(t, cert.RulesListIdentityAccessReviewItems().CheckSorters("access.name,-accessProfile.sourceName"))
 }
 
 func TestRulesErrorsAreValidationErrors(t *testing.T) {
 	// Every failure of the Check methods is reachable as *ValidationError.
 	for _, s := range []string{``, `x`, `phase EQ 1`, `nosuch eq 1`, `phase co "x"`} {
-		err := cert.RulesListIdentityCertifications.CheckFilters(s)
+		err := cert.RulesListIdentityCertifications().CheckFilters(s)
 		var ve *cert.ValidationError
 		assert.True(t, errors.As(err, &ve), "%q: %v", s, err)
 	}
 }
 
 func ExampleQueryRules_CheckFilters() {
-	err := cert.RulesListCertificationReviewers.CheckFilters(`name co "ann"`)
+	err := cert.RulesListCertificationReviewers().CheckFilters(`name co "ann"`)
 	fmt.Println(err)
 	// Output: certifications: invalid filters: field "name" does not support operator co; allowed: email: eq, sw; id: eq, in; name: eq, sw
 }

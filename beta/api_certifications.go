@@ -83,7 +83,7 @@ func (s *CertificationsApiService) GetIdentityCertificationItemPermissions(ctx c
 }
 
 // Filters sets the filter expression (fields target and rights; see
-// RulesGetIdentityCertificationItemPermissions).
+// RulesGetIdentityCertificationItemPermissions()).
 func (r ApiGetIdentityCertificationItemPermissionsRequest) Filters(f string) ApiGetIdentityCertificationItemPermissionsRequest {
 	r.opts.Filters = &f
 	return r
@@ -115,7 +115,7 @@ func (r ApiGetIdentityCertificationItemPermissionsRequest) Execute() ([]Permissi
 	if err := certifications.CheckID("itemId", r.itemID); err != nil {
 		return nil, nil, err
 	}
-	q, err := r.svc.listValues(r.opts, RulesGetIdentityCertificationItemPermissions)
+	q, err := r.svc.listValues(r.opts, RulesGetIdentityCertificationItemPermissions())
 	if err != nil {
 		return nil, nil, err
 	}
@@ -248,7 +248,7 @@ func (r ApiListCertificationReviewersRequest) Count(b bool) ApiListCertification
 	return r
 }
 
-// Filters sets the filter expression (see RulesListCertificationReviewers).
+// Filters sets the filter expression (see RulesListCertificationReviewers()).
 func (r ApiListCertificationReviewersRequest) Filters(f string) ApiListCertificationReviewersRequest {
 	r.opts.Filters = &f
 	return r
@@ -265,7 +265,7 @@ func (r ApiListCertificationReviewersRequest) Execute() ([]IdentityReferenceWith
 	if err := certifications.CheckID("id", r.id); err != nil {
 		return nil, nil, err
 	}
-	q, err := r.svc.listValues(r.opts, RulesListCertificationReviewers)
+	q, err := r.svc.listValues(r.opts, RulesListCertificationReviewers())
 	if err != nil {
 		return nil, nil, err
 	}
@@ -336,7 +336,7 @@ func (r ApiListCertificationsRequest) Count(b bool) ApiListCertificationsRequest
 	return r
 }
 
-// Filters sets the filter expression (see RulesListCertifications).
+// Filters sets the filter expression (see RulesListCertifications()).
 func (r ApiListCertificationsRequest) Filters(f string) ApiListCertificationsRequest {
 	r.opts.Filters = &f
 	return r
@@ -350,7 +350,7 @@ func (r ApiListCertificationsRequest) Sorters(s string) ApiListCertificationsReq
 
 // Execute sends the request.
 func (r ApiListCertificationsRequest) Execute() ([]CertificationDto, *http.Response, error) {
-	q, err := r.svc.listValues(r.opts, RulesListCertifications)
+	q, err := r.svc.listValues(r.opts, RulesListCertifications())
 	if err != nil {
 		return nil, nil, err
 	}

@@ -56,7 +56,7 @@ func (s *Server) v3ListCertifications(w http.ResponseWriter, r *http.Request) {
 	t := s.t
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	serveList(s, w, r, certifications.RulesListIdentityCertifications, lister[*certState, certifications.IdentityCertificationDto]{
+	serveList(s, w, r, certifications.RulesListIdentityCertifications(), lister[*certState, certifications.IdentityCertificationDto]{
 		all:    sliceSeq(t.certs),
 		render: t.certDTO,
 		keep:   t.reviewedBy(r, "reviewer-identity"),
@@ -102,7 +102,7 @@ func itemAliases(d map[string]any) {
 // GET /v3/certifications/{id}/access-review-items
 func (s *Server) v3ListItems(w http.ResponseWriter, r *http.Request) {
 	s.withCert(w, r, "id", func(t *tenant, c *certState) {
-		lp, e := parseList(r, certifications.RulesListIdentityAccessReviewItems)
+		lp, e := parseList(r, certifications.RulesListIdentityAccessReviewItems())
 		if e != nil {
 			s.writeErr(w, r, e)
 			return
@@ -184,7 +184,7 @@ func (s *Server) permissions(w http.ResponseWriter, r *http.Request) {
 			s.writeErr(w, r, errNotFound("No access review item with id "+itemID+" was found in certification "+c.id+"."))
 			return
 		}
-		serveList(s, w, r, certifications.RulesGetIdentityCertificationItemPermissions, lister[certifications.PermissionDto, certifications.PermissionDto]{
+		serveList(s, w, r, certifications.RulesGetIdentityCertificationItemPermissions(), lister[certifications.PermissionDto, certifications.PermissionDto]{
 			all:    sliceSeq(t.permissions(ref)),
 			render: func(p certifications.PermissionDto) certifications.PermissionDto { return p },
 		})
@@ -194,7 +194,7 @@ func (s *Server) permissions(w http.ResponseWriter, r *http.Request) {
 // GET {v3,beta}/certifications/{id}/reviewers
 func (s *Server) reviewers(w http.ResponseWriter, r *http.Request) {
 	s.withCert(w, r, "id", func(t *tenant, c *certState) {
-		serveList(s, w, r, certifications.RulesListCertificationReviewers, lister[int, certifications.IdentityReferenceWithNameAndEmail]{
+		serveList(s, w, r, certifications.RulesListCertificationReviewers(), lister[int, certifications.IdentityReferenceWithNameAndEmail]{
 			all:    sliceSeq(c.reviewers()),
 			render: func(p int) certifications.IdentityReferenceWithNameAndEmail { return *t.person(p).ref() },
 		})
@@ -288,7 +288,7 @@ func (s *Server) v3PendingTasks(w http.ResponseWriter, r *http.Request) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	rid, byReviewer := reviewerFilter(r, "reviewer-identity")
-	serveList(s, w, r, certifications.RulesGetPendingCertificationTasks, lister[*task, certifications.CertificationTask]{
+	serveList(s, w, r, certifications.RulesGetPendingCertificationTasks(), lister[*task, certifications.CertificationTask]{
 		all:    sliceSeq(t.tasks),
 		render: t.taskDTO,
 		keep: func(tk *task) bool {

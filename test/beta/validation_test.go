@@ -233,23 +233,23 @@ func TestRulesMatchTheBetaSpec(t *testing.T) {
 	ops := func(o ...certifications.Operator) []certifications.Operator { return o }
 	eq, ne, in, sw, ca := certifications.OpEq, certifications.OpNe, certifications.OpIn, certifications.OpSw, certifications.OpCa
 
-	assert.Equal(t, "listCertifications", beta.RulesListCertifications.Operation)
+	assert.Equal(t, "listCertifications", beta.RulesListCertifications().Operation)
 	assert.Equal(t, map[string][]certifications.Operator{
 		"id": ops(eq, in), "phase": ops(eq), "completed": ops(eq, ne),
 		"campaignRef.campaignType": ops(eq, in), "campaignRef.id": ops(eq, in),
-	}, beta.RulesListCertifications.Filters)
-	assert.Equal(t, []string{"name", "due", "signed"}, beta.RulesListCertifications.Sorters)
+	}, beta.RulesListCertifications().Filters)
+	assert.Equal(t, []string{"name", "due", "signed"}, beta.RulesListCertifications().Sorters)
 
-	assert.Equal(t, "listCertificationReviewers", beta.RulesListCertificationReviewers.Operation)
+	assert.Equal(t, "listCertificationReviewers", beta.RulesListCertificationReviewers().Operation)
 	assert.Equal(t, map[string][]certifications.Operator{
 		"id": ops(eq, in), "name": ops(eq, sw), "email": ops(eq, sw),
-	}, beta.RulesListCertificationReviewers.Filters)
-	assert.Equal(t, []string{"name", "email"}, beta.RulesListCertificationReviewers.Sorters)
+	}, beta.RulesListCertificationReviewers().Filters)
+	assert.Equal(t, []string{"name", "email"}, beta.RulesListCertificationReviewers().Sorters)
 
-	assert.Equal(t, "getIdentityCertificationItemPermissions", beta.RulesGetIdentityCertificationItemPermissions.Operation)
+	assert.Equal(t, "getIdentityCertificationItemPermissions", beta.RulesGetIdentityCertificationItemPermissions().Operation)
 	assert.Equal(t, map[string][]certifications.Operator{
 		"target": ops(eq, sw), "rights": ops(ca),
-	}, beta.RulesGetIdentityCertificationItemPermissions.Filters)
-	assert.Empty(t, beta.RulesGetIdentityCertificationItemPermissions.Sorters)
-	assert.NotNil(t, beta.RulesGetIdentityCertificationItemPermissions.Check)
+	}, beta.RulesGetIdentityCertificationItemPermissions().Filters)
+	assert.Empty(t, beta.RulesGetIdentityCertificationItemPermissions().Sorters)
+	assert.NotNil(t, beta.RulesGetIdentityCertificationItemPermissions().Check)
 }
