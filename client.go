@@ -52,13 +52,10 @@ type APIClient struct {
 	pacersMu sync.Mutex
 	pacers   map[string]*pacer
 
-	// CertificationsApi holds the v3 Certifications operations.
+	// CertificationsApi holds the Certifications operations.
 	CertificationsApi *CertificationsApiService
-}
-
-// CertificationsApiService groups the v3 Certifications operations.
-type CertificationsApiService struct {
-	client *APIClient
+	// CertificationSummariesApi holds the Certification Summaries operations.
+	CertificationSummariesApi *CertificationSummariesApiService
 }
 
 // NewAPIClient returns a client for cfg. It never panics: if cfg is nil or
@@ -67,6 +64,7 @@ type CertificationsApiService struct {
 func NewAPIClient(cfg *Configuration) *APIClient {
 	c := &APIClient{pacers: map[string]*pacer{}}
 	c.CertificationsApi = &CertificationsApiService{client: c}
+	c.CertificationSummariesApi = &CertificationSummariesApiService{client: c}
 	if err := cfg.Validate(); err != nil {
 		c.err = err
 		return c

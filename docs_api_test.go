@@ -16,11 +16,19 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-const apiDocPath = "docs/CertificationsApi.md"
+// apiDocs pairs each root service with its page in docs/, the generated
+// file of its operations and how many operations it has.
+var apiDocs = []struct {
+	doc, file, service string
+	ops                int
+}{
+	{"docs/CertificationsApi.md", "api_certifications.go", "CertificationsApiService", 11},
+	{"docs/CertificationSummariesApi.md", "api_certification_summaries.go", "CertificationSummariesApiService", 4},
+}
 
 // serviceMethods parses the package's non-test Go files and returns the
-// exported methods declared on *CertificationsApiService, sorted.
-func serviceMethods(t *testing.T) []string {
+// exported methods declared on *service, sorted.
+func serviceMethods(t *testing.T, service string) []string {
 	t.Helper()
 	fset := token.NewFileSet()
 	paths, err := filepath.Glob("*.go")
@@ -41,7 +49,7 @@ func serviceMethods(t *testing.T) []string {
 			if !ok {
 				continue
 			}
-			if id, ok := star.X.(*ast.Ident); ok && id.Name == "CertificationsApiService" {
+			if id, ok := star.X.(*ast.Ident); ok && id.Name == service {
 				names = append(names, fn.Name.Name)
 			}
 		}
@@ -69,22 +77,24 @@ func docSections(doc string) map[string]bool {
 	return found
 }
 
-// TestAPIDocsCoverEveryServiceMethod fails when an exported method of
-// *CertificationsApiService has no "## <Method>" heading (levels 2 to 4)
-// or <a id="<Method>"> anchor in docs/CertificationsApi.md.
+// TestAPIDocsCoverEveryServiceMethod fails when an exported method of a
+// service has no "## <Method>" heading (levels 2 to 4) or <a id="<Method>">
+// anchor in its page.
 func TestAPIDocsCoverEveryServiceMethod(t *testing.T) {
-	methods := serviceMethods(t)
-	require.GreaterOrEqual(t, len(methods), 11, "the eleven operations at least: %v", methods)
-	raw, err := os.ReadFile(apiDocPath)
-	require.NoError(t, err)
-	sections := docSections(string(raw))
-	var missing []string
-	for _, m := range methods {
-		if !sections[m] {
-			missing = append(missing, m)
+	for _, d := range apiDocs {
+		methods := serviceMethods(t, d.service)
+		require.GreaterOrEqual(t, len(methods), d.ops, "the operations at least: %v", methods)
+		raw, err := os.ReadFile(d.doc)
+		require.NoError(t, err)
+		sections := docSections(string(raw))
+		var missing []string
+		for _, m := range methods {
+			if !sections[m] {
+				missing = append(missing, m)
+			}
 		}
+		assert.Empty(t, missing, "%s has no section for these *%s methods; add a \"## <Method>\" heading for each", d.doc, d.service)
 	}
-	assert.Empty(t, missing, "%s has no section for these *CertificationsApiService methods; add a \"## <Method>\" heading for each", apiDocPath)
 }
 
 // githubSlug turns a heading into the anchor GitHub gives it: lower case,
@@ -106,6 +116,12 @@ func githubSlug(heading string) string {
 // points at a heading and every relative file link (the model pages among
 // them) at a file that exists.
 func TestAPIDocsLinksResolve(t *testing.T) {
+	for _, d := range apiDocs {
+		checkDocLinks(t, d.doc)
+	}
+}
+
+func checkDocLinks(t *testing.T, apiDocPath string) {
 	raw, err := os.ReadFile(apiDocPath)
 	require.NoError(t, err)
 	doc := string(raw)
@@ -133,20 +149,27 @@ func TestAPIDocsLinksResolve(t *testing.T) {
 // has one row per operation (every service method returning a request
 // builder), with its HTTP method and path as the method's godoc states it.
 func TestAPIDocsMethodTableListsEveryOperation(t *testing.T) {
+	for _, d := range apiDocs {
+		checkMethodTable(t, d.doc, d.file, d.service, d.ops)
+	}
+}
+
+func checkMethodTable(t *testing.T, apiDocPath, file, service string, want int) {
 	raw, err := os.ReadFile(apiDocPath)
 	require.NoError(t, err)
 	doc := string(raw)
 	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, "api_certifications.go", nil, parser.ParseComments)
+	f, err := parser.ParseFile(fset, file, nil, parser.ParseComments)
 	require.NoError(t, err)
-	godocRoute := regexp.MustCompile(`\((GET|POST) /v3(/[^)\s]+)\)`)
+	// "(GET /v3/certifications/{id}, or GET /certifications/v1/{id} with APIVersionV1)"
+	godocRoute := regexp.MustCompile(`\((GET|POST) /v3(/[^,)\s]+), or (?:GET|POST) (/[^\s]+) with APIVersionV1\)`)
 	ops := 0
 	for _, decl := range f.Decls {
 		fn, ok := decl.(*ast.FuncDecl)
 		if !ok || fn.Recv == nil || fn.Doc == nil || !fn.Name.IsExported() {
 			continue
 		}
-		if star, ok := fn.Recv.List[0].Type.(*ast.StarExpr); !ok || types.ExprString(star.X) != "CertificationsApiService" {
+		if star, ok := fn.Recv.List[0].Type.(*ast.StarExpr); !ok || types.ExprString(star.X) != service {
 			continue // a builder's setter, not an operation
 		}
 		res := fn.Type.Results
@@ -161,8 +184,8 @@ func TestAPIDocsMethodTableListsEveryOperation(t *testing.T) {
 			continue
 		}
 		ops++
-		row := "| [" + fn.Name.Name + "](#" + strings.ToLower(fn.Name.Name) + ") | `" + m[1] + " " + m[2] + "` |"
+		row := "| [" + fn.Name.Name + "](#" + strings.ToLower(fn.Name.Name) + ") | `" + m[1] + " /v3" + m[2] + "` | `" + m[1] + " " + m[3] + "` |"
 		assert.Contains(t, doc, row, "method table row for %s", fn.Name.Name)
 	}
-	assert.Equal(t, 11, ops, "operations found in api_certifications.go")
+	assert.Equal(t, want, ops, "operations found in %s", file)
 }

@@ -1,0 +1,131 @@
+// Package call is the one request path every generated operation takes,
+// in the root package and in beta alike: fill and check the path, check
+// the query, send through the client's pipeline, decode the answer.
+//
+// It knows nothing of the SDK's types: the root package and beta adapt
+// their client to Client, so the rules live once and the packages keep
+// their own public types.
+package call
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+)
+
+// Client is what an operation needs from the SDK's client.
+type Client interface {
+	// NewRequest and Do are the APIClient's request pipeline.
+	NewRequest(ctx context.Context, method, path string, q url.Values, body any) (*http.Request, error)
+	Do(req *http.Request, v any) (*http.Response, error)
+	// Path turns an operation's path, as its definition writes it without
+	// a version ("/certifications/abc/decide"), into the path below the
+	// API root for the client's API generation.
+	Path(p string) string
+	// Invalid builds the SDK's *ValidationError.
+	Invalid(param, problem, allowed string) error
+}
+
+// Fill puts args, in order, into the {name} segments of tmpl, each escaped
+// as one path segment. It refuses a blank value, and "." or "..", which
+// escaping leaves as they are and servers resolve as dot segments
+// (/certifications/../decide is /decide).
+func Fill(c Client, tmpl string, args ...string) (string, error) {
+	var b strings.Builder
+	rest := tmpl
+	for _, arg := range args {
+		open := strings.IndexByte(rest, '{')
+		end := strings.IndexByte(rest, '}')
+		if open < 0 || end < open {
+			return "", fmt.Errorf("certifications: path %s has fewer parameters than values", tmpl)
+		}
+		name := rest[open+1 : end]
+		if strings.TrimSpace(arg) == "" {
+			return "", c.Invalid(name, "is empty", "a non-empty id")
+		}
+		if arg == "." || arg == ".." {
+			return "", c.Invalid(name, fmt.Sprintf("%q would be resolved as a relative path segment", arg), "an id other than . and ..")
+		}
+		b.WriteString(rest[:open])
+		b.WriteString(url.PathEscape(arg))
+		rest = rest[end+1:]
+	}
+	b.WriteString(rest)
+	return b.String(), nil
+}
+
+// SetString adds name=*v to q when v is set. A value that is set but blank
+// is refused: it would be sent as "name=", which the API reads as a filter
+// on nothing rather than as no filter.
+func SetString(c Client, q url.Values, name string, v *string) error {
+	if v == nil {
+		return nil
+	}
+	if strings.TrimSpace(*v) == "" {
+		return c.Invalid(name, "is set but empty", "a value, or leave it unset")
+	}
+	q.Set(name, *v)
+	return nil
+}
+
+// AtMostOne refuses more than one of a group of mutually exclusive
+// parameters; names lists them as the caller's setters spell them.
+func AtMostOne(c Client, wire, names string, set ...bool) error {
+	n := 0
+	for _, s := range set {
+		if s {
+			n++
+		}
+	}
+	if n > 1 {
+		return c.Invalid(wire, "more than one is set", "at most one of "+names)
+	}
+	return nil
+}
+
+// One sends a request whose answer is one object. A failed call returns no
+// half-filled model.
+func One[T any](ctx context.Context, c Client, method, path string, q url.Values, body any) (*T, *http.Response, error) {
+	var out T
+	resp, err := send(ctx, c, method, path, q, body, &out)
+	if err != nil {
+		return nil, resp, err
+	}
+	return &out, resp, nil
+}
+
+// List sends a request whose answer is an array. After a decode error it
+// still returns the items that did decode.
+func List[T any](ctx context.Context, c Client, method, path string, q url.Values, body any) ([]T, *http.Response, error) {
+	var out []T
+	resp, err := send(ctx, c, method, path, q, body, &out)
+	return out, resp, err
+}
+
+func send(ctx context.Context, c Client, method, path string, q url.Values, body, out any) (*http.Response, error) {
+	req, err := c.NewRequest(ctx, method, c.Path(path), q, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.Do(req, out)
+}
+
+// Enum refuses a value outside the set the API defines for a path
+// parameter: the server would answer 400, and the SDK can say so first.
+func Enum[T ~string](c Client, param string, v T, known []T) error {
+	for _, k := range known {
+		if v == k {
+			return nil
+		}
+	}
+	allowed := make([]string, len(known))
+	for i, k := range known {
+		allowed[i] = string(k)
+	}
+	if v == "" {
+		return c.Invalid(param, "is empty", "one of "+strings.Join(allowed, ", "))
+	}
+	return c.Invalid(param, fmt.Sprintf("%q is not a value the API defines", string(v)), "one of "+strings.Join(allowed, ", "))
+}

@@ -1,0 +1,331 @@
+// Command genapi writes the request builders of every operation from the
+// declarations in operations.go: the builder type, its constructor on the
+// service, the fluent setters, Execute, and Pager and All for lists.
+//
+// Run it from the module root (go generate ./... does):
+//
+//	go run ./internal/cmd/genapi
+//
+// The files it writes start with the standard "Code generated" line; a
+// test fails when they differ from what the declarations produce.
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"go/format"
+	"log"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"text/template"
+)
+
+// service is one generated file: the builders of one service type.
+type service struct {
+	File    string // path below the module root
+	Package string
+	Type    string // the service type the constructors hang on
+	Root    bool   // the root package (versioned paths), else beta
+	Ops     []op
+}
+
+// op declares one operation.
+type op struct {
+	Name   string // the constructor's name, the operationId in Go case
+	Method string // GET or POST
+	Path   string // the path without API version, {name} for parameters
+	Args   []arg  // the path parameters, in path order
+	Result string // the model the 200 answer decodes into
+	List   bool   // the answer is an array of Result
+	Set    int    // the list setters the builder has (paging, filters, sorters)
+	Noun   string // what Pager and All stream, for their docs
+
+	Rules       string // the unexported rules variable the query is checked against
+	RulesDoc    string // the exported function that hands out those rules
+	SortExample string
+
+	Query []query // optional string query parameters
+	Body  *body   // the request body, if any
+
+	Doc        string // what the operation does, after its name
+	More       string // a further paragraph of the constructor's doc
+	Result2    string // what Execute returns, for its doc
+	Deprecated string
+}
+
+// arg is a path parameter.
+type arg struct {
+	Name string // Go name of the constructor parameter and builder field
+	Type string // its Go type; empty means string
+}
+
+// query is an optional string query parameter with a setter.
+type query struct {
+	Name  string // the setter
+	Wire  string // the API's name
+	Doc   string // the setter's doc after its name
+	OneOf bool   // at most one parameter so marked may be set
+}
+
+// body is the request body and its setter.
+type body struct {
+	Name     string // the setter, and the parameter's name in errors (lower case first)
+	Type     string
+	Required bool   // Execute refuses a request whose body was never set
+	Check    string // a Go expression validating it; %s is the body
+	Doc      string
+}
+
+func main() {
+	flag.Parse()
+	files, err := generate()
+	if err != nil {
+		log.Fatal(err)
+	}
+	for name, src := range files {
+		if err := os.WriteFile(filepath.FromSlash(name), src, 0o644); err != nil {
+			log.Fatal(err)
+		}
+	}
+}
+
+// generate renders every service's file, formatted.
+func generate() (map[string][]byte, error) {
+	out := map[string][]byte{}
+	for _, s := range services {
+		var buf bytes.Buffer
+		if err := fileTmpl.Execute(&buf, view(s)); err != nil {
+			return nil, fmt.Errorf("%s: %w", s.File, err)
+		}
+		src, err := format.Source(buf.Bytes())
+		if err != nil {
+			return nil, fmt.Errorf("%s: generated code does not parse: %w\n%s", s.File, err, buf.Bytes())
+		}
+		out[s.File] = src
+	}
+	return out, nil
+}
+
+// fileView is what the template sees of a service.
+type fileView struct {
+	service
+	Q       string // qualifier of the root package's types ("" or "certifications.")
+	Imports []string
+	Std     []string // standard library imports
+	Module  []string // the module's own and others
+	Ops     []opView
+}
+
+// opView is what the template sees of an operation.
+type opView struct {
+	op
+	Req      string // the builder type
+	PathDoc  string
+	Params   string // the constructor's parameter list
+	Fields   []field
+	Opts     bool // the builder holds ListOptions
+	Paging   bool
+	Filters  bool
+	Sorters  bool
+	OneOf    []query
+	OneOfDoc string
+	Enums    []enumArg
+	FillArgs string
+	Ret      string // Execute's first result type
+	Call     string // call.One or call.List
+	ConsDoc  string
+	BodyWire string
+	BodyArg  string
+}
+
+type field struct{ Name, Type string }
+
+// enumArg is a path parameter of an enum type, checked before sending.
+type enumArg struct{ Name, Type, Wire string }
+
+func view(s service) fileView {
+	v := fileView{service: s}
+	if !s.Root {
+		v.Q = "certifications."
+	}
+	imports := map[string]bool{`"context"`: true, `"net/http"`: true, `"github.com/iscgo/certifications/internal/call"`: true}
+	if !s.Root {
+		imports[`"github.com/iscgo/certifications"`] = true
+	}
+	for _, o := range s.Ops {
+		ov := opView{op: o, Req: "Api" + o.Name + "Request"}
+		ov.Paging, ov.Filters, ov.Sorters = o.Set&paging != 0, o.Set&filters != 0, o.Set&sorters != 0
+		ov.Opts = o.Set != 0
+		if ov.Paging {
+			imports[`"iter"`] = true
+		}
+		if !ov.Opts && len(o.Query) > 0 {
+			imports[`"net/url"`] = true
+		}
+		ov.PathDoc = pathDoc(s, o)
+		var params, fill []string
+		wires := pathParams(o.Path)
+		if len(wires) != len(o.Args) {
+			panic(fmt.Sprintf("%s: path %s has %d parameters, the declaration %d", o.Name, o.Path, len(wires), len(o.Args)))
+		}
+		for i, a := range o.Args {
+			t := a.Type
+			if t == "" {
+				t = "string"
+				fill = append(fill, "r."+a.Name)
+			} else {
+				fill = append(fill, "string(r."+a.Name+")")
+				ov.Enums = append(ov.Enums, enumArg{a.Name, a.Type, wires[i]})
+			}
+			params = append(params, a.Name+" "+t)
+			ov.Fields = append(ov.Fields, field{a.Name, t})
+		}
+		ov.Params = strings.Join(params, ", ")
+		ov.FillArgs = strings.Join(fill, ", ")
+		if ov.Opts {
+			ov.Fields = append(ov.Fields, field{"opts", v.Q + "ListOptions"})
+		}
+		var oneOfNames []string
+		for _, q := range o.Query {
+			ov.Fields = append(ov.Fields, field{lowerFirst(q.Name), "*string"})
+			if q.OneOf {
+				ov.OneOf = append(ov.OneOf, q)
+				oneOfNames = append(oneOfNames, q.Name)
+			}
+		}
+		ov.OneOfDoc = joinAnd(oneOfNames)
+		if o.Body != nil {
+			t := o.Body.Type
+			if o.Body.Required {
+				t = "*" + t
+			}
+			ov.Fields = append(ov.Fields, field{"body", t})
+			ov.BodyWire = lowerFirst(o.Body.Name)
+			ov.BodyArg = "r.body"
+		} else {
+			ov.BodyArg = "nil"
+		}
+		if o.List {
+			ov.Ret, ov.Call = "[]"+o.Result, "List"
+		} else {
+			ov.Ret, ov.Call = "*"+o.Result, "One"
+		}
+		ov.ConsDoc = consDoc(ov)
+		v.Ops = append(v.Ops, ov)
+	}
+	for imp := range imports {
+		v.Imports = append(v.Imports, imp)
+	}
+	sort.Strings(v.Imports)
+	for _, imp := range v.Imports {
+		if strings.Contains(imp, ".") {
+			v.Module = append(v.Module, imp)
+		} else {
+			v.Std = append(v.Std, imp)
+		}
+	}
+	return v
+}
+
+// pathDoc names the operation's method and path on each generation.
+func pathDoc(s service, o op) string {
+	if !s.Root {
+		return o.Method + " /beta" + o.Path
+	}
+	return o.Method + " /v3" + o.Path + ", or " + o.Method + " " + v1Path(o.Path) + " with APIVersionV1"
+}
+
+// v1Path is the per-resource generation's path: the version follows the
+// resource ("/certifications/v1/{id}").
+func v1Path(p string) string {
+	rest := strings.TrimPrefix(p, "/")
+	resource, tail, _ := strings.Cut(rest, "/")
+	if tail == "" {
+		return "/" + resource + "/v1"
+	}
+	return "/" + resource + "/v1/" + tail
+}
+
+// consDoc is the constructor's doc comment.
+func consDoc(o opView) string {
+	text := o.Name + " " + o.Doc + " (" + o.PathDoc + ")."
+	if o.More != "" {
+		text += " " + o.More
+	}
+	doc := comment(text)
+	if o.Deprecated != "" {
+		doc += "//\n" + comment(o.Deprecated)
+	}
+	return strings.TrimSuffix(doc, "\n")
+}
+
+// comment wraps text into // lines of at most 80 columns.
+func comment(text string) string {
+	var b strings.Builder
+	line := "//"
+	for _, w := range strings.Fields(text) {
+		if len(line)+1+len(w) > 80 && line != "//" {
+			b.WriteString(line + "\n")
+			line = "//"
+		}
+		line += " " + w
+	}
+	b.WriteString(line + "\n")
+	return b.String()
+}
+
+// pathParams lists the {name} parameters of a path, in order.
+func pathParams(p string) []string {
+	var names []string
+	for {
+		open := strings.IndexByte(p, '{')
+		if open < 0 {
+			return names
+		}
+		end := strings.IndexByte(p[open:], '}')
+		if end < 0 {
+			return names
+		}
+		names = append(names, p[open+1:open+end])
+		p = p[open+end+1:]
+	}
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// joinAnd joins names as "A, B and C".
+func joinAnd(names []string) string {
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+func wireNames(qs []query) string {
+	var ws []string
+	for _, q := range qs {
+		ws = append(ws, q.Wire)
+	}
+	return strings.Join(ws, ", ")
+}
+
+var fileTmpl = template.Must(template.New("file").Funcs(template.FuncMap{
+	"lower":     lowerFirst,
+	"comment":   comment,
+	"wireNames": wireNames,
+	"check": func(expr string) string {
+		return fmt.Sprintf(expr, "r.body")
+	},
+	"quote": func(s string) string { return fmt.Sprintf("%q", s) },
+}).Parse(fileSrc))

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestGeneratedFilesAreCurrent fails when a committed api_*.go file differs
+// from what the declarations produce: run go generate ./... (or
+// go run ./internal/cmd/genapi from the module root) and commit.
+func TestGeneratedFilesAreCurrent(t *testing.T) {
+	files, err := generate()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != len(services) {
+		t.Fatalf("generated %d files for %d services", len(files), len(services))
+	}
+	root := filepath.Join("..", "..", "..")
+	for name, want := range files {
+		got, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))
+		if err != nil {
+			t.Errorf("%s: %v; run go generate ./...", name, err)
+			continue
+		}
+		if string(got) != string(want) {
+			t.Errorf("%s is not what internal/cmd/genapi generates; run go generate ./... and commit", name)
+		}
+	}
+}
+
+// TestEveryOperationIsDeclaredOnce guards the declarations themselves: a
+// name appears once per service, and every path parameter has an argument.
+func TestEveryOperationIsDeclaredOnce(t *testing.T) {
+	for _, s := range services {
+		seen := map[string]bool{}
+		for _, o := range s.Ops {
+			if seen[o.Name] {
+				t.Errorf("%s: %s declared twice", s.File, o.Name)
+			}
+			seen[o.Name] = true
+			if got := len(pathParams(o.Path)); got != len(o.Args) {
+				t.Errorf("%s: path %s has %d parameters, the declaration %d arguments", o.Name, o.Path, got, len(o.Args))
+			}
+			if o.Set != 0 && o.Rules == "" {
+				t.Errorf("%s: takes list options but names no rules", o.Name)
+			}
+			if o.Set&paging != 0 && !o.List {
+				t.Errorf("%s: pages a result that is not a list", o.Name)
+			}
+		}
+	}
+}
+
+func TestV1Path(t *testing.T) {
+	for in, want := range map[string]string{
+		"/certifications":                              "/certifications/v1",
+		"/certifications/{id}/decide":                  "/certifications/v1/{id}/decide",
+		"/certification-tasks/{id}":                    "/certification-tasks/v1/{id}",
+		"/certification-tasks":                         "/certification-tasks/v1",
+		"/certifications/{id}/access-summaries/{type}": "/certifications/v1/{id}/access-summaries/{type}",
+	} {
+		if got := v1Path(in); got != want {
+			t.Errorf("v1Path(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestCommentWraps(t *testing.T) {
+	got := comment(strings.Repeat("word ", 40))
+	for _, line := range strings.Split(strings.TrimSuffix(got, "\n"), "\n") {
+		if len(line) > 80 || !strings.HasPrefix(line, "// ") {
+			t.Errorf("line %q", line)
+		}
+	}
+}

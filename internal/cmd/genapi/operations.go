@@ -1,0 +1,225 @@
+package main
+
+// The operations, one declaration each. Everything a builder needs is
+// here: the path, its parameters, the optional query parameters, the body,
+// the result type and the rules its filters and sorters are checked
+// against. The generator writes the builders from these declarations; the
+// request itself always takes internal/call.
+
+// setters that list builders share; a declaration names those it has.
+const (
+	paging  = 1 << iota // Limit, Offset, Count, and Pager/All
+	filters             // Filters
+	sorters             // Sorters
+)
+
+var services = []service{
+	{
+		File:    "api_certifications.go",
+		Package: "certifications",
+		Type:    "CertificationsApiService",
+		Root:    true,
+		Ops:     certificationsOps,
+	},
+	{
+		File:    "api_certification_summaries.go",
+		Package: "certifications",
+		Type:    "CertificationSummariesApiService",
+		Root:    true,
+		Ops:     summariesOps,
+	},
+	{
+		File:    "beta/api_certifications.go",
+		Package: "beta",
+		Type:    "CertificationsApiService",
+		Ops:     betaOps,
+	},
+}
+
+var certificationsOps = []op{
+	{
+		Name: "GetCertificationTask", Method: "GET", Path: "/certification-tasks/{id}",
+		Args:   []arg{{Name: "id"}},
+		Result: "CertificationTask",
+		Doc:    "returns the certification task with the given id",
+	},
+	{
+		Name: "GetIdentityCertification", Method: "GET", Path: "/certifications/{id}",
+		Args:   []arg{{Name: "id"}},
+		Result: "IdentityCertificationDto",
+		Doc:    "returns one identity certification",
+	},
+	{
+		Name: "GetIdentityCertificationItemPermissions", Method: "GET",
+		Path:   "/certifications/{certificationId}/access-review-items/{itemId}/permissions",
+		Args:   []arg{{Name: "certificationID"}, {Name: "itemID"}},
+		Result: "PermissionDto", List: true, Set: paging | filters, Noun: "permission",
+		Rules: "rulesGetIdentityCertificationItemPermissions", RulesDoc: "RulesGetIdentityCertificationItemPermissions",
+		Doc: "lists the permissions of an entitlement review item",
+	},
+	{
+		Name: "GetPendingCertificationTasks", Method: "GET", Path: "/certification-tasks",
+		Result: "CertificationTask", List: true, Set: paging | filters, Noun: "task",
+		Rules: "rulesGetPendingCertificationTasks", RulesDoc: "RulesGetPendingCertificationTasks",
+		Query: []query{{Name: "ReviewerIdentity", Wire: "reviewer-identity", Doc: `limits the tasks to those of a reviewer ("me" for the caller).`}},
+		Doc:   "lists the certification tasks that are queued or in progress",
+	},
+	{
+		Name: "ListCertificationReviewers", Method: "GET", Path: "/certifications/{id}/reviewers",
+		Args:   []arg{{Name: "id"}},
+		Result: "IdentityReferenceWithNameAndEmail", List: true, Set: paging | filters | sorters, Noun: "reviewer",
+		Rules: "rulesListCertificationReviewers", RulesDoc: "RulesListCertificationReviewers", SortExample: "name,-email",
+		Doc: "lists the reviewers of a certification",
+	},
+	{
+		Name: "ListIdentityAccessReviewItems", Method: "GET", Path: "/certifications/{id}/access-review-items",
+		Args:   []arg{{Name: "id"}},
+		Result: "AccessReviewItem", List: true, Set: paging | filters | sorters, Noun: "review item",
+		Rules: "rulesListIdentityAccessReviewItems", RulesDoc: "RulesListIdentityAccessReviewItems", SortExample: "identitySummary.name,-access.name",
+		Query: []query{
+			{Name: "Entitlements", Wire: "entitlements", Doc: "limits the items to these entitlement ids (comma-separated).", OneOf: true},
+			{Name: "AccessProfiles", Wire: "access-profiles", Doc: "limits the items to these access profile ids (comma-separated).", OneOf: true},
+			{Name: "Roles", Wire: "roles", Doc: "limits the items to these role ids (comma-separated).", OneOf: true},
+		},
+		Doc: "lists the access review items of a certification",
+	},
+	{
+		Name: "ListIdentityCertifications", Method: "GET", Path: "/certifications",
+		Result: "IdentityCertificationDto", List: true, Set: paging | filters | sorters, Noun: "certification",
+		Rules: "rulesListIdentityCertifications", RulesDoc: "RulesListIdentityCertifications", SortExample: "-due,name",
+		Query: []query{{Name: "ReviewerIdentity", Wire: "reviewer-identity", Doc: `limits the list to a reviewer's certifications ("me" for the caller).`}},
+		Doc:   "lists the identity certifications the caller may review",
+	},
+	{
+		Name: "MakeIdentityDecision", Method: "POST", Path: "/certifications/{id}/decide",
+		Args:   []arg{{Name: "id"}},
+		Result: "IdentityCertificationDto",
+		Body:   &body{Name: "ReviewDecision", Type: "[]ReviewDecision", Check: "ValidateDecisions(%s)", Doc: "sets the decisions to send (1 to MaxDecisionsPerCall)."},
+		Doc:    "decides on up to 250 access review items of a certification",
+		More:   "See Review and DecideAll for larger sets.",
+		Result2: "the updated certification",
+	},
+	{
+		Name: "ReassignIdentityCertifications", Method: "POST", Path: "/certifications/{id}/reassign",
+		Args:    []arg{{Name: "id"}},
+		Result:  "IdentityCertificationDto",
+		Body:    &body{Name: "ReviewReassign", Type: "ReviewReassign", Required: true, Check: "%s.Validate(MaxReassignSync)", Doc: "sets the request body (required): reassignTo, reason and 1 to MaxReassignSync references."},
+		Doc:     "moves up to 50 identities or items of a certification to another reviewer",
+		More:    "See ReassignAll for larger sets.",
+		Result2: "the updated certification",
+	},
+	{
+		Name: "SignOffIdentityCertification", Method: "POST", Path: "/certifications/{id}/sign-off",
+		Args:    []arg{{Name: "id"}},
+		Result:  "IdentityCertificationDto",
+		Doc:     "finalizes the decisions of a certification",
+		More:    "Every item must be decided; SignOffWhenComplete checks that first.",
+		Result2: "the signed certification",
+	},
+	{
+		Name: "SubmitReassignCertsAsync", Method: "POST", Path: "/certifications/{id}/reassign-async",
+		Args:    []arg{{Name: "id"}},
+		Result:  "CertificationTask",
+		Body:    &body{Name: "ReviewReassign", Type: "ReviewReassign", Required: true, Check: "%s.Validate(MaxReassignAsync)", Doc: "sets the request body (required): reassignTo, reason and 1 to MaxReassignAsync references."},
+		Doc:     "starts moving up to 500 identities or items of a certification to another reviewer and returns the task to poll",
+		More:    "See ReassignAll, which also waits for the task.",
+		Result2: "the queued task",
+	},
+}
+
+var summariesOps = []op{
+	{
+		Name: "GetIdentityDecisionSummary", Method: "GET", Path: "/certifications/{id}/decision-summary",
+		Args:   []arg{{Name: "certificationID"}},
+		Result: "IdentityCertDecisionSummary", Set: filters,
+		Rules: "rulesGetIdentityDecisionSummary", RulesDoc: "RulesGetIdentityDecisionSummary",
+		Doc: "counts the decisions made and to make in a certification, per kind of access",
+	},
+	{
+		Name: "GetIdentitySummaries", Method: "GET", Path: "/certifications/{id}/identity-summaries",
+		Args:   []arg{{Name: "certificationID"}},
+		Result: "CertificationIdentitySummary", List: true, Set: paging | filters | sorters, Noun: "identity summary",
+		Rules: "rulesGetIdentitySummaries", RulesDoc: "RulesGetIdentitySummaries", SortExample: "-name",
+		Doc: "lists the identities of a certification, each with whether all its items are decided",
+	},
+	{
+		Name: "GetIdentitySummary", Method: "GET", Path: "/certifications/{id}/identity-summaries/{identitySummaryId}",
+		Args:   []arg{{Name: "certificationID"}, {Name: "identitySummaryID"}},
+		Result: "CertificationIdentitySummary",
+		Doc:    "returns one identity summary of a certification",
+	},
+	{
+		Name: "GetIdentityAccessSummaries", Method: "GET", Path: "/certifications/{id}/access-summaries/{type}",
+		Args:   []arg{{Name: "certificationID"}, {Name: "accessType", Type: "AccessSummaryType"}},
+		Result: "AccessSummary", List: true, Set: paging | filters | sorters, Noun: "access summary",
+		Rules: "rulesGetIdentityAccessSummaries", RulesDoc: "RulesGetIdentityAccessSummaries", SortExample: "access.name",
+		Doc: "lists the access under review in a certification for one kind of access: roles, access profiles or entitlements",
+	},
+}
+
+// betaDeprecated is the deprecation notice every beta operation carries,
+// followed by the operation's own pointer to its replacement.
+const betaDeprecated = "Deprecated: the beta endpoint is deprecated. "
+
+var betaOps = []op{
+	{
+		Name: "GetIdentityCertificationItemPermissions", Method: "GET",
+		Path:   "/certifications/{certificationId}/access-review-items/{itemId}/permissions",
+		Args:   []arg{{Name: "certificationID"}, {Name: "itemID"}},
+		Result: "PermissionDto", List: true, Set: paging | filters, Noun: "permission",
+		Rules: "rulesGetIdentityCertificationItemPermissions", RulesDoc: "RulesGetIdentityCertificationItemPermissions",
+		Doc: "lists the permissions of an entitlement review item",
+		Deprecated: betaDeprecated + "Use the v3 certifications.CertificationsApiService.GetIdentityCertificationItemPermissions, " +
+			"which takes the same parameters and returns the same PermissionDto.",
+	},
+	{
+		Name: "GetIdentityCertificationPendingTasks", Method: "GET", Path: "/certifications/{id}/tasks-pending",
+		Args:   []arg{{Name: "id"}},
+		Result: "IdentityCertificationTask", List: true,
+		Doc:    "lists the tasks of a certification that are queued or in progress",
+		More:   "The endpoint takes no paging parameters and returns every pending task at once.",
+		Deprecated: betaDeprecated + "v3 has no per-certification equivalent. The closest v3 call is " +
+			"certifications.CertificationsApiService.GetPendingCertificationTasks, which lists the caller's pending tasks " +
+			"across certifications (filter on targetId to narrow it to one) and returns certifications.CertificationTask.",
+	},
+	{
+		Name: "GetIdentityCertificationTaskStatus", Method: "GET", Path: "/certifications/{id}/tasks/{taskId}",
+		Args:   []arg{{Name: "id"}, {Name: "taskID"}},
+		Result: "IdentityCertificationTask",
+		Doc:    "returns one task of a certification, with its current status",
+		Deprecated: betaDeprecated + "v3 has no per-certification task status endpoint. The closest v3 call is " +
+			"certifications.CertificationsApiService.GetCertificationTask, which looks a task up by its id alone and " +
+			"returns certifications.CertificationTask.",
+	},
+	{
+		Name: "ListCertificationReviewers", Method: "GET", Path: "/certifications/{id}/reviewers",
+		Args:   []arg{{Name: "id"}},
+		Result: "IdentityReferenceWithNameAndEmail", List: true, Set: paging | filters | sorters, Noun: "reviewer",
+		Rules: "rulesListCertificationReviewers", RulesDoc: "RulesListCertificationReviewers", SortExample: "name,-email",
+		Doc: "lists the reviewers of a certification",
+		Deprecated: betaDeprecated + "Use the v3 certifications.CertificationsApiService.ListCertificationReviewers, " +
+			"which takes the same parameters and returns the same IdentityReferenceWithNameAndEmail.",
+	},
+	{
+		Name: "ListCertifications", Method: "GET", Path: "/certifications",
+		Result: "CertificationDto", List: true, Set: paging | filters | sorters, Noun: "certification",
+		Rules: "rulesListCertifications", RulesDoc: "RulesListCertifications", SortExample: "-due,signed",
+		Query: []query{{Name: "ReviewerIdentity", Wire: "reviewer-identitiy",
+			Doc: `limits the list to a reviewer's certifications ("me" for the caller). It is sent as reviewer-identitiy, the beta API's own spelling.`}},
+		Doc: "lists the certifications the caller may review",
+		Deprecated: betaDeprecated + "Use the v3 certifications.CertificationsApiService.ListIdentityCertifications, " +
+			"which returns certifications.IdentityCertificationDto. v3 has no equivalent of CertificationDto's campaign " +
+			"view: it names the campaign campaign (filter on campaign.id instead of campaignRef.id), counts identities " +
+			"instead of entities, and spells the reviewer parameter reviewer-identity.",
+	},
+	{
+		Name: "SubmitReassignCertsAsync", Method: "POST", Path: "/certifications/{id}/reassign-async",
+		Args:    []arg{{Name: "id"}},
+		Result:  "IdentityCertificationTask",
+		Body:    &body{Name: "ReviewReassign", Type: "ReviewReassign", Required: true, Check: "%s.Validate(certifications.MaxReassignAsync)", Doc: "sets the request body (required): reassignTo, reason and 1 to certifications.MaxReassignAsync references."},
+		Doc:     "starts moving up to 500 identities or items of a certification to another reviewer and returns the task to poll with GetIdentityCertificationTaskStatus",
+		Result2: "the queued task",
+		Deprecated: betaDeprecated + "Use the v3 certifications.CertificationsApiService.SubmitReassignCertsAsync, " +
+			"which takes the same body and returns a certifications.CertificationTask.",
+	},
+}
