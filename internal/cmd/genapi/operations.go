@@ -92,11 +92,11 @@ var certificationsOps = []op{
 	},
 	{
 		Name: "MakeIdentityDecision", Method: "POST", Path: "/certifications/{id}/decide",
-		Args:   []arg{{Name: "id"}},
-		Result: "IdentityCertificationDto",
-		Body:   &body{Name: "ReviewDecision", Type: "[]ReviewDecision", Check: "ValidateDecisions(%s)", Doc: "sets the decisions to send (1 to MaxDecisionsPerCall)."},
-		Doc:    "decides on up to 250 access review items of a certification",
-		More:   "See Review and DecideAll for larger sets.",
+		Args:    []arg{{Name: "id"}},
+		Result:  "IdentityCertificationDto",
+		Body:    &body{Name: "ReviewDecision", Type: "[]ReviewDecision", Check: "ValidateDecisions(%s)", Doc: "sets the decisions to send (1 to MaxDecisionsPerCall)."},
+		Doc:     "decides on up to 250 access review items of a certification",
+		More:    "See Review and DecideAll for larger sets.",
 		Result2: "the updated certification",
 	},
 	{
@@ -176,8 +176,8 @@ var betaOps = []op{
 		Name: "GetIdentityCertificationPendingTasks", Method: "GET", Path: "/certifications/{id}/tasks-pending",
 		Args:   []arg{{Name: "id"}},
 		Result: "IdentityCertificationTask", List: true,
-		Doc:    "lists the tasks of a certification that are queued or in progress",
-		More:   "The endpoint takes no paging parameters and returns every pending task at once.",
+		Doc:  "lists the tasks of a certification that are queued or in progress",
+		More: "The endpoint takes no paging parameters and returns every pending task at once.",
 		Deprecated: betaDeprecated + "v3 has no per-certification equivalent. The closest v3 call is " +
 			"certifications.CertificationsApiService.GetPendingCertificationTasks, which lists the caller's pending tasks " +
 			"across certifications (filter on targetId to narrow it to one) and returns certifications.CertificationTask.",
