@@ -1,3 +1,5 @@
+//lint:file-ignore SA1019 these checks exercise the deprecated beta operations on purpose.
+
 package certifications_test
 
 import (
