@@ -1,0 +1,144 @@
+package call
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// fakeClient records what an operation would send and answers with body.
+type fakeClient struct {
+	body    string
+	status  int
+	method  string
+	path    string
+	query   url.Values
+	sent    int
+	invalid []string
+}
+
+type invalidError struct{ param string }
+
+func (e *invalidError) Error() string { return "invalid " + e.param }
+
+func (f *fakeClient) NewRequest(ctx context.Context, method, path string, q url.Values, body any) (*http.Request, error) {
+	f.method, f.path, f.query = method, path, q
+	return http.NewRequestWithContext(ctx, method, "https://tenant.example/"+path, nil)
+}
+
+func (f *fakeClient) Do(req *http.Request, v any) (*http.Response, error) {
+	f.sent++
+	resp := &http.Response{StatusCode: f.status, Body: io.NopCloser(strings.NewReader(f.body))}
+	if f.status >= 300 {
+		return resp, errors.New("status")
+	}
+	return resp, jsonDecode(f.body, v)
+}
+
+func (f *fakeClient) Path(p string) string { return "v9" + p }
+
+func (f *fakeClient) Invalid(param, problem, allowed string) error {
+	f.invalid = append(f.invalid, param)
+	return &invalidError{param}
+}
+
+func TestFillEscapesEachValueAsOneSegment(t *testing.T) {
+	c := &fakeClient{}
+	got, err := Fill(c, "/certifications/{id}/items/{itemId}", "a/b c", "50%?#")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "/certifications/a%2Fb%20c/items/50%25%3F%23"; got != want {
+		t.Errorf("Fill = %q, want %q", got, want)
+	}
+}
+
+func TestFillRefusesBlankAndDotSegments(t *testing.T) {
+	for _, v := range []string{"", "  ", ".", ".."} {
+		c := &fakeClient{}
+		_, err := Fill(c, "/certifications/{id}/items/{itemId}", "c1", v)
+		var ie *invalidError
+		if !errors.As(err, &ie) || ie.param != "itemId" {
+			t.Errorf("Fill(%q) = %v, want an invalid itemId", v, err)
+		}
+	}
+}
+
+func TestFillNamesADeclarationWithTooFewParameters(t *testing.T) {
+	if _, err := Fill(&fakeClient{}, "/certifications", "extra"); err == nil {
+		t.Error("a value without a parameter to take it was accepted")
+	}
+}
+
+func TestSetString(t *testing.T) {
+	c := &fakeClient{}
+	q := url.Values{}
+	if err := SetString(c, q, "roles", nil); err != nil || q.Has("roles") {
+		t.Errorf("unset: err %v, query %v", err, q)
+	}
+	v := "r1,r2"
+	if err := SetString(c, q, "roles", &v); err != nil || q.Get("roles") != v {
+		t.Errorf("set: err %v, query %v", err, q)
+	}
+	blank := " "
+	if err := SetString(c, url.Values{}, "roles", &blank); err == nil {
+		t.Error("a set but blank value was accepted")
+	}
+}
+
+func TestAtMostOne(t *testing.T) {
+	c := &fakeClient{}
+	if err := AtMostOne(c, "a, b", "A and B", true, false); err != nil {
+		t.Error(err)
+	}
+	if err := AtMostOne(c, "a, b", "A and B", true, true); err == nil {
+		t.Error("two exclusive parameters were accepted")
+	}
+}
+
+type kind string
+
+func TestEnum(t *testing.T) {
+	c := &fakeClient{}
+	known := []kind{"ROLE", "ENTITLEMENT"}
+	if err := Enum(c, "type", kind("ROLE"), known); err != nil {
+		t.Error(err)
+	}
+	for _, v := range []kind{"", "role", "ACCOUNT"} {
+		if err := Enum(c, "type", v, known); err == nil {
+			t.Errorf("%q was accepted", v)
+		}
+	}
+}
+
+func TestOneReturnsNoHalfFilledModelOnError(t *testing.T) {
+	type model struct{ ID string }
+	c := &fakeClient{status: 200, body: `{"ID":"x"}`}
+	got, _, err := One[model](context.Background(), c, http.MethodGet, "/certifications/x", nil, nil)
+	if err != nil || got == nil || got.ID != "x" {
+		t.Fatalf("One = %v, %v", got, err)
+	}
+	if c.path != "v9/certifications/x" {
+		t.Errorf("path %q: the client's Path was not applied", c.path)
+	}
+	c = &fakeClient{status: 500, body: `{"ID":"x"}`}
+	got, resp, err := One[model](context.Background(), c, http.MethodGet, "/certifications/x", nil, nil)
+	if err == nil || got != nil || resp == nil {
+		t.Errorf("on error One = %v, %v, %v; want nil, the response, the error", got, resp, err)
+	}
+}
+
+func TestListKeepsWhatDecoded(t *testing.T) {
+	c := &fakeClient{status: 200, body: `[{"a":1},{"a":2}]`}
+	got, _, err := List[map[string]int](context.Background(), c, http.MethodGet, "/x", url.Values{"limit": {"2"}}, nil)
+	if err != nil || len(got) != 2 || c.query.Get("limit") != "2" {
+		t.Errorf("List = %v, %v (query %v)", got, err, c.query)
+	}
+}
+
+func jsonDecode(body string, v any) error { return json.Unmarshal([]byte(body), v) }
