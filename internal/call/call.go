@@ -29,9 +29,8 @@ type Client interface {
 }
 
 // Fill puts args, in order, into the {name} segments of tmpl, each escaped
-// as one path segment. It refuses a blank value, and "." or "..", which
-// escaping leaves as they are and servers resolve as dot segments
-// (/certifications/../decide is /decide).
+// as one path segment, after CheckID: /certifications/../decide would be
+// /decide.
 func Fill(c Client, tmpl string, args ...string) (string, error) {
 	var b strings.Builder
 	rest := tmpl
@@ -41,12 +40,8 @@ func Fill(c Client, tmpl string, args ...string) (string, error) {
 		if open < 0 || end < open {
 			return "", fmt.Errorf("certifications: path %s has fewer parameters than values", tmpl)
 		}
-		name := rest[open+1 : end]
-		if strings.TrimSpace(arg) == "" {
-			return "", c.Invalid(name, "is empty", "a non-empty id")
-		}
-		if arg == "." || arg == ".." {
-			return "", c.Invalid(name, fmt.Sprintf("%q would be resolved as a relative path segment", arg), "an id other than . and ..")
+		if err := CheckID(c, rest[open+1:end], arg); err != nil {
+			return "", err
 		}
 		b.WriteString(rest[:open])
 		b.WriteString(url.PathEscape(arg))
@@ -54,6 +49,19 @@ func Fill(c Client, tmpl string, args ...string) (string, error) {
 	}
 	b.WriteString(rest)
 	return b.String(), nil
+}
+
+// CheckID refuses an id that cannot be a path segment: blank, or "." or
+// "..", which escaping leaves as they are and servers resolve as dot
+// segments. param names it in the error.
+func CheckID(c Client, param, id string) error {
+	if strings.TrimSpace(id) == "" {
+		return c.Invalid(param, "is empty", "a non-empty id")
+	}
+	if id == "." || id == ".." {
+		return c.Invalid(param, fmt.Sprintf("%q would be resolved as a relative path segment", id), "an id other than . and ..")
+	}
+	return nil
 }
 
 // SetString adds name=*v to q when v is set. A value that is set but blank
