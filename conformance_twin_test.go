@@ -38,7 +38,7 @@ func twinFindings(t *testing.T, v *apiVersion) []finding {
 		if op.Method != twin.Method {
 			fs = append(fs, finding{checkTwin, id + " method", fmt.Sprintf("%s in %s, %s in %s", op.Method, v.name, twin.Method, v.twin)})
 		}
-		if want := v1Path(twin.Path); op.Path != want {
+		if want := spectest.V1Path(twin.Path); op.Path != want {
 			fs = append(fs, finding{checkTwin, id + " path", fmt.Sprintf("%s in %s, want %s (from %s in %s)", op.Path, v.name, want, twin.Path, v.twin)})
 		}
 		a, b := operationTree(t, op), operationTree(t, twin)
@@ -50,17 +50,6 @@ func twinFindings(t *testing.T, v *apiVersion) []finding {
 		fs = append(fs, finding{checkTwin, id, fmt.Sprintf("%s has no operation %q", v.name, id+v.suffix)})
 	}
 	return fs
-}
-
-// v1Path returns the per-resource v1 path of a v3 path template: /v1 goes
-// after its first segment ("/certifications/{id}" becomes
-// "/certifications/v1/{id}").
-func v1Path(v3 string) string {
-	resource, rest, _ := strings.Cut(strings.TrimPrefix(v3, "/"), "/")
-	if rest == "" {
-		return "/" + resource + "/v1"
-	}
-	return "/" + resource + "/v1/" + rest
 }
 
 // operationTree returns op as generic JSON without its operationId, its
@@ -190,19 +179,6 @@ func twinLocation(path []string) string {
 		}
 	}
 	return b.String()
-}
-
-func TestV1Path(t *testing.T) {
-	for v3, want := range map[string]string{
-		"/certifications":                              "/certifications/v1",
-		"/certifications/{id}":                         "/certifications/v1/{id}",
-		"/certification-tasks":                         "/certification-tasks/v1",
-		"/certifications/{id}/access-summaries/{type}": "/certifications/v1/{id}/access-summaries/{type}",
-	} {
-		if got := v1Path(v3); got != want {
-			t.Errorf("v1Path(%q) = %q, want %q", v3, got, want)
-		}
-	}
 }
 
 // TestTreeDiffLocations checks what the Twin check reports for each kind of

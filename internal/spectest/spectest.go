@@ -302,6 +302,18 @@ func VersionOf(urlPath string) string {
 	return ""
 }
 
+// V1Path returns the per-resource v1 path of a v3 path, given below /v3
+// (template or request path): /v1 goes after the resource, its first
+// segment, so "/certifications/{id}" becomes "/certifications/v1/{id}" and
+// "/certification-tasks" becomes "/certification-tasks/v1".
+func V1Path(v3 string) string {
+	resource, rest, hasRest := strings.Cut(strings.TrimPrefix(v3, "/"), "/")
+	if !hasRest {
+		return "/" + resource + "/v1"
+	}
+	return "/" + resource + "/v1/" + rest
+}
+
 // knownPrefixes lists every version's prefixes, for error messages.
 func knownPrefixes() string {
 	var out []string

@@ -121,6 +121,28 @@ func TestVersionOf(t *testing.T) {
 	}
 }
 
+func TestV1Path(t *testing.T) {
+	for v3, want := range map[string]string{
+		"/certifications":                              "/certifications/v1",
+		"/certifications/{id}":                         "/certifications/v1/{id}",
+		"/certification-tasks":                         "/certification-tasks/v1",
+		"/certification-tasks/t%2F1":                   "/certification-tasks/v1/t%2F1",
+		"/certifications/{id}/access-summaries/{type}": "/certifications/v1/{id}/access-summaries/{type}",
+	} {
+		assert.Equal(t, want, spectest.V1Path(v3), v3)
+	}
+	// Every v1 operation's path is its v3 twin's.
+	for _, pair := range [][2]string{{"v3", "v1"}, {"summaries-v3", "summaries-v1"}} {
+		v1 := map[string]string{}
+		for _, op := range spectest.Operations(t, pair[1]) {
+			v1[op.ID] = op.Path
+		}
+		for _, op := range spectest.Operations(t, pair[0]) {
+			assert.Equal(t, v1[op.ID+"V1"], spectest.V1Path(op.Path), op.ID)
+		}
+	}
+}
+
 // schemaFromJSON builds a schema the way the loader does.
 func schemaFromJSON(t *testing.T, js string) *openapi3.SchemaRef {
 	t.Helper()
