@@ -234,40 +234,54 @@ type schema struct {
 	Items      *schema            `json:"items"`
 }
 
-// TestModelsMatchSpec walks the 200 and request schemas of every v3
-// operation next to the Go types and checks property names, JSON tags,
-// required-ness, pointer-ness, scalar types and enum values.
+// TestModelsMatchSpec walks the 200 and request schemas of every v3 and
+// every v1 operation next to the Go types and checks property names, JSON
+// tags, required-ness, pointer-ness, scalar types and enum values, and the
+// values of every enum parameter against its Go type.
 func TestModelsMatchSpec(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join("testdata", "spec", "v3-schemas.json"))
-	require.NoError(t, err)
-	var ops map[string]struct {
-		Response *schema `json:"response"`
-		Request  *schema `json:"request"`
-	}
-	require.NoError(t, json.Unmarshal(raw, &ops))
-	require.Len(t, ops, len(operations))
+	for _, gen := range []struct{ name, suffix string }{{"v3", ""}, {"v1", "V1"}} {
+		t.Run(gen.name, func(t *testing.T) {
+			raw, err := os.ReadFile(filepath.Join("testdata", "spec", gen.name+"-schemas.json"))
+			require.NoError(t, err)
+			var ops map[string]struct {
+				Response   *schema            `json:"response"`
+				Request    *schema            `json:"request"`
+				Parameters map[string]*schema `json:"parameters"`
+			}
+			require.NoError(t, json.Unmarshal(raw, &ops))
+			require.Len(t, ops, len(operations))
 
-	seen := map[reflect.Type]bool{}
-	for _, op := range operations {
-		t.Run(op.id, func(t *testing.T) {
-			spec, ok := ops[op.id]
-			require.True(t, ok, "operation missing from the spec fixture")
-			matchSchema(t, op.id, spec.Response, op.response, seen)
-			if op.request != nil || spec.Request != nil {
-				require.NotNil(t, spec.Request, "spec has no request body")
-				require.NotNil(t, op.request, "no Go request type")
-				matchSchema(t, op.id+" body", spec.Request, op.request, seen)
+			seen := map[reflect.Type]bool{}
+			for _, op := range operations {
+				id := op.id + gen.suffix
+				t.Run(id, func(t *testing.T) {
+					spec, ok := ops[id]
+					require.True(t, ok, "operation missing from the spec fixture")
+					matchSchema(t, id, spec.Response, op.response, seen)
+					if op.request != nil || spec.Request != nil {
+						require.NotNil(t, spec.Request, "spec has no request body")
+						require.NotNil(t, op.request, "no Go request type")
+						matchSchema(t, id+" body", spec.Request, op.request, seen)
+					}
+					assert.Len(t, paramTypes[op.id], len(spec.Parameters), "paramTypes must list every enum parameter")
+					for name, ps := range spec.Parameters {
+						typ, ok := paramTypes[op.id][name]
+						if assert.True(t, ok, "%s parameter %s: an enum without a Go type in paramTypes", id, name) {
+							matchSchema(t, id+" parameter "+name, ps, typ, seen)
+						}
+					}
+				})
+			}
+			for _, typ := range modelTypes {
+				if typ.Name() == "ErrorResponseDto" {
+					continue // only used by error responses, not walked here
+				}
+				assert.True(t, seen[typ], "%s is not reachable from any %s operation", typ.Name(), gen.name)
+			}
+			for _, e := range enums {
+				assert.True(t, seen[e.typ], "%s is not reachable from any %s operation", e.typ.Name(), gen.name)
 			}
 		})
-	}
-	for _, typ := range modelTypes {
-		if typ.Name() == "ErrorResponseDto" {
-			continue // only used by error responses, not walked here
-		}
-		assert.True(t, seen[typ], "%s is not reachable from any v3 operation", typ.Name())
-	}
-	for _, e := range enums {
-		assert.True(t, seen[e.typ], "%s is not reachable from any v3 operation", e.typ.Name())
 	}
 }
 

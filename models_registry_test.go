@@ -72,6 +72,7 @@ func enumOf[T knownEnum](values []T) enumInfo {
 // enums lists every enum type with its defined values. TestModelRegistryIsComplete
 // keeps it in step with the model_*.go files.
 var enums = []enumInfo{
+	enumOf(AccessSummaryTypeValues()),
 	enumOf(ActivityInsightsUsageDaysStateValues()),
 	enumOf(CampaignReferenceCampaignTypeValues()),
 	enumOf(CampaignReferenceCorrelatedStatusValues()),
@@ -99,8 +100,9 @@ func enumByType(t reflect.Type) (enumInfo, bool) {
 	return enumInfo{}, false
 }
 
-// operation ties a v3 operation to the Go types of its 200 body and its
-// request body (nil when it has none).
+// operation ties an operation to the Go types of its 200 body and its
+// request body (nil when it has none). id is its v3 operationId; the v1
+// twin's is id+"V1".
 type operation struct {
 	id       string
 	response reflect.Type
@@ -119,6 +121,17 @@ var operations = []operation{
 	{"reassignIdentityCertifications", reflect.TypeFor[IdentityCertificationDto](), reflect.TypeFor[ReviewReassign]()},
 	{"signOffIdentityCertification", reflect.TypeFor[IdentityCertificationDto](), nil},
 	{"submitReassignCertsAsync", reflect.TypeFor[CertificationTask](), reflect.TypeFor[ReviewReassign]()},
+	// Certification Summaries
+	{"getIdentityDecisionSummary", reflect.TypeFor[IdentityCertDecisionSummary](), nil},
+	{"getIdentitySummaries", reflect.TypeFor[[]CertificationIdentitySummary](), nil},
+	{"getIdentitySummary", reflect.TypeFor[CertificationIdentitySummary](), nil},
+	{"getIdentityAccessSummaries", reflect.TypeFor[[]AccessSummary](), nil},
+}
+
+// paramTypes gives, per operation (v3 operationId) and parameter name, the
+// Go type of every parameter that is an enum.
+var paramTypes = map[string]map[string]reflect.Type{
+	"getIdentityAccessSummaries": {"type": reflect.TypeFor[AccessSummaryType]()},
 }
 
 // readExample returns testdata/examples/<name>.json (see testdata/gen_fixtures.py).

@@ -116,8 +116,9 @@ func checkAccessProfile(t *testing.T, p *ReviewableAccessProfile) {
 	checkEntitlement(t, &p.Entitlements[0])
 }
 
-// TestDecodeSpecExamples decodes the example 200 body of every v3 operation
-// into its model and checks a selection of values.
+// TestDecodeSpecExamples decodes the example 200 body of every v3 operation,
+// the Certification Summaries included, into its model and checks a
+// selection of values.
 func TestDecodeSpecExamples(t *testing.T) {
 	tests := []struct {
 		op    string
@@ -212,6 +213,61 @@ func TestDecodeSpecExamples(t *testing.T) {
 			checkAccessProfile(t, &role.AccessProfiles[0])
 			require.Len(t, role.Entitlements, 1)
 			checkEntitlement(t, &role.Entitlements[0])
+		}},
+		{"getIdentityDecisionSummary", func(t *testing.T, body []byte) {
+			var v IdentityCertDecisionSummary
+			require.NoError(t, json.Unmarshal(body, &v))
+			assert.Equal(t, IdentityCertDecisionSummary{
+				EntitlementDecisionsMade: Ptr(int32(3)), AccessProfileDecisionsMade: Ptr(int32(5)),
+				RoleDecisionsMade: Ptr(int32(2)), AccountDecisionsMade: Ptr(int32(4)),
+				EntitlementDecisionsTotal: Ptr(int32(6)), AccessProfileDecisionsTotal: Ptr(int32(10)),
+				RoleDecisionsTotal: Ptr(int32(4)), AccountDecisionsTotal: Ptr(int32(8)),
+				EntitlementsApproved: Ptr(int32(2)), EntitlementsRevoked: Ptr(int32(1)),
+				AccessProfilesApproved: Ptr(int32(3)), AccessProfilesRevoked: Ptr(int32(2)),
+				RolesApproved: Ptr(int32(2)), RolesRevoked: Ptr(int32(0)),
+				AccountsApproved: Ptr(int32(1)), AccountsRevoked: Ptr(int32(3)),
+			}, v)
+		}},
+		{"getIdentitySummaries", func(t *testing.T, body []byte) {
+			var v []CertificationIdentitySummary
+			require.NoError(t, json.Unmarshal(body, &v))
+			assert.Equal(t, []CertificationIdentitySummary{
+				{ID: Ptr("2c91808772a504f50172a9540e501ba7"), Name: Ptr("Aaron Grey"), IdentityID: Ptr("2c9180857182306001719937379633e4"), Completed: Ptr(false)},
+				{ID: Ptr("2c91808772a504f50172a9540e501ba8"), Name: Ptr("Aglae Wilson"), IdentityID: Ptr("2c9180857182306001719937377a33de"), Completed: Ptr(true)},
+			}, v)
+		}},
+		{"getIdentitySummary", func(t *testing.T, body []byte) {
+			var v CertificationIdentitySummary
+			require.NoError(t, json.Unmarshal(body, &v))
+			assert.Equal(t, CertificationIdentitySummary{
+				ID: Ptr("2c91808772a504f50172a9540e501ba7"), Name: Ptr("Alison Ferguso"),
+				IdentityID: Ptr("2c9180857182306001719937377a33de"), Completed: Ptr(true),
+			}, v)
+		}},
+		{"getIdentityAccessSummaries", func(t *testing.T, body []byte) {
+			var v []AccessSummary
+			require.NoError(t, json.Unmarshal(body, &v))
+			require.Len(t, v, 1)
+			assert.Equal(t, &AccessSummaryAccess{
+				Type: Ptr(DtoTypeEntitlement),
+				ID:   Ptr("2c9180857182305e01719937429e2bad"),
+				Name: Ptr("CN=Engineering"),
+			}, v[0].Access)
+			assert.Nil(t, v[0].AccessProfile)
+			assert.Nil(t, v[0].Role)
+			e := v[0].GetEntitlement()
+			assert.Equal(t, "CN=Engineering", e.GetAttributeValue())
+			assert.Equal(t, "ODS-AD-Source", e.GetSourceName())
+			assert.Equal(t, Ptr(true), e.HasPermissions)
+			assert.Equal(t, &IdentityReferenceWithNameAndEmail{
+				Email: Ptr("brandon.gray@acme-solar.com"), Type: Ptr("IDENTITY"),
+				ID: Ptr("2c9180867160846801719932c5153fb7"), Name: Ptr("Brandon Gray"),
+			}, e.Owner)
+			assert.Equal(t, &DataAccess{
+				Policies:    []DataAccessPolicy{{Value: Ptr("GDPR-1")}, {Value: Ptr("GDPR-2")}},
+				Categories:  []DataAccessCategory{{Value: Ptr("email-7"), MatchCount: Ptr(int64(74))}, {Value: Ptr("email-9"), MatchCount: Ptr(int64(30))}},
+				ImpactScore: &DataAccessImpactScore{Value: Ptr("Medium")},
+			}, e.DataAccess)
 		}},
 	}
 	covered := map[string]bool{}
@@ -624,6 +680,10 @@ var fuzzTargets = []func() any{
 	func() any { return new([]IdentityReferenceWithNameAndEmail) },
 	func() any { return new([]AccessReviewItem) },
 	func() any { return new(ErrorResponseDto) },
+	func() any { return new(IdentityCertDecisionSummary) },
+	func() any { return new(CertificationIdentitySummary) },
+	func() any { return new([]CertificationIdentitySummary) },
+	func() any { return new([]AccessSummary) },
 }
 
 // FuzzDecodeModels decodes arbitrary bytes into every response model. It

@@ -1,4 +1,5 @@
-// Package test holds the operation tests of the v3 Certifications client.
+// Package test holds the operation tests of the Certifications client, run
+// against each API version of suiteVersions.
 // Every test builds its client with newTestClient, which sends all HTTP to
 // a per-test httpmock transport; serve scripts the answers and records the
 // requests, assertRequest checks what was sent.
@@ -37,10 +38,10 @@ const (
 	userAgentPrefix = "isc-certifications-go/"
 )
 
-// newTestClient returns a client that sends all HTTP to a new mock
-// transport (never httpmock's global one), with a static access token, no
-// client-side pacing, maxRetries retries and millisecond waits between
-// them. opts adjust the configuration before the client is built. Until a
+// newTestClient returns a client of this process's API version (see
+// suiteVersion) that sends all HTTP to a new mock transport (never
+// httpmock's global one), with a static access token, no client-side
+// pacing, maxRetries retries and millisecond waits between them. opts adjust the configuration before the client is built. Until a
 // test scripts answers with serve, any request fails the test.
 func newTestClient(t *testing.T, opts ...func(*certifications.Configuration)) (*certifications.APIClient, *httpmock.MockTransport) {
 	t.Helper()
@@ -52,9 +53,10 @@ func newTestClient(t *testing.T, opts ...func(*certifications.Configuration)) (*
 	cfg := certifications.NewConfiguration()
 	cfg.BaseURL = baseURL
 	cfg.AccessToken = accessToken
+	cfg.APIVersion = suiteVersion(t)
 	// Every request any test sends is checked against the published API
-	// definition before the mock answers it.
-	cfg.HTTPClient = &http.Client{Transport: spectest.NewValidatingTransport(t, mt)}
+	// definitions of the client's version before the mock answers it.
+	cfg.HTTPClient = &http.Client{Transport: spectest.NewValidatingTransport(t, mt, string(cfg.APIVersion))}
 	cfg.DisableRateLimit = true
 	cfg.MaxRetries = maxRetries
 	cfg.RetryWaitMin = time.Millisecond
@@ -165,7 +167,8 @@ func (s *server) only(t *testing.T) recorded {
 type want struct {
 	// Method is the HTTP method.
 	Method string
-	// Path is the path as sent on the wire, path parameters escaped.
+	// Path is the v3 path as sent on the wire, path parameters escaped;
+	// a client of another API version must send its wirePath.
 	Path string
 	// Query is the exact set of query parameters: none may be missing and
 	// none may be extra. Nil means no query string at all.
@@ -182,7 +185,7 @@ type want struct {
 func assertRequest(t *testing.T, got recorded, w want) {
 	t.Helper()
 	assert.Equal(t, w.Method, got.Method, "method")
-	assert.Equal(t, w.Path, got.URL.EscapedPath(), "escaped path")
+	assert.Equal(t, wirePath(w.Path), got.URL.EscapedPath(), "escaped path")
 	if w.Query == nil {
 		assert.Empty(t, got.URL.RawQuery, "query string")
 	} else {

@@ -1,24 +1,31 @@
 #!/usr/bin/env python3
 """Regenerates the JSON fixtures the model tests read.
 
-Usage (from the repository root, needs PyYAML):
+Usage (from anywhere, needs PyYAML):
 
-    python3 testdata/gen_fixtures.py /path/to/certifications-v3.yaml
+    python3 testdata/gen_fixtures.py
 
-It writes:
+It reads the definitions in testdata/openapi and writes:
 
-  testdata/examples/<operationId>.json          example 200 body
+  testdata/examples/<operationId>.json          example 200 body of each v3
+                                                operation (Certifications and
+                                                Certification Summaries)
   testdata/examples/<operationId>.request.json  example request body, if any
-  testdata/spec/v3-schemas.json                 the 200 and request schemas,
-                                                reduced to their shape
+  testdata/spec/v3-schemas.json                 per v3 operation: the 200 and
+                                                request schemas, reduced to
+                                                their shape, and the enum
+                                                parameters
+  testdata/spec/v1-schemas.json                 the same for the v1
+                                                operations (operationIds with
+                                                the V1 suffix)
 
-The spec gives no whole-response examples, only property-level ones, so an
-example body is assembled the way a spec-driven mock server (Prism, static
-mode) does: a schema's own `example` wins, an object is built from its
-properties, an array holds one generated item, and a property without an
-example falls back to its default, its first enum value or a placeholder.
-That is why task examples carry `reassignmentTrailDTOs` as a single object:
-the spec's example for that array is an object.
+A body's example is the one its media type documents, if any, the way a
+spec-driven mock server (Prism, static mode) picks it. Otherwise it is
+assembled the way such a server does: a schema's own `example` wins, an
+object is built from its properties, an array holds one generated item, and a
+property without an example falls back to its default, its first enum value
+or a placeholder. That is why task examples carry `reassignmentTrailDTOs` as a
+single object: the spec's example for that array is an object.
 """
 import json
 import os
@@ -27,6 +34,15 @@ import sys
 import yaml
 
 SHAPE_KEYS = ('type', 'format', 'nullable', 'enum', 'required')
+
+# The definitions of each API generation, in testdata/openapi.
+GENERATIONS = {
+    'v3': ['certifications-v3.structure.yaml', 'certification-summaries-v3.structure.yaml'],
+    'v1': ['certifications-v1.structure.yaml', 'certification-summaries-v1.structure.yaml'],
+}
+
+# The generation whose examples testdata/examples holds.
+EXAMPLES = 'v3'
 
 
 def example(s, path, missing):
@@ -52,6 +68,12 @@ def example(s, path, missing):
     raise SystemExit('cannot build an example for ' + path)
 
 
+def body_example(content, path, missing):
+    if 'example' in content:
+        return content['example']
+    return example(content['schema'], path, missing)
+
+
 def shape(s):
     out = {k: s[k] for k in SHAPE_KEYS if k in s}
     if 'properties' in s:
@@ -67,24 +89,40 @@ def dump(path, value):
         f.write('\n')
 
 
+def operations(root, files):
+    for name in files:
+        with open(os.path.join(root, 'openapi', name)) as f:
+            spec = yaml.safe_load(f)
+        for ops in spec['paths'].values():
+            for op in ops.values():
+                yield op
+
+
 def main():
-    spec = yaml.safe_load(open(sys.argv[1]))
+    if len(sys.argv) != 1:
+        raise SystemExit(__doc__)
     root = os.path.dirname(os.path.abspath(__file__))
-    schemas, missing = {}, []
-    for ops in spec['paths'].values():
-        for op in ops.values():
+    missing = []
+    for generation, files in GENERATIONS.items():
+        schemas = {}
+        for op in operations(root, files):
             oid = op['operationId']
-            resp = op['responses']['200']['content']['application/json']['schema']
-            dump(f'{root}/examples/{oid}.json', example(resp, oid, missing))
-            entry = {'response': shape(resp)}
+            content = op['responses']['200']['content']['application/json']
+            entry = {'response': shape(content['schema'])}
+            if generation == EXAMPLES:
+                dump(f'{root}/examples/{oid}.json', body_example(content, oid, missing))
             body = op.get('requestBody')
             if body:
                 content = body['content']['application/json']
-                req = content.get('example') or example(content['schema'], oid + '.body', missing)
-                dump(f'{root}/examples/{oid}.request.json', req)
+                if generation == EXAMPLES:
+                    dump(f'{root}/examples/{oid}.request.json', body_example(content, oid + '.body', missing))
                 entry['request'] = shape(content['schema'])
+            params = {p['name']: dict(shape(p['schema']), **{'in': p['in']})
+                      for p in op.get('parameters', []) if 'enum' in p['schema']}
+            if params:
+                entry['parameters'] = params
             schemas[oid] = entry
-    dump(f'{root}/spec/v3-schemas.json', schemas)
+        dump(f'{root}/spec/{generation}-schemas.json', schemas)
     for m in missing:
         print('placeholder used for', m, file=sys.stderr)
 

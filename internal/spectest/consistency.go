@@ -19,7 +19,7 @@ const (
 	CheckUndefinedRequired = "undefined-required"
 )
 
-// SpecProblems returns the places where version's definition contradicts
+// SpecProblems returns the places where the named definition contradicts
 // itself: every `example` of a schema, parameter or media type that does
 // not match its schema, and every required property that the schema does
 // not define. The Subject of a schema-level problem is the title of the
@@ -27,10 +27,10 @@ const (
 // "Certification Task.reassignmentTrailDTOs", so that a schema inlined in
 // many operations is reported once; that of a media-type example is
 // "operationId status example-name".
-func SpecProblems(tb testing.TB, version string) []Problem {
+func SpecProblems(tb testing.TB, name string) []Problem {
 	tb.Helper()
 	c := &comparer{seen: map[string]bool{}}
-	for _, op := range Operations(tb, version) {
+	for _, op := range Operations(tb, name) {
 		for _, p := range op.Operation.Parameters {
 			if p.Value == nil {
 				continue

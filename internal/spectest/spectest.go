@@ -1,7 +1,9 @@
 // Package spectest checks the SDK against SailPoint's published OpenAPI
-// definitions of the Certifications API, kept in testdata/openapi at the
-// module root. It is test support: it loads the definitions once, validates
-// the requests a client sends (NewValidatingTransport), validates response
+// definitions of the Certifications and Certification Summaries APIs (v3,
+// beta and the per-resource v1), kept in testdata/openapi at the module
+// root. It is test support: it loads the definitions once, routes each
+// request to the definition its path names and validates it
+// (NewValidatingTransport), validates response
 // bodies (CheckResponse), assembles examples the way a spec-driven mock
 // server does (Example), lists the JSON paths of a value (JSONPaths) and
 // compares a schema with the Go type that models it (CompareSchema).
@@ -27,60 +29,112 @@ import (
 	"github.com/getkin/kin-openapi/routers/gorillamux"
 )
 
-// Versions lists the API versions that have a definition, in the order
-// the SDK documents them.
-var Versions = []string{"v3", "beta"}
+// A definition is one OpenAPI document of testdata/openapi, named by the
+// resource it covers and the API version of its paths: "v3", "beta" and
+// "v1" are the Certifications operations of those versions,
+// "summaries-v3" and "summaries-v1" the Certification Summaries ones. An
+// API version is the set of definitions that share its path prefixes: a
+// request goes to the version its path names, and within it to the one
+// definition that has a matching operation.
 
-// files maps an API version to its definition in testdata/openapi.
-var files = map[string]string{
-	"v3":   "certifications-v3.structure.yaml",
-	"beta": "certifications-beta.structure.yaml",
+// definitionFile describes one definition.
+type definitionFile struct {
+	name    string
+	file    string
+	version string
+	// base is the path prefix of the definition's server, which Load puts
+	// in place of the published absolute server: "/v3", "/beta", or ""
+	// for the per-resource v1 documents, whose paths carry the version.
+	base string
+}
+
+var definitionFiles = []definitionFile{
+	{"v3", "certifications-v3.structure.yaml", "v3", "/v3"},
+	{"summaries-v3", "certification-summaries-v3.structure.yaml", "v3", "/v3"},
+	{"beta", "certifications-beta.structure.yaml", "beta", "/beta"},
+	{"v1", "certifications-v1.structure.yaml", "v1", ""},
+	{"summaries-v1", "certification-summaries-v1.structure.yaml", "v1", ""},
+}
+
+// versionPrefixes maps each API version to the path prefixes of its
+// operations.
+var versionPrefixes = map[string][]string{
+	"v3":   {"/v3"},
+	"beta": {"/beta"},
+	"v1":   {"/certifications/v1", "/certification-tasks/v1"},
+}
+
+// Versions lists the API versions that have definitions, in the order the
+// SDK documents them.
+var Versions = []string{"v3", "beta", "v1"}
+
+// Definitions lists the names of all definitions, grouped by API version.
+var Definitions = []string{"v3", "summaries-v3", "beta", "v1", "summaries-v1"}
+
+// DefinitionsOf returns the names of the definitions of an API version, or
+// nil for an unknown version.
+func DefinitionsOf(version string) []string {
+	var out []string
+	for _, f := range definitionFiles {
+		if f.version == version {
+			out = append(out, f.name)
+		}
+	}
+	return out
 }
 
 // definition is one loaded document with its router; err is the loading
 // error, kept so that every caller sees it.
 type definition struct {
+	definitionFile
 	once   sync.Once
 	doc    *openapi3.T
 	router routers.Router
 	err    error
 }
 
-var definitions = map[string]*definition{"v3": {}, "beta": {}}
+var definitions = func() map[string]*definition {
+	m := make(map[string]*definition, len(definitionFiles))
+	for _, f := range definitionFiles {
+		m[f.name] = &definition{definitionFile: f}
+	}
+	return m
+}()
 
-// Load returns the definition of version ("v3" or "beta"), loaded and
-// validated once per test binary and shared by every caller, who must not
-// change it. Its servers are replaced by the single relative server
-// "/v3" (or "/beta"), so that requests to any host route to its
-// operations. A definition that cannot be loaded fails tb.
-func Load(tb testing.TB, version string) *openapi3.T {
+// Load returns the definition of the given name (see Definitions), loaded
+// and validated once per test binary and shared by every caller, who must
+// not change it. Its servers are replaced by the single relative server
+// of its API version ("/v3", "/beta", or "/" for v1), so that requests to
+// any host route to its operations. A definition that cannot be loaded
+// fails tb.
+func Load(tb testing.TB, name string) *openapi3.T {
 	tb.Helper()
-	d, err := load(version)
+	d, err := load(name)
 	if err != nil {
 		tb.Fatalf("spectest: %v", err)
 	}
 	return d.doc
 }
 
-// load returns the loaded definition of version, loading it on first use.
-func load(version string) (*definition, error) {
-	d, ok := definitions[version]
+// load returns the loaded definition of name, loading it on first use.
+func load(name string) (*definition, error) {
+	d, ok := definitions[name]
 	if !ok {
-		return nil, fmt.Errorf("no OpenAPI definition for API version %q; have %s", version, strings.Join(Versions, ", "))
+		return nil, fmt.Errorf("no OpenAPI definition named %q; have %s", name, strings.Join(Definitions, ", "))
 	}
 	d.once.Do(func() {
-		d.doc, d.router, d.err = loadFile(version)
+		d.doc, d.router, d.err = loadFile(d.definitionFile)
 	})
 	return d, d.err
 }
 
 // loadFile reads, validates and routes one definition.
-func loadFile(version string) (*openapi3.T, routers.Router, error) {
+func loadFile(f definitionFile) (*openapi3.T, routers.Router, error) {
 	dir, err := Dir()
 	if err != nil {
 		return nil, nil, err
 	}
-	path := filepath.Join(dir, files[version])
+	path := filepath.Join(dir, f.file)
 	loader := openapi3.NewLoader()
 	doc, err := loader.LoadFromFile(path)
 	if err != nil {
@@ -93,7 +147,11 @@ func loadFile(version string) (*openapi3.T, routers.Router, error) {
 	if err := doc.Validate(context.Background(), openapi3.DisableExamplesValidation()); err != nil {
 		return nil, nil, fmt.Errorf("%s is not a valid OpenAPI document: %w", path, err)
 	}
-	doc.Servers = openapi3.Servers{{URL: "/" + version}}
+	server := f.base
+	if server == "" {
+		server = "/"
+	}
+	doc.Servers = openapi3.Servers{{URL: server}}
 	router, err := gorillamux.NewRouter(doc)
 	if err != nil {
 		return nil, nil, fmt.Errorf("routing %s: %w", path, err)
@@ -168,14 +226,19 @@ func isModuleRoot(dir string) bool {
 
 // OperationInfo describes one operation of a definition.
 type OperationInfo struct {
-	// Version is the API version, "v3" or "beta".
+	// Definition names the definition, e.g. "v3" or "summaries-v1".
+	Definition string
+	// Version is the API version of its paths: "v3", "beta" or "v1".
 	Version string
 	// ID is the operationId, e.g. "listIdentityCertifications".
 	ID string
 	// Method is the HTTP method in upper case.
 	Method string
-	// Path is the path template relative to the version, e.g.
-	// "/certifications/{id}".
+	// Base is the path prefix of the definition's server: "/v3", "/beta",
+	// or "" for v1.
+	Base string
+	// Path is the path template below Base, e.g. "/certifications/{id}"
+	// in v3 and "/certifications/v1/{id}" in v1.
 	Path string
 	// Deprecated is the operation's deprecated flag.
 	Deprecated bool
@@ -186,18 +249,21 @@ type OperationInfo struct {
 	PathItem *openapi3.PathItem
 }
 
-// Operations returns every operation of version's definition, sorted by
+// Operations returns every operation of the named definition, sorted by
 // operationId.
-func Operations(tb testing.TB, version string) []OperationInfo {
+func Operations(tb testing.TB, name string) []OperationInfo {
 	tb.Helper()
-	doc := Load(tb, version)
+	doc := Load(tb, name)
+	f := definitions[name].definitionFile
 	var ops []OperationInfo
 	for path, item := range doc.Paths.Map() {
 		for method, op := range item.Operations() {
 			ops = append(ops, OperationInfo{
-				Version:    version,
+				Definition: name,
+				Version:    f.version,
 				ID:         op.OperationID,
 				Method:     strings.ToUpper(method),
+				Base:       f.base,
 				Path:       path,
 				Deprecated: op.Deprecated,
 				Operation:  op,
@@ -209,25 +275,52 @@ func Operations(tb testing.TB, version string) []OperationInfo {
 	return ops
 }
 
-// FindOperation returns the operation of version's definition with the
+// FindOperation returns the operation of the named definition with the
 // given operationId, failing tb when there is none.
-func FindOperation(tb testing.TB, version, id string) OperationInfo {
+func FindOperation(tb testing.TB, name, id string) OperationInfo {
 	tb.Helper()
-	for _, op := range Operations(tb, version) {
+	for _, op := range Operations(tb, name) {
 		if op.ID == id {
 			return op
 		}
 	}
-	tb.Fatalf("spectest: the %s definition has no operation %q", version, id)
+	tb.Fatalf("spectest: the %s definition has no operation %q", name, id)
 	return OperationInfo{}
 }
 
-// VersionOf returns the API version a request path belongs to ("v3" for
-// /v3/..., "beta" for /beta/...), or "" for any other path.
+// VersionOf returns the API version a request path belongs to: "v3" for
+// /v3/..., "beta" for /beta/..., "v1" for /certifications/v1/... and
+// /certification-tasks/v1/..., or "" for any other path.
 func VersionOf(urlPath string) string {
-	first, _, _ := strings.Cut(strings.TrimPrefix(urlPath, "/"), "/")
-	if _, ok := files[first]; ok {
-		return first
+	for _, v := range Versions {
+		for _, p := range versionPrefixes[v] {
+			if urlPath == p || strings.HasPrefix(urlPath, p+"/") {
+				return v
+			}
+		}
 	}
 	return ""
+}
+
+// V1Path returns the per-resource v1 path of a v3 path, given below /v3
+// (template or request path): /v1 goes after the resource, its first
+// segment, so "/certifications/{id}" becomes "/certifications/v1/{id}" and
+// "/certification-tasks" becomes "/certification-tasks/v1".
+func V1Path(v3 string) string {
+	resource, rest, hasRest := strings.Cut(strings.TrimPrefix(v3, "/"), "/")
+	if !hasRest {
+		return "/" + resource + "/v1"
+	}
+	return "/" + resource + "/v1/" + rest
+}
+
+// knownPrefixes lists every version's prefixes, for error messages.
+func knownPrefixes() string {
+	var out []string
+	for _, v := range Versions {
+		for _, p := range versionPrefixes[v] {
+			out = append(out, p+"/...")
+		}
+	}
+	return strings.Join(out, ", ")
 }

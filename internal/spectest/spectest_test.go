@@ -3,6 +3,7 @@ package spectest_test
 import (
 	"encoding/json"
 	"reflect"
+	"sort"
 	"testing"
 	"time"
 
@@ -15,40 +16,70 @@ import (
 )
 
 func TestLoadIsCachedAndRoutesAnyHost(t *testing.T) {
-	for _, v := range spectest.Versions {
-		doc := spectest.Load(t, v)
+	servers := map[string]string{"v3": "/v3", "summaries-v3": "/v3", "beta": "/beta", "v1": "/", "summaries-v1": "/"}
+	require.Len(t, spectest.Definitions, len(servers))
+	for _, name := range spectest.Definitions {
+		doc := spectest.Load(t, name)
 		require.NotNil(t, doc)
-		assert.Same(t, doc, spectest.Load(t, v), "loaded once")
+		assert.Same(t, doc, spectest.Load(t, name), "loaded once")
 		require.Len(t, doc.Servers, 1)
-		assert.Equal(t, "/"+v, doc.Servers[0].URL)
+		assert.Equal(t, servers[name], doc.Servers[0].URL, name)
 	}
 }
 
-func TestLoadUnknownVersionFails(t *testing.T) {
+func TestLoadUnknownDefinitionFails(t *testing.T) {
 	rec := newRecorder(t)
 	inGoroutine(func() { spectest.Load(rec, "v2") })
 	assert.True(t, rec.fatal)
 	require.Len(t, rec.recorded(), 1)
-	assert.Contains(t, rec.recorded()[0], `no OpenAPI definition for API version "v2"`)
+	assert.Contains(t, rec.recorded()[0], `no OpenAPI definition named "v2"`)
+}
+
+func TestDefinitionsOf(t *testing.T) {
+	assert.Equal(t, []string{"v3", "summaries-v3"}, spectest.DefinitionsOf("v3"))
+	assert.Equal(t, []string{"beta"}, spectest.DefinitionsOf("beta"))
+	assert.Equal(t, []string{"v1", "summaries-v1"}, spectest.DefinitionsOf("v1"))
+	assert.Empty(t, spectest.DefinitionsOf("v2"))
+	var all []string
+	for _, v := range spectest.Versions {
+		all = append(all, spectest.DefinitionsOf(v)...)
+	}
+	assert.Equal(t, spectest.Definitions, all, "every definition belongs to one version")
+}
+
+// withSuffix returns ids with suffix appended to each, sorted.
+func withSuffix(ids []string, suffix string) []string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = id + suffix
+	}
+	sort.Strings(out)
+	return out
 }
 
 func TestOperations(t *testing.T) {
-	ids := func(version string) []string {
+	ids := func(name string) []string {
 		var out []string
-		for _, op := range spectest.Operations(t, version) {
+		for _, op := range spectest.Operations(t, name) {
 			out = append(out, op.ID)
-			assert.Equal(t, version, op.Version)
+			assert.Equal(t, name, op.Definition)
+			assert.Equal(t, spectest.VersionOf(op.Base+op.Path), op.Version, "%s %s: the path is one of its version", name, op.ID)
 			assert.NotNil(t, op.Operation)
-			assert.Equal(t, op.Deprecated, version == "beta", "%s %s: only the beta operations are deprecated", version, op.ID)
+			assert.Equal(t, op.Deprecated, name == "beta", "%s %s: only the beta operations are deprecated", name, op.ID)
 		}
 		return out
 	}
-	assert.Equal(t, []string{
+	certifications := []string{
 		"getCertificationTask", "getIdentityCertification", "getIdentityCertificationItemPermissions",
 		"getPendingCertificationTasks", "listCertificationReviewers", "listIdentityAccessReviewItems",
 		"listIdentityCertifications", "makeIdentityDecision", "reassignIdentityCertifications",
 		"signOffIdentityCertification", "submitReassignCertsAsync",
-	}, ids("v3"))
+	}
+	summaries := []string{"getIdentityAccessSummaries", "getIdentityDecisionSummary", "getIdentitySummaries", "getIdentitySummary"}
+	assert.Equal(t, certifications, ids("v3"))
+	assert.Equal(t, withSuffix(certifications, "V1"), ids("v1"))
+	assert.Equal(t, summaries, ids("summaries-v3"))
+	assert.Equal(t, withSuffix(summaries, "V1"), ids("summaries-v1"))
 	assert.Equal(t, []string{
 		"getIdentityCertificationItemPermissions", "getIdentityCertificationPendingTasks",
 		"getIdentityCertificationTaskStatus", "listCertificationReviewers", "listCertifications",
@@ -57,14 +88,59 @@ func TestOperations(t *testing.T) {
 
 	op := spectest.FindOperation(t, "v3", "makeIdentityDecision")
 	assert.Equal(t, "POST", op.Method)
+	assert.Equal(t, "/v3", op.Base)
 	assert.Equal(t, "/certifications/{id}/decide", op.Path)
+
+	op = spectest.FindOperation(t, "v1", "makeIdentityDecisionV1")
+	assert.Equal(t, "", op.Base)
+	assert.Equal(t, "/certifications/v1/{id}/decide", op.Path)
+
+	op = spectest.FindOperation(t, "summaries-v1", "getIdentityAccessSummariesV1")
+	assert.Equal(t, "v1", op.Version)
+	assert.Equal(t, "/certifications/v1/{id}/access-summaries/{type}", op.Path)
 }
 
 func TestVersionOf(t *testing.T) {
-	assert.Equal(t, "v3", spectest.VersionOf("/v3/certifications"))
-	assert.Equal(t, "beta", spectest.VersionOf("/beta/certifications/x"))
-	assert.Equal(t, "", spectest.VersionOf("/oauth/token"))
-	assert.Equal(t, "", spectest.VersionOf("/v3x/certifications"))
+	for path, want := range map[string]string{
+		"/v3/certifications":                     "v3",
+		"/v3/certifications/c1/decision-summary": "v3",
+		"/beta/certifications/x":                 "beta",
+		"/certifications/v1":                     "v1",
+		"/certifications/v1/c1/decide":           "v1",
+		"/certification-tasks/v1":                "v1",
+		"/certification-tasks/v1/t1":             "v1",
+		"/oauth/token":                           "",
+		"/v3x/certifications":                    "",
+		"/certifications":                        "",
+		"/certifications/v1x":                    "",
+		"/certifications/v2/c1":                  "",
+		"/certification-tasks/t1":                "",
+		"/v1/certifications":                     "",
+	} {
+		assert.Equal(t, want, spectest.VersionOf(path), path)
+	}
+}
+
+func TestV1Path(t *testing.T) {
+	for v3, want := range map[string]string{
+		"/certifications":                              "/certifications/v1",
+		"/certifications/{id}":                         "/certifications/v1/{id}",
+		"/certification-tasks":                         "/certification-tasks/v1",
+		"/certification-tasks/t%2F1":                   "/certification-tasks/v1/t%2F1",
+		"/certifications/{id}/access-summaries/{type}": "/certifications/v1/{id}/access-summaries/{type}",
+	} {
+		assert.Equal(t, want, spectest.V1Path(v3), v3)
+	}
+	// Every v1 operation's path is its v3 twin's.
+	for _, pair := range [][2]string{{"v3", "v1"}, {"summaries-v3", "summaries-v1"}} {
+		v1 := map[string]string{}
+		for _, op := range spectest.Operations(t, pair[1]) {
+			v1[op.ID] = op.Path
+		}
+		for _, op := range spectest.Operations(t, pair[0]) {
+			assert.Equal(t, v1[op.ID+"V1"], spectest.V1Path(op.Path), op.ID)
+		}
+	}
 }
 
 // schemaFromJSON builds a schema the way the loader does.
@@ -255,7 +331,7 @@ func TestEnumConstants(t *testing.T) {
 }
 
 // TestSpecProblems pins the contradictions of the published definitions
-// that the shared spec README lists.
+// that the shared spec README lists, and those the v1 definition adds.
 func TestSpecProblems(t *testing.T) {
 	type key struct{ check, subject string }
 	found := func(version string) []key {
@@ -270,4 +346,11 @@ func TestSpecProblems(t *testing.T) {
 		{spectest.CheckUndefinedRequired, "Certification Dto.campaignOwner"},
 		{spectest.CheckExample, "Certification Reference Dto.type"}, // inside an allOf
 	}, found("beta"))
+	assert.ElementsMatch(t, []key{
+		{spectest.CheckExample, "Certification Task.reassignmentTrailDTOs"},
+		{spectest.CheckExample, "Certification Task.errors"}, // an object for an array
+		{spectest.CheckExample, "Permission DTO.rights"},     // a string for an array
+	}, found("v1"))
+	assert.Empty(t, found("summaries-v3"))
+	assert.Empty(t, found("summaries-v1"))
 }

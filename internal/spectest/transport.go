@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"strings"
 	"testing"
 
@@ -23,6 +24,9 @@ const TokenPath = "/oauth/token"
 type Violation struct {
 	// Version is the API version the path names, or "" when it names none.
 	Version string
+	// Definition names the definition the request was routed to, or ""
+	// when no operation of the version matches its method and path.
+	Definition string
 	// OperationID is the operation the request was routed to, or "" when
 	// no operation matches its method and path.
 	OperationID string
@@ -39,12 +43,15 @@ func (v *Violation) Error() string {
 	if op == "" {
 		op = "(no operation)"
 	}
-	version := v.Version
-	if version == "" {
-		version = "(no version)"
+	where := v.Definition
+	if where == "" {
+		where = v.Version
+	}
+	if where == "" {
+		where = "(no version)"
 	}
 	return fmt.Sprintf("spectest: %s %s: %s %s: request violates the API definition: %s",
-		version, op, v.Method, v.URL, oneLine(v.Err.Error()))
+		where, op, v.Method, v.URL, oneLine(v.Err.Error()))
 }
 
 // Unwrap returns the underlying validation error.
@@ -126,23 +133,25 @@ func shortSchemaError(err *openapi3.SchemaError) string {
 	return err.Reason
 }
 
-// CheckRequest validates req against the definition its path prefix names
-// (/v3 or /beta): the operation must exist, and its path and query
-// parameters and JSON body must conform. It returns nil for a conforming
-// request and for requests to TokenPath. req and its body are left as
-// they were: the body is read and put back.
-func CheckRequest(req *http.Request) *Violation {
+// CheckRequest validates req against the API version its path names
+// (see VersionOf): one operation of the version's definitions must match
+// its method and path, and its path and query parameters and JSON body
+// must conform to that operation. versions, when given, are the only API
+// versions req may address: a request to the path of any other version
+// violates them, even where that version would take it. It returns nil for
+// a conforming request and for requests to TokenPath. req and its body are
+// left as they were: the body is read and put back.
+func CheckRequest(req *http.Request, versions ...string) *Violation {
 	if req.URL.Path == TokenPath {
 		return nil
 	}
 	v := &Violation{Method: req.Method, URL: req.URL.String(), Version: VersionOf(req.URL.Path)}
 	if v.Version == "" {
-		v.Err = fmt.Errorf("no API definition for path %q: want /v3/... or /beta/...", req.URL.Path)
+		v.Err = fmt.Errorf("no API definition for path %q: want %s", req.URL.Path, knownPrefixes())
 		return v
 	}
-	d, err := load(v.Version)
-	if err != nil {
-		v.Err = err
+	if len(versions) > 0 && !slices.Contains(versions, v.Version) {
+		v.Err = &routers.RouteError{Reason: fmt.Sprintf("the path is one of API version %s; this client may only call %s", v.Version, strings.Join(versions, ", "))}
 		return v
 	}
 	body, err := readBody(req)
@@ -152,12 +161,12 @@ func CheckRequest(req *http.Request) *Violation {
 	}
 	vr := req.Clone(req.Context())
 	vr.Body = bodyReader(body)
-	route, params, err := d.router.FindRoute(vr)
+	d, route, params, err := findRoute(v.Version, vr)
 	if err != nil {
 		v.Err = err
 		return v
 	}
-	v.OperationID = route.Operation.OperationID
+	v.Definition, v.OperationID = d.name, route.Operation.OperationID
 	in := &openapi3filter.RequestValidationInput{Request: vr, PathParams: params, Route: route, Options: requestOptions()}
 	if err := openapi3filter.ValidateRequest(req.Context(), in); err != nil {
 		v.Err = err
@@ -166,22 +175,40 @@ func CheckRequest(req *http.Request) *Violation {
 	return nil
 }
 
-// OperationOf returns the operation that req routes to in the definition
-// its path names, or an error when none matches.
-func OperationOf(req *http.Request) (version, operationID string, err error) {
-	version = VersionOf(req.URL.Path)
+// findRoute finds the operation of version's definitions that req routes
+// to. When none has one, the error is routers.ErrMethodNotAllowed if some
+// definition has the path with other methods, else routers.ErrPathNotFound
+// (or the error of a definition that could not be loaded).
+func findRoute(version string, req *http.Request) (*definition, *routers.Route, map[string]string, error) {
+	var miss error = routers.ErrPathNotFound
+	for _, name := range DefinitionsOf(version) {
+		d, err := load(name)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		route, params, err := d.router.FindRoute(req)
+		if err == nil {
+			return d, route, params, nil
+		}
+		if errors.Is(err, routers.ErrMethodNotAllowed) {
+			miss = err
+		}
+	}
+	return nil, nil, nil, miss
+}
+
+// OperationOf returns the definition and the operation that req routes to
+// in the API version its path names, or an error when none matches.
+func OperationOf(req *http.Request) (definition, operationID string, err error) {
+	version := VersionOf(req.URL.Path)
 	if version == "" {
-		return "", "", fmt.Errorf("no API definition for path %q: want /v3/... or /beta/...", req.URL.Path)
+		return "", "", fmt.Errorf("no API definition for path %q: want %s", req.URL.Path, knownPrefixes())
 	}
-	d, err := load(version)
+	d, route, _, err := findRoute(version, req)
 	if err != nil {
-		return version, "", err
+		return "", "", err
 	}
-	route, _, err := d.router.FindRoute(req)
-	if err != nil {
-		return version, "", err
-	}
-	return version, route.Operation.OperationID, nil
+	return d.name, route.Operation.OperationID, nil
 }
 
 // readBody reads req.Body, if any, and puts an equal reader back.
@@ -209,8 +236,9 @@ func bodyReader(b []byte) io.ReadCloser {
 // checkingTransport validates each request, reports violations and
 // forwards the request, unchanged, to next.
 type checkingTransport struct {
-	next   http.RoundTripper
-	report func(*Violation)
+	next     http.RoundTripper
+	report   func(*Violation)
+	versions []string
 }
 
 // RoundTrip validates req, reports a violation, and forwards req to next.
@@ -221,7 +249,7 @@ func (c *checkingTransport) RoundTrip(req *http.Request) (*http.Response, error)
 	}
 	vr := req.Clone(req.Context())
 	vr.Body = bodyReader(body)
-	if v := CheckRequest(vr); v != nil {
+	if v := CheckRequest(vr, c.versions...); v != nil {
 		c.report(v)
 	}
 	fwd := req.Clone(req.Context())
@@ -230,36 +258,39 @@ func (c *checkingTransport) RoundTrip(req *http.Request) (*http.Response, error)
 }
 
 // NewValidatingTransport returns a RoundTripper that validates every
-// request against the definition its path names (see CheckRequest) and
-// then forwards it to next, unchanged. A request that violates the
-// definition fails tb through tb.Errorf, naming the operation, method, URL
-// and violation; the request is still forwarded, so the test goes on and
-// reports everything. Requests to /oauth/token pass through unvalidated.
-// It is safe for concurrent use when next is (httpmock's *MockTransport
-// is). next nil means http.DefaultTransport.
-func NewValidatingTransport(tb testing.TB, next http.RoundTripper) http.RoundTripper {
-	return NewCheckingTransport(next, func(v *Violation) { tb.Errorf("%s", v.Error()) })
+// request against the API version its path names (see CheckRequest) and
+// then forwards it to next, unchanged. A request that matches no operation
+// of that version's definitions, or violates the one it matches, fails tb
+// through tb.Errorf, naming the definition, operation, method, URL and
+// violation; the request is still forwarded, so the test goes on and
+// reports everything. versions, when given, are the only API versions the
+// client under test may call, so that a client set to one version cannot
+// fall back to another unnoticed. Requests to /oauth/token pass through
+// unvalidated. It is safe for concurrent use when next is (httpmock's
+// *MockTransport is). next nil means http.DefaultTransport.
+func NewValidatingTransport(tb testing.TB, next http.RoundTripper, versions ...string) http.RoundTripper {
+	return NewCheckingTransport(next, func(v *Violation) { tb.Errorf("%s", v.Error()) }, versions...)
 }
 
 // NewCheckingTransport is NewValidatingTransport with the violations handed
 // to report instead of failing a test, for tests that sort violations out
 // themselves. report may be called from several goroutines at once.
-func NewCheckingTransport(next http.RoundTripper, report func(*Violation)) http.RoundTripper {
+func NewCheckingTransport(next http.RoundTripper, report func(*Violation), versions ...string) http.RoundTripper {
 	if next == nil {
 		next = http.DefaultTransport
 	}
-	return &checkingTransport{next: next, report: report}
+	return &checkingTransport{next: next, report: report, versions: slices.Clone(versions)}
 }
 
 // CheckResponse validates a response body of the given status to the
-// operation operationID of version against the definition: the status
-// must be documented and the body must match its JSON schema. It returns
-// nil, or an error holding every mismatch (see Mismatches).
-func CheckResponse(tb testing.TB, version, operationID string, status int, body []byte) error {
+// operation operationID of the named definition: the status must be
+// documented and the body must match its JSON schema. It returns nil, or
+// an error holding every mismatch (see Mismatches).
+func CheckResponse(tb testing.TB, name, operationID string, status int, body []byte) error {
 	tb.Helper()
-	op := FindOperation(tb, version, operationID)
-	doc := Load(tb, version)
-	req, err := http.NewRequest(op.Method, "/"+version+op.Path, nil)
+	op := FindOperation(tb, name, operationID)
+	doc := Load(tb, name)
+	req, err := http.NewRequest(op.Method, op.Base+op.Path, nil)
 	if err != nil {
 		return err
 	}

@@ -124,6 +124,15 @@ func TestValidRequestsPassAndAreForwardedUnchanged(t *testing.T) {
 		{"POST", localBase + "/v3/certifications/c1/reassign-async", `{"reassign":[{"id":"i1","type":"ITEM"}],"reassignTo":"id-2","reason":"holiday"}`},
 		{"GET", cloudBase + "/beta/certifications/c1/tasks/t1", ""},
 		{"GET", localBase + "/beta/certifications?limit=250", ""},
+		{"GET", cloudBase + "/v3/certifications/c1/decision-summary?filters=identitySummary.id%20eq%20%22s1%22", ""},
+		{"GET", cloudBase + "/v3/certifications/c1/access-summaries/ACCESS_PROFILE?limit=5&offset=5&count=true", ""},
+		{"GET", localBase + "/certifications/v1?reviewer-identity=me&limit=250", ""},
+		{"GET", cloudBase + "/certification-tasks/v1", ""},
+		{"GET", cloudBase + "/certification-tasks/v1/task-1", ""},
+		{"POST", cloudBase + "/certifications/v1/c1/decide", validDecide},
+		{"GET", cloudBase + "/certifications/v1/c1/identity-summaries?sorters=name&limit=0", ""},
+		{"GET", cloudBase + "/certifications/v1/c1/identity-summaries/s%2F1", ""},
+		{"GET", cloudBase + "/certifications/v1/c1/access-summaries/ROLE", ""},
 	}
 	for _, r := range requests {
 		send(t, rt, r.method, r.url, r.body)
@@ -170,6 +179,22 @@ func TestInvalidRequestsAreReported(t *testing.T) {
 			[]string{"v3 makeIdentityDecision", "maximum number of items is 250"}},
 		{"missing body", "POST", cloudBase + "/v3/certifications/c1/decide", "",
 			[]string{"v3 makeIdentityDecision", "request body has an error"}},
+		{"v1 limit above 250", "GET", cloudBase + "/certifications/v1?limit=251", "",
+			[]string{"v1 listIdentityCertificationsV1", `parameter "limit" in query`, "at most 250"}},
+		{"v1 body without a required field", "POST", cloudBase + "/certifications/v1/c1/reassign", `{"reassign":[],"reason":"r"}`,
+			[]string{"v1 reassignIdentityCertificationsV1", `property "reassignTo" is missing`}},
+		{"v1 path of a beta operation", "GET", cloudBase + "/certifications/v1/c1/tasks-pending", "",
+			[]string{"v1 (no operation)", "GET " + cloudBase + "/certifications/v1/c1/tasks-pending", "no matching operation"}},
+		{"v1 unknown method", "DELETE", cloudBase + "/certification-tasks/v1/t1", "",
+			[]string{"v1 (no operation)", "method not allowed"}},
+		{"v3 summaries path with another method", "POST", cloudBase + "/v3/certifications/c1/decision-summary", "",
+			[]string{"v3 (no operation)", "method not allowed"}},
+		{"summaries enum path parameter", "GET", cloudBase + "/v3/certifications/c1/access-summaries/ACCOUNT", "",
+			[]string{"summaries-v3 getIdentityAccessSummaries", `parameter "type" in path`, "allowed values"}},
+		{"v1 summaries query of the wrong type", "GET", cloudBase + "/certifications/v1/c1/identity-summaries?offset=first", "",
+			[]string{"summaries-v1 getIdentitySummariesV1", `parameter "offset" in query`}},
+		{"v1 summaries path in v3", "GET", cloudBase + "/v3/certifications/v1/c1/decision-summary", "",
+			[]string{"v3 (no operation)", "no matching operation"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -247,6 +272,7 @@ func TestViolationNamesOperationAndUnwraps(t *testing.T) {
 	v := spectest.CheckRequest(req)
 	require.NotNil(t, v)
 	assert.Equal(t, "v3", v.Version)
+	assert.Equal(t, "v3", v.Definition)
 	assert.Equal(t, "listIdentityCertifications", v.OperationID)
 	assert.Equal(t, "GET", v.Method)
 	assert.Equal(t, cloudBase+"/v3/certifications?limit=300", v.URL)
@@ -269,6 +295,18 @@ func TestCheckResponse(t *testing.T) {
 
 	assert.Error(t, spectest.CheckResponse(t, "v3", "getPendingCertificationTasks", 418, []byte(`{}`)), "an undocumented status is refused")
 	assert.NoError(t, spectest.CheckResponse(t, "beta", "listCertifications", 429, []byte(`{"message":"slow down"}`)))
+
+	summary := `{"entitlementDecisionsMade":3,"entitlementDecisionsTotal":5}`
+	assert.NoError(t, spectest.CheckResponse(t, "summaries-v3", "getIdentityDecisionSummary", 200, []byte(summary)))
+	assert.NoError(t, spectest.CheckResponse(t, "summaries-v1", "getIdentityDecisionSummaryV1", 200, []byte(summary)))
+	err = spectest.CheckResponse(t, "summaries-v1", "getIdentityDecisionSummaryV1", 200, []byte(`{"rolesRevoked":"two"}`))
+	require.Error(t, err)
+	assert.Equal(t, "/rolesRevoked", spectest.Mismatches(err)[0].Pointer)
+
+	// v1 reviewers may have a null e-mail address; v3 ones may not.
+	reviewers := []byte(`[{"id":"r1","name":"Ada","email":null,"type":"IDENTITY"}]`)
+	assert.NoError(t, spectest.CheckResponse(t, "v1", "listCertificationReviewersV1", 200, reviewers))
+	assert.Error(t, spectest.CheckResponse(t, "v3", "listCertificationReviewers", 200, reviewers))
 }
 
 func TestViolationParts(t *testing.T) {
@@ -294,13 +332,82 @@ func TestViolationParts(t *testing.T) {
 func TestOperationOf(t *testing.T) {
 	req, err := http.NewRequest("GET", localBase+"/beta/certifications/c1/tasks-pending", nil)
 	require.NoError(t, err)
-	version, id, err := spectest.OperationOf(req)
+	definition, id, err := spectest.OperationOf(req)
 	require.NoError(t, err)
-	assert.Equal(t, "beta", version)
+	assert.Equal(t, "beta", definition)
 	assert.Equal(t, "getIdentityCertificationPendingTasks", id)
+
+	req, err = http.NewRequest("GET", localBase+"/certifications/v1/c1/identity-summaries/s1", nil)
+	require.NoError(t, err)
+	definition, id, err = spectest.OperationOf(req)
+	require.NoError(t, err)
+	assert.Equal(t, "summaries-v1", definition)
+	assert.Equal(t, "getIdentitySummaryV1", id)
 
 	req, err = http.NewRequest("PUT", localBase+"/v3/certifications/c1", nil)
 	require.NoError(t, err)
 	_, _, err = spectest.OperationOf(req)
 	assert.Error(t, err)
+}
+
+// TestEveryOperationRoutesToItsDefinition sends a request to the path of
+// every operation of every definition and checks that it routes to that
+// operation: each API version's definitions share its prefixes without
+// taking each other's paths.
+func TestEveryOperationRoutesToItsDefinition(t *testing.T) {
+	n := 0
+	for _, name := range spectest.Definitions {
+		for _, op := range spectest.Operations(t, name) {
+			path := op.Path
+			for _, p := range op.Operation.Parameters {
+				if p.Value.In != "path" {
+					continue
+				}
+				value := "p-" + p.Value.Name
+				if enum := p.Value.Schema.Value.Enum; len(enum) > 0 {
+					value = enum[len(enum)-1].(string)
+				}
+				path = strings.ReplaceAll(path, "{"+p.Value.Name+"}", value)
+			}
+			req, err := http.NewRequest(op.Method, cloudBase+op.Base+path, nil)
+			require.NoError(t, err)
+			definition, id, err := spectest.OperationOf(req)
+			if assert.NoError(t, err, "%s %s", op.Method, req.URL) {
+				assert.Equal(t, op.Definition+" "+op.ID, definition+" "+id, "%s %s", op.Method, req.URL)
+			}
+			n++
+		}
+	}
+	assert.Equal(t, 11+4+6+11+4, n, "operations routed")
+}
+
+// TestTransportLimitedToVersions checks that a transport given API versions
+// reports a request to any other version, valid there or not, once, as a
+// route violation, and lets its own versions and the token endpoint pass.
+func TestTransportLimitedToVersions(t *testing.T) {
+	rec := newRecorder(t)
+	fw := &forwarded{}
+	mt := httpmock.NewMockTransport()
+	mt.RegisterNoResponder(fw.responder)
+	rt := spectest.NewValidatingTransport(rec, mt, "v1")
+
+	send(t, rt, "GET", cloudBase+"/certifications/v1/c1", "")
+	send(t, rt, "GET", cloudBase+"/certifications/v1/c1/decision-summary", "")
+	send(t, rt, "POST", cloudBase+spectest.TokenPath, "grant_type=client_credentials")
+	assert.Empty(t, rec.recorded())
+
+	send(t, rt, "GET", cloudBase+"/v3/certifications/c1", "")
+	got := rec.recorded()
+	require.Len(t, got, 1)
+	assert.Contains(t, got[0], "spectest: v3 (no operation): GET "+cloudBase+"/v3/certifications/c1")
+	assert.Contains(t, got[0], "the path is one of API version v3; this client may only call v1")
+	assert.Len(t, fw.urls, 4, "every request is forwarded")
+
+	req, err := http.NewRequest("GET", cloudBase+"/beta/certifications", nil)
+	require.NoError(t, err)
+	v := spectest.CheckRequest(req, "v3", "v1")
+	require.NotNil(t, v)
+	assert.Equal(t, []string{"route"}, v.Parts())
+	assert.Nil(t, spectest.CheckRequest(req, "beta", "v3"))
+	assert.Nil(t, spectest.CheckRequest(req), "no versions: any")
 }
