@@ -144,15 +144,6 @@ var specExceptions = []exception{
 			"for the permissions: the SDK decodes errors and rights as the arrays the schema documents, so a body " +
 			"that carries the example's single value gets a *DecodeError naming the field (errors, rights).",
 	},
-	{
-		in:      []string{"v1"},
-		check:   checkRequest,
-		subject: "*V1 route",
-		reason: "Configuration.APIVersion v1 does not select the per-resource paths yet: the SDK still sends the " +
-			"/v3 paths, which this harness refuses for a v1 client. Remove this entry when APIVersionV1 sends " +
-			"/certifications/v1/... and /certification-tasks/v1/...: from then on it matches nothing, and " +
-			"TestConformance says so.",
-	},
 }
 
 // TestBetaTaskErrorsSurvive backs the roundtrip exception for the empty

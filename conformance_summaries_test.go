@@ -2,34 +2,20 @@ package certifications_test
 
 import (
 	"context"
-	"net/http"
-	"net/url"
 	"reflect"
 
 	"github.com/iscgo/certifications"
 )
 
-// summariesV3Conformance checks the v3 Certification Summaries definition.
-// The SDK has no service for these operations yet, so the calls go
-// through APIClient.NewRequest and Do, the client's documented way to an
-// endpoint it does not wrap: they check the models, the decoding and the
-// errors of the client core, and that the table's requests conform.
+// summariesV3Conformance checks the v3 Certification Summaries definition
+// against CertificationSummariesApi.
 var summariesV3Conformance = &apiVersion{
 	name:     "summaries-v3",
 	client:   certifications.APIVersionV3,
+	service:  reflect.TypeFor[*certifications.CertificationSummariesApiService](),
 	errorDto: reflect.TypeFor[certifications.ErrorResponseDto](),
-	results:  summariesResults,
 	params:   summariesParams,
-	calls:    summariesCalls("v3/certifications"),
-}
-
-// summariesResults gives the Go type of each summaries operation's 200
-// body.
-var summariesResults = map[string]reflect.Type{
-	"getIdentityDecisionSummary": reflect.TypeFor[*certifications.IdentityCertDecisionSummary](),
-	"getIdentitySummaries":       reflect.TypeFor[[]certifications.CertificationIdentitySummary](),
-	"getIdentitySummary":         reflect.TypeFor[*certifications.CertificationIdentitySummary](),
-	"getIdentityAccessSummaries": reflect.TypeFor[[]certifications.AccessSummary](),
+	calls:    summariesCalls,
 }
 
 // summariesParams gives the Go type of the summaries' enum parameters.
@@ -37,46 +23,37 @@ var summariesParams = map[string]map[string]reflect.Type{
 	"getIdentityAccessSummaries": {"type": reflect.TypeFor[certifications.AccessSummaryType]()},
 }
 
-// summariesCalls returns a call per summaries operation, each setting every
-// optional parameter, below root ("v3/certifications" or
-// "certifications/v1").
-func summariesCalls(root string) map[string][]opCall {
-	list := url.Values{
-		"limit": {"50"}, "offset": {"100"}, "count": {"true"},
-		"filters": {`completed eq false`}, "sorters": {"name"},
-	}
-	access := url.Values{
-		"limit": {"250"}, "offset": {"0"}, "count": {"false"},
-		"filters": {`access.name sw "CN="`}, "sorters": {"-access.name"},
-	}
-	return map[string][]opCall{
-		"getIdentityDecisionSummary": {get[certifications.IdentityCertDecisionSummary](root+"/cert-1/decision-summary",
-			url.Values{"filters": {`identitySummary.id eq "ef38f94347e94562b5bb8424a56397d8"`}})},
-		"getIdentitySummaries": {get[[]certifications.CertificationIdentitySummary](root+"/cert-1/identity-summaries", list)},
-		"getIdentitySummary":   {get[certifications.CertificationIdentitySummary](root+"/cert-1/identity-summaries/summary-1", nil)},
-		"getIdentityAccessSummaries": {
-			get[[]certifications.AccessSummary](root+"/cert-1/access-summaries/"+string(certifications.AccessSummaryTypeRole), list),
-			get[[]certifications.AccessSummary](root+"/cert-1/access-summaries/"+string(certifications.AccessSummaryTypeAccessProfile), access),
-			get[[]certifications.AccessSummary](root+"/cert-1/access-summaries/"+string(certifications.AccessSummaryTypeEntitlement), nil),
+// summariesCalls calls each summaries operation, together setting every
+// optional parameter, on the harness client's generation.
+var summariesCalls = map[string][]opCall{
+	"getIdentityDecisionSummary": {func(ctx context.Context, h *harness) (any, error) {
+		v, _, err := h.v3.CertificationSummariesApi.GetIdentityDecisionSummary(ctx, "cert-1").
+			Filters(`identitySummary.id eq "ef38f94347e94562b5bb8424a56397d8"`).Execute()
+		return v, err
+	}},
+	"getIdentitySummaries": {func(ctx context.Context, h *harness) (any, error) {
+		v, _, err := h.v3.CertificationSummariesApi.GetIdentitySummaries(ctx, "cert-1").
+			Limit(50).Offset(100).Count(true).Filters(`completed eq false`).Sorters("name").Execute()
+		return v, err
+	}},
+	"getIdentitySummary": {func(ctx context.Context, h *harness) (any, error) {
+		v, _, err := h.v3.CertificationSummariesApi.GetIdentitySummary(ctx, "cert-1", "summary-1").Execute()
+		return v, err
+	}},
+	"getIdentityAccessSummaries": {
+		func(ctx context.Context, h *harness) (any, error) {
+			v, _, err := h.v3.CertificationSummariesApi.GetIdentityAccessSummaries(ctx, "cert-1", certifications.AccessSummaryTypeRole).
+				Limit(50).Offset(100).Count(true).Filters(`completed eq false`).Sorters("access.name").Execute()
+			return v, err
 		},
-	}
-}
-
-// get calls GET path with query through the harness client's NewRequest
-// and Do, decoding the 200 body into a T.
-func get[T any](path string, query url.Values) opCall {
-	return func(ctx context.Context, h *harness) (any, error) {
-		req, err := h.v3.NewRequest(ctx, http.MethodGet, path, query, nil)
-		if err != nil {
-			return nil, err
-		}
-		v := new(T)
-		if _, err := h.v3.Do(req, v); err != nil {
-			return nil, err
-		}
-		if reflect.TypeFor[T]().Kind() == reflect.Slice {
-			return *v, nil
-		}
-		return v, nil
-	}
+		func(ctx context.Context, h *harness) (any, error) {
+			v, _, err := h.v3.CertificationSummariesApi.GetIdentityAccessSummaries(ctx, "cert-1", certifications.AccessSummaryTypeAccessProfile).
+				Limit(250).Offset(0).Count(false).Filters(`access.name sw "CN="`).Sorters("-access.name").Execute()
+			return v, err
+		},
+		func(ctx context.Context, h *harness) (any, error) {
+			v, _, err := h.v3.CertificationSummariesApi.GetIdentityAccessSummaries(ctx, "cert-1", certifications.AccessSummaryTypeEntitlement).Execute()
+			return v, err
+		},
+	},
 }

@@ -109,13 +109,8 @@ type apiVersion struct {
 	// are this one's without suffix.
 	twin   string
 	suffix string
-	// service is the pointer type whose methods are the operations, or
-	// nil while the SDK has no service for them: calls then go through
-	// APIClient.NewRequest and Do, and results gives the Go types.
+	// service is the pointer type whose methods are the operations.
 	service reflect.Type
-	// results maps an operationId to the Go type of its 200 body, for a
-	// definition without a service.
-	results map[string]reflect.Type
 	// methods maps an operationId to its method name when that is not
 	// the operationId, less suffix, with its first letter in upper case.
 	methods map[string]string

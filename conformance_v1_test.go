@@ -1,8 +1,6 @@
 package certifications_test
 
 import (
-	"reflect"
-
 	"github.com/iscgo/certifications"
 )
 
@@ -27,8 +25,8 @@ var summariesV1Conformance = &apiVersion{
 	client:   certifications.APIVersionV1,
 	twin:     "summaries-v3",
 	suffix:   "V1",
-	errorDto: reflect.TypeFor[certifications.ErrorResponseDto](),
-	results:  suffixed(summariesResults, "V1"),
+	service:  summariesV3Conformance.service,
+	errorDto: summariesV3Conformance.errorDto,
 	params:   suffixed(summariesParams, "V1"),
-	calls:    suffixed(summariesCalls("certifications/v1"), "V1"),
+	calls:    suffixed(summariesCalls, "V1"),
 }

@@ -26,7 +26,7 @@ import (
 // test binary runs in the first one (or the one apiVersionEnv names), and
 // TestSuiteInEveryAPIVersion runs the suite again, in a child process of
 // the same binary, for each other one.
-var suiteVersions = []certifications.APIVersion{certifications.APIVersionV3}
+var suiteVersions = []certifications.APIVersion{certifications.APIVersionV3, certifications.APIVersionV1}
 
 // knownVersions are the API versions the SDK speaks.
 var knownVersions = []certifications.APIVersion{certifications.APIVersionV3, certifications.APIVersionV1}

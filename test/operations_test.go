@@ -310,7 +310,7 @@ func TestOperationErrorStatuses(t *testing.T) {
 				require.True(t, errors.As(err, &ae), "want *APIError, got %T: %v", err, err)
 				assert.Equal(t, ec.status, ae.StatusCode)
 				assert.Equal(t, op.method, ae.Method)
-				assert.Equal(t, op.path("cert-1", "item-1"), ae.Path)
+				assert.Equal(t, wirePath(op.path("cert-1", "item-1")), ae.Path)
 				assert.Equal(t, ec.message, ae.Message)
 				assert.Equal(t, ec.trackingID, ae.TrackingID)
 				assert.Equal(t, ec.body, string(ae.Body))

@@ -149,7 +149,7 @@ func TestToleranceMalformedJSON(t *testing.T) {
 				var de *certifications.DecodeError
 				require.True(t, errors.As(err, &de), "want *DecodeError, got %T: %v", err, err)
 				assert.Equal(t, op.method, de.Method)
-				assert.Equal(t, op.path("cert-1", "item-1"), de.URLPath)
+				assert.Equal(t, wirePath(op.path("cert-1", "item-1")), de.URLPath)
 				assert.Equal(t, http.StatusOK, de.StatusCode)
 				var se *json.SyntaxError
 				assert.True(t, errors.As(err, &se), "unwraps to the JSON syntax error")
