@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/iscgo/certifications"
 )
@@ -126,11 +125,11 @@ func (l lister[R, T]) renderPage(refs []R, lp listParams) []T {
 // matching returns the refs of every element that passes the pre-filter
 // and the filter, in sorter order.
 func (l lister[R, T]) matching(lp listParams) []R {
-	type match struct {
+	type hit struct {
 		ref  R
 		keys []any
 	}
-	var matches []match
+	var matches []hit
 	for ref := range l.all {
 		if l.keep != nil && !l.keep(ref) {
 			continue
@@ -147,7 +146,7 @@ func (l lister[R, T]) matching(lp listParams) []R {
 			if l.alias != nil {
 				l.alias(d)
 			}
-			if lp.filter != nil && !certifications.Match(lp.filter, d) {
+			if lp.filter != nil && !match(lp.filter, d) {
 				continue
 			}
 			keys = make([]any, len(lp.sorters))
@@ -155,10 +154,10 @@ func (l lister[R, T]) matching(lp listParams) []R {
 				keys[i], _ = lookup(d, s.Field)
 			}
 		}
-		matches = append(matches, match{ref, keys})
+		matches = append(matches, hit{ref, keys})
 	}
 	if len(lp.sorters) > 0 {
-		slices.SortStableFunc(matches, func(a, b match) int {
+		slices.SortStableFunc(matches, func(a, b hit) int {
 			for i, s := range lp.sorters {
 				c := compareKeys(a.keys[i], b.keys[i])
 				if s.Desc {
@@ -253,9 +252,9 @@ func compareKeys(a, b any) int {
 	switch x := a.(type) {
 	case string:
 		y, _ := b.(string)
-		tx, e1 := time.Parse(time.RFC3339Nano, x)
-		ty, e2 := time.Parse(time.RFC3339Nano, y)
-		if e1 == nil && e2 == nil {
+		tx, ok1 := parseDateTime(x)
+		ty, ok2 := parseDateTime(y)
+		if ok1 && ok2 {
 			return tx.Compare(ty)
 		}
 		if c := strings.Compare(strings.ToLower(x), strings.ToLower(y)); c != 0 {
