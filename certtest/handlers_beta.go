@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/iscgo/certifications"
+	"github.com/iscgo/certifications/beta"
 )
 
 // The beta operations have their own shapes. These structs follow the beta
@@ -65,20 +66,6 @@ type betaIdentityCertificationTask struct {
 	Errors          []string `json:"errors"`
 }
 
-// betaRulesListCertifications are the filters and sorters of
-// GET /beta/certifications (listCertifications).
-var betaRulesListCertifications = &certifications.QueryRules{
-	Operation: "listCertifications",
-	Filters: map[string][]certifications.Operator{
-		"id":                       {certifications.OpEq, certifications.OpIn},
-		"phase":                    {certifications.OpEq},
-		"completed":                {certifications.OpEq, certifications.OpNe},
-		"campaignRef.campaignType": {certifications.OpEq, certifications.OpIn},
-		"campaignRef.id":           {certifications.OpEq, certifications.OpIn},
-	},
-	Sorters: []string{"name", "due", "signed"},
-}
-
 func (s *Server) routesBeta(mux *http.ServeMux) {
 	mux.HandleFunc("GET /beta/certifications", s.betaListCertifications)
 	mux.HandleFunc("GET /beta/certifications/{id}/reviewers", s.reviewers)
@@ -137,7 +124,7 @@ func (s *Server) betaListCertifications(w http.ResponseWriter, r *http.Request) 
 	t := s.t
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	serveList(s, w, r, betaRulesListCertifications, lister[*certState, betaCertificationDto]{
+	serveList(s, w, r, beta.RulesListCertifications(), lister[*certState, betaCertificationDto]{
 		all:    sliceSeq(t.certs),
 		render: t.betaCertDTO,
 		keep:   t.reviewedBy(r, "reviewer-identitiy"),
