@@ -68,8 +68,9 @@ type betaIdentityCertificationTask struct {
 
 func (s *Server) routesBeta(mux *http.ServeMux) {
 	mux.HandleFunc("GET /beta/certifications", s.betaListCertifications)
-	mux.HandleFunc("GET /beta/certifications/{id}/reviewers", s.reviewers)
-	mux.HandleFunc("GET /beta/certifications/{certificationId}/access-review-items/{itemId}/permissions", s.permissions)
+	mux.HandleFunc("GET /beta/certifications/{id}/reviewers", s.listCertificationReviewers(beta.RulesListCertificationReviewers()))
+	mux.HandleFunc("GET /beta/certifications/{certificationId}/access-review-items/{itemId}/permissions",
+		s.getIdentityCertificationItemPermissions(beta.RulesGetIdentityCertificationItemPermissions()))
 	mux.HandleFunc("GET /beta/certifications/{id}/tasks-pending", s.betaPendingTasks)
 	mux.HandleFunc("GET /beta/certifications/{id}/tasks/{taskId}", s.betaGetTask)
 	mux.HandleFunc("POST /beta/certifications/{id}/reassign-async", s.betaReassignAsync)
@@ -88,9 +89,9 @@ func (t *tenant) betaCertDTO(c *certState) betaCertificationDto {
 		Signed:            c.signed,
 		Reviewer:          betaReviewerOf(t.person(c.reviewer)),
 		CampaignOwner:     *t.person(camp.owner).ref(),
-		Completed:         c.made == c.total,
-		DecisionsMade:     int32(c.made),
-		DecisionsTotal:    int32(c.total),
+		Completed:         c.made() == c.total(),
+		DecisionsMade:     int32(c.made()),
+		DecisionsTotal:    int32(c.total()),
 		EntitiesCompleted: int32(c.identDone),
 		EntitiesTotal:     int32(c.identTot),
 		id:                c.id,

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"iter"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -48,12 +49,9 @@ func parseList(r *http.Request, rules *certifications.QueryRules) (listParams, *
 		}
 		lp.count = b
 	}
-	if q.Has("filters") {
-		expr := q.Get("filters")
-		if err := rules.CheckFilters(expr); err != nil {
-			return lp, errBadRequest("Invalid filters: %s", sdkMessage(err))
-		}
-		lp.filter, _ = certifications.ParseFilter(expr)
+	var e *apiError
+	if lp.filter, e = parseFilters(q, rules); e != nil {
+		return lp, e
 	}
 	if q.Has("sorters") {
 		expr := q.Get("sorters")
@@ -63,6 +61,20 @@ func parseList(r *http.Request, rules *certifications.QueryRules) (listParams, *
 		lp.sorters, _ = certifications.ParseSorters(expr)
 	}
 	return lp, nil
+}
+
+// parseFilters reads the filters parameter, checked against the
+// endpoint's rules; the filter is nil when there is none.
+func parseFilters(q url.Values, rules *certifications.QueryRules) (certifications.Filter, *apiError) {
+	if !q.Has("filters") {
+		return nil, nil
+	}
+	expr := q.Get("filters")
+	if err := rules.CheckFilters(expr); err != nil {
+		return nil, errBadRequest("Invalid filters: %s", sdkMessage(err))
+	}
+	f, _ := certifications.ParseFilter(expr)
+	return f, nil
 }
 
 // sdkMessage turns an SDK validation error into message text.
