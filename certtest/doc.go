@@ -1,6 +1,8 @@
 // Package certtest runs an in-process fake SailPoint Identity Security Cloud
-// tenant that serves the Certifications API: the 11 v3 operations under
-// /v3, the 6 beta ones under /beta and the OAuth2 token endpoint. Use it to
+// tenant that serves the Certifications API: the 11 Certifications and the
+// 4 Certification Summaries operations both under /v3 and under their
+// per-resource v1 paths (/certifications/v1/..., /certification-tasks/v1/...),
+// the 6 beta ones under /beta and the OAuth2 token endpoint. Use it to
 // test code built on the certifications SDK without a real tenant, to run
 // the examples offline, and to rehearse failures a real tenant produces
 // only now and then.
@@ -67,6 +69,16 @@
 // reviewer-identity ("me" for the caller) limits certification and task
 // lists to a reviewer; beta list certifications reads it under its spec's
 // spelling, reviewer-identitiy, and ignores the v3 one.
+//
+// v3 and v1 are one tenant: the same handlers serve both path sets from the
+// same state. The Certification Summaries read that state too: the
+// decision summary counts decisions per kind of access (entitlement,
+// access profile, role; account counters are 0, the sandbox has no account
+// items), identity summaries turn completed once every item of the identity
+// is decided, and access summaries list the items of one type (ROLE,
+// ACCESS_PROFILE or ENTITLEMENT, anything else is a 400). They come from
+// counters kept up to date by every decision and reassignment, so they stay
+// cheap for a large certification.
 //
 // Every API request needs a bearer token from POST /oauth/token (client
 // credentials in the form or with HTTP basic authentication). Tokens expire

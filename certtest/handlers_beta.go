@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/iscgo/certifications"
+	"github.com/iscgo/certifications/beta"
 )
 
 // The beta operations have their own shapes. These structs follow the beta
@@ -65,24 +66,11 @@ type betaIdentityCertificationTask struct {
 	Errors          []string `json:"errors"`
 }
 
-// betaRulesListCertifications are the filters and sorters of
-// GET /beta/certifications (listCertifications).
-var betaRulesListCertifications = &certifications.QueryRules{
-	Operation: "listCertifications",
-	Filters: map[string][]certifications.Operator{
-		"id":                       {certifications.OpEq, certifications.OpIn},
-		"phase":                    {certifications.OpEq},
-		"completed":                {certifications.OpEq, certifications.OpNe},
-		"campaignRef.campaignType": {certifications.OpEq, certifications.OpIn},
-		"campaignRef.id":           {certifications.OpEq, certifications.OpIn},
-	},
-	Sorters: []string{"name", "due", "signed"},
-}
-
 func (s *Server) routesBeta(mux *http.ServeMux) {
 	mux.HandleFunc("GET /beta/certifications", s.betaListCertifications)
-	mux.HandleFunc("GET /beta/certifications/{id}/reviewers", s.reviewers)
-	mux.HandleFunc("GET /beta/certifications/{certificationId}/access-review-items/{itemId}/permissions", s.permissions)
+	mux.HandleFunc("GET /beta/certifications/{id}/reviewers", s.listCertificationReviewers(beta.RulesListCertificationReviewers()))
+	mux.HandleFunc("GET /beta/certifications/{certificationId}/access-review-items/{itemId}/permissions",
+		s.getIdentityCertificationItemPermissions(beta.RulesGetIdentityCertificationItemPermissions()))
 	mux.HandleFunc("GET /beta/certifications/{id}/tasks-pending", s.betaPendingTasks)
 	mux.HandleFunc("GET /beta/certifications/{id}/tasks/{taskId}", s.betaGetTask)
 	mux.HandleFunc("POST /beta/certifications/{id}/reassign-async", s.betaReassignAsync)
@@ -101,9 +89,9 @@ func (t *tenant) betaCertDTO(c *certState) betaCertificationDto {
 		Signed:            c.signed,
 		Reviewer:          betaReviewerOf(t.person(c.reviewer)),
 		CampaignOwner:     *t.person(camp.owner).ref(),
-		Completed:         c.made == c.total,
-		DecisionsMade:     int32(c.made),
-		DecisionsTotal:    int32(c.total),
+		Completed:         c.made() == c.total(),
+		DecisionsMade:     int32(c.made()),
+		DecisionsTotal:    int32(c.total()),
 		EntitiesCompleted: int32(c.identDone),
 		EntitiesTotal:     int32(c.identTot),
 		id:                c.id,
@@ -137,7 +125,7 @@ func (s *Server) betaListCertifications(w http.ResponseWriter, r *http.Request) 
 	t := s.t
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	serveList(s, w, r, betaRulesListCertifications, lister[*certState, betaCertificationDto]{
+	serveList(s, w, r, beta.RulesListCertifications(), lister[*certState, betaCertificationDto]{
 		all:    sliceSeq(t.certs),
 		render: t.betaCertDTO,
 		keep:   t.reviewedBy(r, "reviewer-identitiy"),

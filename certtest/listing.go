@@ -5,10 +5,10 @@ import (
 	"errors"
 	"iter"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/iscgo/certifications"
 )
@@ -49,12 +49,9 @@ func parseList(r *http.Request, rules *certifications.QueryRules) (listParams, *
 		}
 		lp.count = b
 	}
-	if q.Has("filters") {
-		expr := q.Get("filters")
-		if err := rules.CheckFilters(expr); err != nil {
-			return lp, errBadRequest("Invalid filters: %s", sdkMessage(err))
-		}
-		lp.filter, _ = certifications.ParseFilter(expr)
+	var e *apiError
+	if lp.filter, e = parseFilters(q, rules); e != nil {
+		return lp, e
 	}
 	if q.Has("sorters") {
 		expr := q.Get("sorters")
@@ -64,6 +61,20 @@ func parseList(r *http.Request, rules *certifications.QueryRules) (listParams, *
 		lp.sorters, _ = certifications.ParseSorters(expr)
 	}
 	return lp, nil
+}
+
+// parseFilters reads the filters parameter, checked against the
+// endpoint's rules; the filter is nil when there is none.
+func parseFilters(q url.Values, rules *certifications.QueryRules) (certifications.Filter, *apiError) {
+	if !q.Has("filters") {
+		return nil, nil
+	}
+	expr := q.Get("filters")
+	if err := rules.CheckFilters(expr); err != nil {
+		return nil, errBadRequest("Invalid filters: %s", sdkMessage(err))
+	}
+	f, _ := certifications.ParseFilter(expr)
+	return f, nil
 }
 
 // sdkMessage turns an SDK validation error into message text.
@@ -126,11 +137,11 @@ func (l lister[R, T]) renderPage(refs []R, lp listParams) []T {
 // matching returns the refs of every element that passes the pre-filter
 // and the filter, in sorter order.
 func (l lister[R, T]) matching(lp listParams) []R {
-	type match struct {
+	type hit struct {
 		ref  R
 		keys []any
 	}
-	var matches []match
+	var matches []hit
 	for ref := range l.all {
 		if l.keep != nil && !l.keep(ref) {
 			continue
@@ -147,7 +158,7 @@ func (l lister[R, T]) matching(lp listParams) []R {
 			if l.alias != nil {
 				l.alias(d)
 			}
-			if lp.filter != nil && !certifications.Match(lp.filter, d) {
+			if lp.filter != nil && !match(lp.filter, d) {
 				continue
 			}
 			keys = make([]any, len(lp.sorters))
@@ -155,10 +166,10 @@ func (l lister[R, T]) matching(lp listParams) []R {
 				keys[i], _ = lookup(d, s.Field)
 			}
 		}
-		matches = append(matches, match{ref, keys})
+		matches = append(matches, hit{ref, keys})
 	}
 	if len(lp.sorters) > 0 {
-		slices.SortStableFunc(matches, func(a, b match) int {
+		slices.SortStableFunc(matches, func(a, b hit) int {
 			for i, s := range lp.sorters {
 				c := compareKeys(a.keys[i], b.keys[i])
 				if s.Desc {
@@ -253,9 +264,9 @@ func compareKeys(a, b any) int {
 	switch x := a.(type) {
 	case string:
 		y, _ := b.(string)
-		tx, e1 := time.Parse(time.RFC3339Nano, x)
-		ty, e2 := time.Parse(time.RFC3339Nano, y)
-		if e1 == nil && e2 == nil {
+		tx, ok1 := parseDateTime(x)
+		ty, ok2 := parseDateTime(y)
+		if ok1 && ok2 {
 			return tx.Compare(ty)
 		}
 		if c := strings.Compare(strings.ToLower(x), strings.ToLower(y)); c != 0 {

@@ -82,9 +82,13 @@ func (t *tenant) decide(c *certState, ds []wireDecision) *apiError {
 		if st == nil {
 			st = &decisionState{}
 			t.decisions[ref] = st
-			c.adjust(t.identOf(ref), 0, 1)
 		}
-		st.decision = certifications.CertificationDecision(*d.Decision)
+		if dec := certifications.CertificationDecision(*d.Decision); dec != st.decision {
+			k, kind := t.identOf(ref), t.kindIndex(ref)
+			c.count(k, kind, st.decision, -1)
+			c.count(k, kind, dec, 1)
+			st.decision = dec
+		}
 		st.comments = d.Comments
 		st.proposedEndDate = d.ProposedEndDate
 		if !counted[ref] {
@@ -115,8 +119,8 @@ func (t *tenant) signOff(c *certState) *apiError {
 	if e := t.checkWritable(c); e != nil {
 		return e
 	}
-	if c.made < c.total {
-		return errBadRequest("Certification %s cannot be signed off: %d of %d decisions are made. Decide every access review item first.", c.id, c.made, c.total)
+	if c.made() < c.total() {
+		return errBadRequest("Certification %s cannot be signed off: %d of %d decisions are made. Decide every access review item first.", c.id, c.made(), c.total())
 	}
 	t.version++
 	now := t.now()

@@ -170,7 +170,8 @@ func WithFaults(f Faults) Option {
 }
 
 // WithRateLimit lets at most n requests per window through for each API
-// version (v3 and beta are counted apart, as ISC does), counted over a
+// version (v3, v1 and beta are counted apart, as ISC counts v3 and beta;
+// all v1 paths share one count), counted over a
 // sliding window. Requests over the limit get 429 Too Many Requests with a
 // Retry-After header (the seconds until a request may pass, rounded up,
 // at least 1; see WithDecimalRetryAfter) and the body

@@ -200,7 +200,7 @@ func (s *Server) record(r RecordedRequest) {
 func (s *Server) handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /oauth/token", s.handleToken)
-	s.routesV3(mux)
+	s.routesV3AndV1(mux)
 	s.routesBeta(mux)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.writeErr(w, r, errNotFound(fmt.Sprintf("No resource at %s %s.", r.Method, r.URL.Path)))
@@ -218,6 +218,8 @@ func bucket(p string) string {
 		return "v3"
 	case strings.HasPrefix(p, "/beta/"):
 		return "beta"
+	case isV1Path(p):
+		return "v1"
 	case p == "/oauth/token":
 		return "oauth"
 	}
@@ -256,7 +258,7 @@ func (s *Server) serve(mux *http.ServeMux, w http.ResponseWriter, r *http.Reques
 			t.Stop()
 		}
 	}
-	if b == "v3" || b == "beta" {
+	if b == "v3" || b == "beta" || b == "v1" {
 		if msg := s.checkToken(r); msg != "" {
 			sw.Header().Set("WWW-Authenticate", `Bearer realm="api"`)
 			writeJSON(sw, http.StatusUnauthorized, map[string]string{"error": msg})

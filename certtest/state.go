@@ -50,7 +50,7 @@ func (s *Server) Items(certID string) []certifications.AccessReviewItem {
 	if c == nil {
 		return nil
 	}
-	out := make([]certifications.AccessReviewItem, 0, c.total)
+	out := make([]certifications.AccessReviewItem, 0, c.total())
 	for ref := range s.t.refs(c) {
 		out = append(out, s.t.item(ref))
 	}

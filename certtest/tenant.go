@@ -20,9 +20,6 @@ type itemRef struct{ cert, idx int32 }
 // the identity's index there.
 type identKey struct{ cert, idx int32 }
 
-// identCount counts an identity's items in one certification.
-type identCount struct{ items, decided int }
-
 // decisionState is what the server remembers about a decided item.
 type decisionState struct {
 	decision        certifications.CertificationDecision
@@ -57,14 +54,13 @@ type certState struct {
 	identPref  string
 	identMask  uint64
 
-	removed   int             // generated items that now live elsewhere
-	added     []itemRef       // items moved in, in arrival order; {-1,-1} marks a removed entry
-	addedPos  map[itemRef]int // position of each live entry of added
-	idents    map[identKey]*identCount
-	total     int // decisionsTotal: items now in the certification
-	made      int // decisionsMade
-	identTot  int // identitiesTotal
-	identDone int // identitiesCompleted
+	removed   int                 // generated items that now live elsewhere
+	added     []itemRef           // items moved in, in arrival order; {-1,-1} marks a removed entry
+	addedPos  map[itemRef]int     // position of each live entry of added
+	idents    map[identKey]*tally // per identity, created when first touched
+	sum       tally               // all items now in the certification
+	identTot  int                 // identitiesTotal
+	identDone int                 // identitiesCompleted
 
 	reassignment *certifications.Reassignment
 }
@@ -186,7 +182,7 @@ func (t *tenant) newCert(id string, campaign, reviewer int) *certState {
 		phase:    certifications.CertificationPhaseActive,
 		perIdent: t.sizes.ItemsPerIdentity,
 		addedPos: map[itemRef]int{},
-		idents:   map[identKey]*identCount{},
+		idents:   map[identKey]*tally{},
 	}
 	c.modified = c.created
 	t.certs = append(t.certs, c)
@@ -204,7 +200,7 @@ func (t *tenant) initGenerated(c *certState) {
 	c.identMask = r.next()
 	t.prefixes[c.itemPrefix] = c.idx
 	t.identPref[c.identPref] = c.idx
-	c.total = c.gen
+	c.sum = c.genTotals()
 	c.identTot = (c.gen + c.perIdent - 1) / c.perIdent
 }
 
@@ -360,21 +356,28 @@ func (t *tenant) refs(c *certState) iter.Seq[itemRef] {
 // window returns the items of c at positions [off, off+n) without
 // generating the ones before: the fast path of unfiltered listing.
 func (t *tenant) window(c *certState, off, n int) []itemRef {
-	out := make([]itemRef, 0, max(0, min(n, c.total-off)))
-	seq, pos := t.refs(c), 0
-	if c.removed == 0 {
-		// No generated item has left: position i is generated item i.
-		for i := off; i < c.gen && len(out) < n; i++ {
-			out = append(out, itemRef{int32(c.idx), int32(i)})
-		}
-		seq, pos = t.addedRefs(c), c.gen
+	if c.removed > 0 {
+		return pageOf(off, n, c.total(), 0, nil, t.refs(c))
+	}
+	// No generated item has left: position i is generated item i.
+	return pageOf(off, n, c.total(), c.gen, func(i int) itemRef { return itemRef{int32(c.idx), int32(i)} }, t.addedRefs(c))
+}
+
+// pageOf returns the elements at positions [off, off+n) of a list of size
+// elements made of head elements known by position (at) followed by rest,
+// without iterating over the head.
+func pageOf[R any](off, n, size, head int, at func(int) R, rest iter.Seq[R]) []R {
+	out := make([]R, 0, max(0, min(n, size-off)))
+	for i := off; i < head && len(out) < n; i++ {
+		out = append(out, at(i))
 	}
 	if len(out) == n {
 		return out
 	}
-	for ref := range seq {
+	pos := head
+	for r := range rest {
 		if pos >= off {
-			out = append(out, ref)
+			out = append(out, r)
 			if len(out) == n {
 				break
 			}
@@ -395,46 +398,46 @@ func (t *tenant) addedRefs(c *certState) iter.Seq[itemRef] {
 	}
 }
 
-// identity returns (creating on first use) the counts of identity k in c.
+// identity returns (creating on first use) the tally of identity k in c.
 // An identity nobody touched yet has its generated items, none decided.
-func (c *certState) identity(k identKey) *identCount {
+func (c *certState) identity(k identKey) *tally {
 	if ic, ok := c.idents[k]; ok {
 		return ic
 	}
-	ic := &identCount{}
-	if int(k.cert) == c.idx {
-		ic.items = c.blockSize(int(k.idx))
-	}
+	ic := new(tally)
+	*ic = c.peekIdentity(k)
 	c.idents[k] = ic
 	return ic
 }
 
 // peekIdentity is identity without creating an entry.
-func (c *certState) peekIdentity(k identKey) identCount {
+func (c *certState) peekIdentity(k identKey) tally {
 	if ic, ok := c.idents[k]; ok {
 		return *ic
 	}
 	if int(k.cert) == c.idx {
-		return identCount{items: c.blockSize(int(k.idx))}
+		return genTally(c.blockSize(int(k.idx)), int(k.idx))
 	}
-	return identCount{}
+	return tally{}
 }
 
-// adjust changes the item and decision counts of identity k in c and keeps
-// the certification's counters in step.
-func (c *certState) adjust(k identKey, dItems, dDecided int) {
+// count records that n items (1 or -1) of identity k, of the given kind
+// and decision ("" for none), entered or left c, and keeps the
+// certification's counters in step.
+func (c *certState) count(k identKey, kind int, d certifications.CertificationDecision, n int) {
 	ic := c.identity(k)
-	present := ic.items > 0
-	done := present && ic.decided == ic.items
-	ic.items += dItems
-	ic.decided += dDecided
-	nowPresent := ic.items > 0
-	nowDone := nowPresent && ic.decided == ic.items
-	c.total += dItems
-	c.made += dDecided
-	c.identTot += b2i(nowPresent) - b2i(present)
-	c.identDone += b2i(nowDone) - b2i(done)
+	present, done := ic.total() > 0, ic.complete()
+	ic.add(kind, d, n)
+	c.sum.add(kind, d, n)
+	c.identTot += b2i(ic.total() > 0) - b2i(present)
+	c.identDone += b2i(ic.complete()) - b2i(done)
 }
+
+// total is decisionsTotal: the items now in the certification.
+func (c *certState) total() int { return c.sum.total() }
+
+// made is decisionsMade.
+func (c *certState) made() int { return c.sum.decided() }
 
 func b2i(b bool) int {
 	if b {
@@ -446,9 +449,12 @@ func b2i(b bool) int {
 // move moves an item from certification from to certification to.
 func (t *tenant) move(ref itemRef, from, to *certState) {
 	t.version++
-	k := t.identOf(ref)
-	decided := b2i(t.decisions[ref] != nil)
-	from.adjust(k, -1, -decided)
+	k, kind := t.identOf(ref), t.kindIndex(ref)
+	var d certifications.CertificationDecision
+	if st := t.decisions[ref]; st != nil {
+		d = st.decision
+	}
+	from.count(k, kind, d, -1)
 	if int(ref.cert) == from.idx {
 		from.removed++
 	} else {
@@ -465,7 +471,7 @@ func (t *tenant) move(ref itemRef, from, to *certState) {
 		to.added = append(to.added, ref)
 		t.moved[ref] = to.idx
 	}
-	to.adjust(k, 1, decided)
+	to.count(k, kind, d, 1)
 }
 
 // compact drops removed entries of added once they are the majority.
@@ -492,22 +498,24 @@ type itemKind struct {
 }
 
 // kindOf returns what an item grants without generating the whole item.
-// An identity's items rotate through entitlement, entitlement, access
-// profile and role; catalog entries are picked with a step coprime with
-// the catalog sizes, so an identity never holds the same access twice.
+// Catalog entries are picked with a step coprime with the catalog sizes,
+// so an identity never holds the same access twice.
 func (t *tenant) kindOf(ref itemRef) itemKind {
 	c := t.certs[ref.cert]
 	k := int(ref.idx) / c.perIdent
 	j := int(ref.idx) % c.perIdent
 	r := newRnd(t.seed, "identity-access", c.key, uint64(k))
 	base := r.intn(1 << 20)
-	switch (j + k) % 4 {
-	case 0, 1:
-		return itemKind{certifications.DtoTypeEntitlement, (base + j*7) % len(t.cat.ents)}
-	case 2:
-		return itemKind{certifications.DtoTypeAccessProfile, (base + j*7) % len(t.cat.aps)}
-	}
-	return itemKind{certifications.DtoTypeRole, (base + j*7) % len(t.cat.roles)}
+	kind := kindAt(j, k)
+	size := [kindCount]int{len(t.cat.ents), len(t.cat.aps), len(t.cat.roles)}[kind]
+	return itemKind{kindTypes[kind], (base + j*7) % size}
+}
+
+// kindIndex is the kind of an item (kindEntitlement, ...): kindOf's type,
+// without the catalog pick.
+func (t *tenant) kindIndex(ref itemRef) int {
+	c := t.certs[ref.cert]
+	return kindAt(int(ref.idx)%c.perIdent, int(ref.idx)/c.perIdent)
 }
 
 // accessID is the id of the access an item grants (accessSummary.access.id).
@@ -672,42 +680,60 @@ func (t *tenant) role(ro int, p person, r *rnd) *certifications.ReviewableRole {
 	return out
 }
 
-// item builds the review item ref as it is now: generated content plus its
-// decision, in the certification it currently belongs to.
-func (t *tenant) item(ref itemRef) certifications.AccessReviewItem {
-	c0 := t.certs[ref.cert]
-	k := int(ref.idx) / c0.perIdent
-	p := t.person(c0.identBase + k)
-	r := newRnd(t.seed, "item", c0.key, uint64(ref.idx))
-	kind := t.kindOf(ref)
+// itemRnd returns the generator of an item's content.
+func (t *tenant) itemRnd(ref itemRef) rnd {
+	return newRnd(t.seed, "item", t.certs[ref.cert].key, uint64(ref.idx))
+}
 
+// identPerson returns the person identity k is about.
+func (t *tenant) identPerson(k identKey) person {
+	return t.person(t.certs[k.cert].identBase + int(k.idx))
+}
+
+// accessSummary builds the access item ref grants to p, its identity; r is
+// the item's generator (access profiles and roles draw end dates from it).
+func (t *tenant) accessSummary(ref itemRef, p person, r *rnd) *certifications.AccessSummary {
+	kind := t.kindOf(ref)
 	sum := &certifications.AccessSummary{Access: &certifications.AccessSummaryAccess{Type: certifications.Ptr(kind.typ), ID: certifications.Ptr(t.accessID(kind))}}
 	switch kind.typ {
 	case certifications.DtoTypeEntitlement:
 		sum.Entitlement = t.entitlement(kind.cat, p)
 		sum.Access.Name = sum.Entitlement.Name
 	case certifications.DtoTypeAccessProfile:
-		sum.AccessProfile = t.accessProfile(kind.cat, p, &r)
+		sum.AccessProfile = t.accessProfile(kind.cat, p, r)
 		sum.Access.Name = sum.AccessProfile.Name
 	default:
-		sum.Role = t.role(kind.cat, p, &r)
+		sum.Role = t.role(kind.cat, p, r)
 		sum.Access.Name = sum.Role.Name
 	}
+	return sum
+}
 
-	cur := t.certs[t.location(ref)]
-	ik := identKey{ref.cert, int32(k)}
-	ic := cur.peekIdentity(ik)
+// identSummary renders identity k, about person p, as certification c
+// shows it now: completed once c holds items of k and all are decided.
+func (t *tenant) identSummary(c *certState, k identKey, p person) certifications.CertificationIdentitySummary {
+	return certifications.CertificationIdentitySummary{
+		ID:         certifications.Ptr(t.identID(k)),
+		Name:       certifications.Ptr(p.name),
+		IdentityID: certifications.Ptr(p.id),
+		Completed:  certifications.Ptr(c.peekIdentity(k).complete()),
+	}
+}
+
+// item builds the review item ref as it is now: generated content plus its
+// decision, in the certification it currently belongs to.
+func (t *tenant) item(ref itemRef) certifications.AccessReviewItem {
+	k := t.identOf(ref)
+	p := t.identPerson(k)
+	r := t.itemRnd(ref)
+	sum := t.accessSummary(ref, p, &r) // draws from r before NewAccess does
+	ident := t.identSummary(t.certs[t.location(ref)], k, p)
 	it := certifications.AccessReviewItem{
-		AccessSummary: sum,
-		IdentitySummary: &certifications.CertificationIdentitySummary{
-			ID:         certifications.Ptr(t.identID(ik)),
-			Name:       certifications.Ptr(p.name),
-			IdentityID: certifications.Ptr(p.id),
-			Completed:  certifications.Ptr(ic.items > 0 && ic.decided == ic.items),
-		},
-		ID:        certifications.Ptr(t.itemID(ref)),
-		Completed: certifications.Ptr(false),
-		NewAccess: certifications.Ptr(r.chance(0.12)),
+		AccessSummary:   sum,
+		IdentitySummary: &ident,
+		ID:              certifications.Ptr(t.itemID(ref)),
+		Completed:       certifications.Ptr(false),
+		NewAccess:       certifications.Ptr(r.chance(0.12)),
 	}
 	if d := t.decisions[ref]; d != nil {
 		it.Completed = certifications.Ptr(true)
@@ -768,13 +794,13 @@ func (t *tenant) certDTO(c *certState) certifications.IdentityCertificationDto {
 		ID:                  certifications.Ptr(c.id),
 		Name:                certifications.Ptr(c.name),
 		Campaign:            &camp,
-		Completed:           certifications.Ptr(c.made == c.total),
+		Completed:           certifications.Ptr(c.made() == c.total()),
 		IdentitiesCompleted: certifications.Ptr(int32(c.identDone)),
 		IdentitiesTotal:     certifications.Ptr(int32(c.identTot)),
 		Created:             certifications.Ptr(c.created),
 		Modified:            certifications.Ptr(c.modified),
-		DecisionsMade:       certifications.Ptr(int32(c.made)),
-		DecisionsTotal:      certifications.Ptr(int32(c.total)),
+		DecisionsMade:       certifications.Ptr(int32(c.made())),
+		DecisionsTotal:      certifications.Ptr(int32(c.total())),
 		Due:                 certifications.Ptr(c.due),
 		Signed:              c.signed,
 		Reviewer:            t.person(c.reviewer).reviewer(),

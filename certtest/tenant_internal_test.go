@@ -3,6 +3,7 @@ package certtest
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -41,34 +42,57 @@ func TestItemAndIdentityIDsParse(t *testing.T) {
 	assert.False(t, ok)
 }
 
-// recount computes a certification's counters from its items.
-func recount(tn *tenant, c *certState) (total, made, identTot, identDone int) {
-	type cnt struct{ items, decided int }
-	idents := map[identKey]*cnt{}
+// recount computes a certification's tallies from its items: the whole
+// certification's and each identity's. The kind is the one kindOf picks
+// the catalog entry for (TestKindIndexIsTheRenderedType ties it to the
+// rendered items).
+func recount(tn *tenant, c *certState) (sum tally, idents map[identKey]tally, order []identKey) {
+	idents = map[identKey]tally{}
 	for ref := range tn.refs(c) {
-		total++
+		var d certifications.CertificationDecision
+		if st := tn.decisions[ref]; st != nil {
+			d = st.decision
+		}
+		kind := slices.Index(kindTypes[:], tn.kindOf(ref).typ)
+		sum.add(kind, d, 1)
 		k := tn.identOf(ref)
-		if idents[k] == nil {
-			idents[k] = &cnt{}
+		if _, seen := idents[k]; !seen {
+			order = append(order, k)
 		}
-		idents[k].items++
-		if tn.decisions[ref] != nil {
-			made++
-			idents[k].decided++
+		ik := idents[k]
+		ik.add(kind, d, 1)
+		idents[k] = ik
+	}
+	return sum, idents, order
+}
+
+// checkCounters compares c's incremental counters, identity tallies and
+// identity paging with a full recount.
+func checkCounters(t *testing.T, tn *tenant, c *certState, msg string) {
+	t.Helper()
+	sum, idents, order := recount(tn, c)
+	require.Equal(t, sum, c.sum, "%s: tally of certification %d", msg, c.idx)
+	done := 0
+	for k, want := range idents {
+		require.Equal(t, want, c.peekIdentity(k), "%s: identity %v of certification %d", msg, k, c.idx)
+		done += b2i(want.complete())
+	}
+	require.Equal(t, []int{len(idents), done}, []int{c.identTot, c.identDone}, "%s: identity counters of certification %d", msg, c.idx)
+	require.Equal(t, order, slices.Collect(tn.identities(c)), "%s: identities of certification %d in item order", msg, c.idx)
+	for _, off := range []int{0, 1, 3, len(order) / 2, max(0, len(order)-2)} {
+		want := order[min(off, len(order)):min(off+3, len(order))]
+		got := tn.identWindow(c, off, 3)
+		require.Equal(t, len(want), len(got), "%s: identity window at %d", msg, off)
+		if len(want) > 0 {
+			require.Equal(t, want, got, "%s: identity window at %d", msg, off)
 		}
 	}
-	for _, ic := range idents {
-		identTot++
-		if ic.decided == ic.items {
-			identDone++
-		}
-	}
-	return
 }
 
 // TestCountersSurviveRandomMovesAndDecisions moves and decides items at
-// random and checks after every step that the incremental counters and the
-// fast paging window agree with a full recount.
+// random (new and changed decisions) and checks after every step that the
+// incremental counters and the fast paging windows agree with a full
+// recount.
 func TestCountersSurviveRandomMovesAndDecisions(t *testing.T) {
 	srv := NewServer(WithLargeCertification("big", 203), WithSizes(Sizes{ItemsPerIdentity: 3}))
 	defer srv.Close()
@@ -76,12 +100,15 @@ func TestCountersSurviveRandomMovesAndDecisions(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	tn.mu.Lock()
 	defer tn.mu.Unlock()
+	for _, c := range tn.certs {
+		checkCounters(t, tn, c, "start")
+	}
 	for step := range 600 {
 		c := tn.certs[rng.IntN(len(tn.certs))]
-		if c.total == 0 {
+		if c.total() == 0 {
 			continue
 		}
-		ref := tn.window(c, rng.IntN(c.total), 1)[0]
+		ref := tn.window(c, rng.IntN(c.total()), 1)[0]
 		switch rng.IntN(3) {
 		case 0, 1:
 			d := c
@@ -89,19 +116,17 @@ func TestCountersSurviveRandomMovesAndDecisions(t *testing.T) {
 				d = tn.certs[rng.IntN(len(tn.certs))]
 			}
 			tn.move(ref, c, d)
+			checkCounters(t, tn, d, fmt.Sprintf("step %d", step))
 		case 2:
 			id := tn.itemID(ref)
-			e := tn.decide(c, []wireDecision{{ID: &id, Decision: certifications.Ptr("REVOKE"), Bulk: certifications.Ptr(false), Comments: certifications.Ptr("x")}})
+			dec := []string{"APPROVE", "REVOKE"}[rng.IntN(2)]
+			e := tn.decide(c, []wireDecision{{ID: &id, Decision: &dec, Bulk: certifications.Ptr(false), Comments: certifications.Ptr("x")}})
 			require.Nil(t, e)
 		}
-		for _, cc := range []*certState{c} {
-			total, made, it, id := recount(tn, cc)
-			require.Equal(t, []int{total, made, it, id}, []int{cc.total, cc.made, cc.identTot, cc.identDone}, "step %d, certification %d", step, cc.idx)
-		}
+		checkCounters(t, tn, c, fmt.Sprintf("step %d", step))
 	}
 	for _, c := range tn.certs {
-		total, made, it, id := recount(tn, c)
-		require.Equal(t, []int{total, made, it, id}, []int{c.total, c.made, c.identTot, c.identDone})
+		checkCounters(t, tn, c, "end")
 		var all []itemRef
 		for ref := range tn.refs(c) {
 			all = append(all, ref)
@@ -114,6 +139,36 @@ func TestCountersSurviveRandomMovesAndDecisions(t *testing.T) {
 				continue
 			}
 			assert.Equal(t, want, got, "window at %d of certification %d", off, c.idx)
+		}
+	}
+}
+
+// TestGeneratedTotalsMatchTheItems checks the closed form of genTotals
+// against counting the kinds item by item, for sizes around the rotation
+// of four kinds.
+func TestGeneratedTotalsMatchTheItems(t *testing.T) {
+	for _, per := range []int{1, 2, 3, 4, 5, 7, 8} {
+		for _, gen := range []int{0, 1, 2, 3, 4, 5, 9, 16, 17, 31, 100, 1001} {
+			c := &certState{gen: gen, perIdent: per}
+			var want tally
+			for i := range gen {
+				want.add(kindAt(i%per, i/per), "", 1)
+			}
+			assert.Equal(t, want, c.genTotals(), "%d items, %d per identity", gen, per)
+		}
+	}
+}
+
+// TestKindIndexIsTheRenderedType checks that the kind the counters use is
+// the access type of the rendered item.
+func TestKindIndexIsTheRenderedType(t *testing.T) {
+	srv := NewServer(WithSizes(Sizes{ItemsPerIdentity: 5}))
+	defer srv.Close()
+	tn := srv.t
+	for _, c := range tn.certs {
+		for ref := range tn.refs(c) {
+			it := tn.item(ref)
+			require.Equal(t, it.GetAccessSummary().GetAccess().GetType(), kindTypes[tn.kindIndex(ref)])
 		}
 	}
 }

@@ -1,0 +1,362 @@
+package certtest
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/iscgo/certifications"
+)
+
+// The sandbox serves the Certifications and Certification Summaries
+// operations in two API generations from one state, with the same
+// handlers: the yearly v3, where the version comes first
+// (/v3/certifications/...), and the per-resource v1, where it follows the
+// resource (/certifications/v1/...). Parameters, bodies and shapes are the
+// same in both. In the comments of the handlers, {certifications} and
+// {certification-tasks} stand for the resource roots of either generation
+// (/v3/certifications or /certifications/v1, ...).
+const (
+	resCertifications = "certifications"
+	resTasks          = "certification-tasks"
+)
+
+// resourceRoots returns the root paths of a resource in v3 and in v1.
+func resourceRoots(resource string) [2]string {
+	return [2]string{"/v3/" + resource, "/" + resource + "/v1"}
+}
+
+// isV1Path reports whether p is a path of the per-resource v1 API.
+func isV1Path(p string) bool {
+	for _, res := range []string{resCertifications, resTasks} {
+		root := resourceRoots(res)[1]
+		if p == root || strings.HasPrefix(p, root+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// route is one operation: method, resource, the path below the resource
+// root, and the handler.
+type route struct {
+	method, resource, path string
+	handler                http.HandlerFunc
+}
+
+// routesV3AndV1 registers every v3 operation under its v3 and its v1 path.
+func (s *Server) routesV3AndV1(mux *http.ServeMux) {
+	const get, post = http.MethodGet, http.MethodPost
+	for _, rt := range []route{
+		{get, resCertifications, "", s.listIdentityCertifications},
+		{get, resCertifications, "/{id}", s.getIdentityCertification},
+		{get, resCertifications, "/{id}/access-review-items", s.listIdentityAccessReviewItems},
+		{get, resCertifications, "/{certificationId}/access-review-items/{itemId}/permissions",
+			s.getIdentityCertificationItemPermissions(certifications.RulesGetIdentityCertificationItemPermissions())},
+		{get, resCertifications, "/{id}/reviewers", s.listCertificationReviewers(certifications.RulesListCertificationReviewers())},
+		{post, resCertifications, "/{id}/decide", s.makeIdentityDecision},
+		{post, resCertifications, "/{id}/reassign", s.reassignIdentityCertifications},
+		{post, resCertifications, "/{id}/reassign-async", s.submitReassignCertsAsync},
+		{post, resCertifications, "/{id}/sign-off", s.signOffIdentityCertification},
+		{get, resTasks, "", s.getPendingCertificationTasks},
+		{get, resTasks, "/{id}", s.getCertificationTask},
+		{get, resCertifications, "/{id}/decision-summary", s.getIdentityDecisionSummary},
+		{get, resCertifications, "/{id}/identity-summaries", s.getIdentitySummaries},
+		{get, resCertifications, "/{id}/identity-summaries/{identitySummaryId}", s.getIdentitySummary},
+		{get, resCertifications, "/{id}/access-summaries/{type}", s.getIdentityAccessSummaries},
+	} {
+		for _, root := range resourceRoots(rt.resource) {
+			mux.HandleFunc(rt.method+" "+root+rt.path, rt.handler)
+		}
+	}
+}
+
+// reviewerFilter resolves a reviewer-identity value ("me" is the caller)
+// to an identity id; ok is false when the parameter is absent.
+func reviewerFilter(r *http.Request, name string) (id string, ok bool) {
+	q := r.URL.Query()
+	if !q.Has(name) {
+		return "", false
+	}
+	id = q.Get(name)
+	if strings.EqualFold(id, "me") {
+		id = meID
+	}
+	return id, true
+}
+
+// withCert serves a request about one certification: f runs with the
+// tenant locked and the certification named by the path value name, or the
+// answer is a 404 when there is none.
+func (s *Server) withCert(w http.ResponseWriter, r *http.Request, name string, f func(t *tenant, c *certState)) {
+	t := s.t
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	id := r.PathValue(name)
+	c := t.cert(id)
+	if c == nil {
+		s.writeErr(w, r, errNotFound("No certification with id "+id+" was found."))
+		return
+	}
+	f(t, c)
+}
+
+// GET {certifications}
+func (s *Server) listIdentityCertifications(w http.ResponseWriter, r *http.Request) {
+	t := s.t
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	serveList(s, w, r, certifications.RulesListIdentityCertifications(), lister[*certState, certifications.IdentityCertificationDto]{
+		all:    sliceSeq(t.certs),
+		render: t.certDTO,
+		keep:   t.reviewedBy(r, "reviewer-identity"),
+	})
+}
+
+// reviewedBy returns the pre-filter for a reviewer-identity parameter: the
+// certifications whose (primary) reviewer it names. Without the parameter
+// every certification is listed: the credentials act as an admin.
+func (t *tenant) reviewedBy(r *http.Request, param string) func(*certState) bool {
+	id, ok := reviewerFilter(r, param)
+	if !ok {
+		return nil
+	}
+	return func(c *certState) bool { return t.person(c.reviewer).id == id }
+}
+
+// GET {certifications}/{id}
+func (s *Server) getIdentityCertification(w http.ResponseWriter, r *http.Request) {
+	s.withCert(w, r, "id", func(t *tenant, c *certState) {
+		writeJSON(w, http.StatusOK, t.certDTO(c))
+	})
+}
+
+// itemAliases adds the short field names the item filters and sorters use
+// (access.type, entitlement.sourceName, ...) next to the accessSummary
+// they stand for; type is the access type.
+func itemAliases(d map[string]any) {
+	sum, ok := d["accessSummary"].(map[string]any)
+	if !ok {
+		return
+	}
+	for _, k := range []string{"access", "entitlement", "accessProfile", "role"} {
+		if v, ok := sum[k]; ok {
+			d[k] = v
+		}
+	}
+	if a, ok := sum["access"].(map[string]any); ok {
+		d["type"] = a["type"]
+	}
+}
+
+// GET {certifications}/{id}/access-review-items
+func (s *Server) listIdentityAccessReviewItems(w http.ResponseWriter, r *http.Request) {
+	s.withCert(w, r, "id", func(t *tenant, c *certState) {
+		lp, e := parseList(r, certifications.RulesListIdentityAccessReviewItems())
+		if e != nil {
+			s.writeErr(w, r, e)
+			return
+		}
+		keep, e := t.accessFilter(r)
+		if e != nil {
+			s.writeErr(w, r, e)
+			return
+		}
+		l := lister[itemRef, certifications.AccessReviewItem]{
+			all:    t.refs(c),
+			total:  c.total(),
+			window: func(off, n int) []itemRef { return t.window(c, off, n) },
+			render: t.item,
+			alias:  itemAliases,
+			keep:   keep,
+		}
+		q := r.URL.Query()
+		serveItemList(s, w, r, lp, l, "items", c.id, q.Get("filters"), q.Get("sorters"), q.Get("entitlements"), q.Get("access-profiles"), q.Get("roles"))
+	})
+}
+
+// serveItemList answers a listing of items through l: the requested
+// window when nothing needs a scan, otherwise the matching items, kept in
+// the tenant's cache under key (the operation, the certification and every
+// parameter that selects or orders) so that paging through them costs one
+// scan. t.mu must be held.
+func serveItemList[T any](s *Server, w http.ResponseWriter, r *http.Request, lp listParams, l lister[itemRef, T], key ...string) {
+	if !l.slow(lp) {
+		page, total := l.run(lp)
+		s.writeList(w, r, lp, page, total)
+		return
+	}
+	t, k := s.t, strings.Join(key, "\x00")
+	refs, ok := t.cache.get(t.version, k)
+	if !ok {
+		refs = l.matching(lp)
+		t.cache.put(k, refs)
+	}
+	s.writeList(w, r, lp, l.renderPage(refs, lp), len(refs))
+}
+
+// accessFilter reads the entitlements, access-profiles and roles
+// parameters, of which at most one may be used.
+func (t *tenant) accessFilter(r *http.Request) (func(itemRef) bool, *apiError) {
+	q := r.URL.Query()
+	var typ certifications.DtoType
+	var ids []string
+	used := 0
+	for _, p := range []struct {
+		name string
+		typ  certifications.DtoType
+	}{{"entitlements", certifications.DtoTypeEntitlement}, {"access-profiles", certifications.DtoTypeAccessProfile}, {"roles", certifications.DtoTypeRole}} {
+		if q.Has(p.name) {
+			used++
+			typ, ids = p.typ, strings.Split(q.Get(p.name), ",")
+		}
+	}
+	switch used {
+	case 0:
+		return nil, nil
+	case 1:
+	default:
+		return nil, errBadRequest("Only one of the entitlements, access-profiles and roles parameters may be used at a time.")
+	}
+	want := map[string]bool{}
+	for _, id := range ids {
+		if id = strings.TrimSpace(id); id != "" {
+			want[id] = true
+		}
+	}
+	return func(ref itemRef) bool {
+		k := t.kindOf(ref)
+		return k.typ == typ && want[t.accessID(k)]
+	}, nil
+}
+
+// GET {certifications}/{certificationId}/access-review-items/{itemId}/permissions,
+// also in beta, each with its own rules.
+//
+// An item that grants no permissions (an access profile, a role, or an
+// entitlement without fine-grained permissions) answers an empty list; an
+// item id that is not in the certification answers 404.
+func (s *Server) getIdentityCertificationItemPermissions(rules *certifications.QueryRules) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		s.withCert(w, r, "certificationId", func(t *tenant, c *certState) {
+			itemID := r.PathValue("itemId")
+			ref, ok := t.parseItemID(itemID)
+			if !ok || t.location(ref) != c.idx {
+				s.writeErr(w, r, errNotFound("No access review item with id "+itemID+" was found in certification "+c.id+"."))
+				return
+			}
+			serveList(s, w, r, rules, lister[certifications.PermissionDto, certifications.PermissionDto]{
+				all:    sliceSeq(t.permissions(ref)),
+				render: func(p certifications.PermissionDto) certifications.PermissionDto { return p },
+			})
+		})
+	}
+}
+
+// GET {certifications}/{id}/reviewers, also in beta, each with its own
+// rules.
+func (s *Server) listCertificationReviewers(rules *certifications.QueryRules) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		s.withCert(w, r, "id", func(t *tenant, c *certState) {
+			serveList(s, w, r, rules, lister[int, certifications.IdentityReferenceWithNameAndEmail]{
+				all:    sliceSeq(c.reviewers()),
+				render: func(p int) certifications.IdentityReferenceWithNameAndEmail { return *t.person(p).ref() },
+			})
+		})
+	}
+}
+
+// POST {certifications}/{id}/decide
+func (s *Server) makeIdentityDecision(w http.ResponseWriter, r *http.Request) {
+	var ds []wireDecision
+	if e := decodeBody(w, r, &ds); e != nil {
+		s.writeErr(w, r, e)
+		return
+	}
+	s.withCert(w, r, "id", func(t *tenant, c *certState) {
+		if e := t.decide(c, ds); e != nil {
+			s.writeErr(w, r, e)
+			return
+		}
+		writeJSON(w, http.StatusOK, t.certDTO(c))
+	})
+}
+
+// POST {certifications}/{id}/sign-off
+func (s *Server) signOffIdentityCertification(w http.ResponseWriter, r *http.Request) {
+	s.withCert(w, r, "id", func(t *tenant, c *certState) {
+		if e := t.signOff(c); e != nil {
+			s.writeErr(w, r, e)
+			return
+		}
+		writeJSON(w, http.StatusOK, t.certDTO(c))
+	})
+}
+
+// withReassign serves the reassign calls (reassign and reassign-async,
+// beta reassign-async): f carries out the body once it is decoded and
+// checked against the certification named by the path value id, with at
+// most maxRefs references; to is the new reviewer.
+func (s *Server) withReassign(w http.ResponseWriter, r *http.Request, maxRefs int, f func(t *tenant, c *certState, body certifications.ReviewReassign, to int)) {
+	var b wireReassign
+	if e := decodeBody(w, r, &b); e != nil {
+		s.writeErr(w, r, e)
+		return
+	}
+	s.withCert(w, r, "id", func(t *tenant, c *certState) {
+		body, to, e := t.checkReassign(c, b, maxRefs)
+		if e != nil {
+			s.writeErr(w, r, e)
+			return
+		}
+		f(t, c, body, to)
+	})
+}
+
+// POST {certifications}/{id}/reassign
+func (s *Server) reassignIdentityCertifications(w http.ResponseWriter, r *http.Request) {
+	s.withReassign(w, r, certifications.MaxReassignSync, func(t *tenant, c *certState, body certifications.ReviewReassign, to int) {
+		if _, msg := t.reassign(c, body, to); msg != "" {
+			s.writeErr(w, r, errBadRequest("%s", msg))
+			return
+		}
+		writeJSON(w, http.StatusOK, t.certDTO(c))
+	})
+}
+
+// POST {certifications}/{id}/reassign-async
+func (s *Server) submitReassignCertsAsync(w http.ResponseWriter, r *http.Request) {
+	s.withReassign(w, r, certifications.MaxReassignAsync, func(t *tenant, c *certState, body certifications.ReviewReassign, _ int) {
+		writeJSON(w, http.StatusOK, t.taskDTO(t.newTask(c, body)))
+	})
+}
+
+// GET {certification-tasks}/{id}: each call moves a pending task one
+// step on (QUEUED, IN_PROGRESS, then SUCCESS or ERROR).
+func (s *Server) getCertificationTask(w http.ResponseWriter, r *http.Request) {
+	t := s.t
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	id := r.PathValue("id")
+	tk := t.taskByID[id]
+	if tk == nil {
+		s.writeErr(w, r, errNotFound("No certification task with id "+id+" was found."))
+		return
+	}
+	t.advance(tk)
+	writeJSON(w, http.StatusOK, t.taskDTO(tk))
+}
+
+// GET {certification-tasks}: the pending tasks, unchanged by listing.
+func (s *Server) getPendingCertificationTasks(w http.ResponseWriter, r *http.Request) {
+	t := s.t
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	rid, byReviewer := reviewerFilter(r, "reviewer-identity")
+	serveList(s, w, r, certifications.RulesGetPendingCertificationTasks(), lister[*task, certifications.CertificationTask]{
+		all:    sliceSeq(t.tasks),
+		render: t.taskDTO,
+		keep: func(tk *task) bool {
+			return pending(tk.status) && (!byReviewer || t.person(t.certs[tk.cert].reviewer).id == rid)
+		},
+	})
+}
