@@ -26,6 +26,7 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"net/url"
+	"path"
 	"runtime"
 	"strings"
 	"sync"
@@ -35,9 +36,11 @@ import (
 	"golang.org/x/oauth2"
 )
 
-// MaxResponseBody bounds the size of a successful response body the client
-// reads. A 250-item page of fully populated review items is a few MB.
-const MaxResponseBody = 256 << 20
+// MaxResponseBody is the default cap on a successful response body.
+//
+// Deprecated: the cap is Configuration.MaxResponseBytes, by default
+// DefaultMaxResponseBytes; this constant equals that default.
+const MaxResponseBody = DefaultMaxResponseBytes
 
 // APIClient talks to one tenant. It is safe for concurrent use; share one
 // per tenant and credentials so that the token and rate limit are shared.
@@ -60,23 +63,28 @@ type APIClient struct {
 
 // NewAPIClient returns a client for cfg. It never panics: if cfg is nil or
 // invalid, every call returns the error Validate reports. The configuration
-// is copied; later changes to cfg do not affect the client.
+// is copied, its DefaultHeader, RateLimit and HTTPClient included; later
+// changes to cfg do not affect the client.
 func NewAPIClient(cfg *Configuration) *APIClient {
 	c := &APIClient{pacers: map[string]*pacer{}}
 	c.CertificationsApi = &CertificationsApiService{client: c}
 	c.CertificationSummariesApi = &CertificationSummariesApiService{client: c}
-	if err := cfg.Validate(); err != nil {
+	if cfg == nil {
+		c.err = cfg.Validate()
+		return c
+	}
+	// Validate the copy, so that what is checked is what is used.
+	c.cfg = cfg.clone()
+	if c.cfg.DefaultHeader == nil {
+		c.cfg.DefaultHeader = map[string]string{}
+	}
+	if err := c.cfg.Validate(); err != nil {
 		c.err = err
 		return c
 	}
-	c.cfg = *cfg
-	c.cfg.DefaultHeader = make(map[string]string, len(cfg.DefaultHeader))
-	for k, v := range cfg.DefaultHeader {
-		c.cfg.DefaultHeader[k] = v
-	}
-	c.root, _ = cfg.apiRoot()
+	c.root, _ = c.cfg.apiRoot()
 
-	base := cfg.HTTPClient
+	base := c.cfg.HTTPClient
 	if base == nil {
 		// net/http keeps 2 idle connections per host; concurrent callers
 		// and read-ahead paging would open and close connections all day.
@@ -105,29 +113,32 @@ func NewAPIClient(cfg *Configuration) *APIClient {
 	}
 	c.hc = &hc
 
-	auth, err := newTokenCache(&c.cfg, base)
+	auth, err := newTokenCache(&c.cfg, tokenHTTPClient(base))
 	if err != nil {
 		c.err = err
 		return c
 	}
 	c.auth = auth
 	c.userAgent = fmt.Sprintf("isc-certifications-go/%s (%s/%s; go%s)", Version, runtime.GOOS, runtime.GOARCH, strings.TrimPrefix(runtime.Version(), "go"))
-	if s := strings.TrimSpace(cfg.UserAgent); s != "" {
+	if s := strings.TrimSpace(c.cfg.UserAgent); s != "" {
 		c.userAgent += " " + s
 	}
 	return c
 }
 
-// Configuration returns a copy of the client's configuration.
-func (c *APIClient) Configuration() Configuration { return c.cfg }
+// Configuration returns a copy of the client's configuration that shares
+// nothing the client uses: changing its DefaultHeader, RateLimit or
+// HTTPClient struct does not affect the client.
+func (c *APIClient) Configuration() Configuration { return c.cfg.clone() }
 
 // Err returns the configuration error that every call of this client
 // returns, or nil when the client is usable.
 func (c *APIClient) Err() error { return c.err }
 
 // NewRequest builds a request for path, relative to the tenant's API root
-// and starting with the API version ("v3/certifications", "beta/..."). Path
-// parameters must already be escaped (see PathEscape). query is encoded
+// and naming the API version ("v3/certifications", "beta/...",
+// "certifications/v1/..."). Path
+// parameters must already be escaped (url.PathEscape). query is encoded
 // with %20 for spaces, as the API documents; body, if not nil, is sent as
 // JSON. Use it with Do to call an endpoint this SDK does not wrap.
 func (c *APIClient) NewRequest(ctx context.Context, method, path string, query url.Values, body any) (*http.Request, error) {
@@ -166,8 +177,22 @@ func (c *APIClient) NewRequest(ctx context.Context, method, path string, query u
 	return req, nil
 }
 
-// PathEscape escapes one path parameter so that it stays one path segment.
-func PathEscape(s string) string { return url.PathEscape(s) }
+// versionedPath turns an operation's path, with its parameters filled in
+// ("/certifications/abc/decide"), into the path of the configured API
+// generation, relative to the API root: "v3/certifications/abc/decide", or
+// "certifications/v1/abc/decide" for APIVersionV1, whose paths put the
+// version after the resource.
+func (c *APIClient) versionedPath(p string) string {
+	p = strings.TrimLeft(p, "/")
+	if c.cfg.APIVersion != APIVersionV1 {
+		return string(APIVersionV3) + "/" + p
+	}
+	resource, rest, found := strings.Cut(p, "/")
+	if !found {
+		return resource + "/" + string(APIVersionV1)
+	}
+	return resource + "/" + string(APIVersionV1) + "/" + rest
+}
 
 // encodeQuery encodes q like url.Values.Encode but with %20 for spaces: the
 // API documents %20, and a literal '+' is already %2B.
@@ -180,10 +205,16 @@ func encodeQuery(q url.Values) string {
 
 // Do sends req with authentication, pacing and retries, and decodes a 2xx
 // JSON body into v (unless v is nil). It returns the last *http.Response,
-// whose body stays readable, and for a non-2xx status an *APIError.
+// whose body stays readable and whose Request carries no Authorization
+// header, and for a non-2xx status an *APIError. A request whose URL is
+// not under the tenant's API root (scheme, host, port and path) is refused
+// with a *ValidationError and nothing is sent: the token goes nowhere else.
 func (c *APIClient) Do(req *http.Request, v any) (*http.Response, error) {
 	if c.err != nil {
 		return nil, c.err
+	}
+	if err := c.checkRequest(req); err != nil {
+		return nil, err
 	}
 	if req.Body != nil && req.Body != http.NoBody && req.GetBody == nil {
 		// Keep the body so that every attempt sends the same bytes.
@@ -196,6 +227,7 @@ func (c *APIClient) Do(req *http.Request, v any) (*http.Response, error) {
 	}
 	ctx := req.Context()
 	p := c.pacer(req.URL.Path)
+	policy := retryPolicyOf(&c.cfg)
 	reauthed := false
 	for attempt := 1; ; attempt++ {
 		// The token comes first: a slow token request must not delay a
@@ -214,10 +246,10 @@ func (c *APIClient) Do(req *http.Request, v any) (*http.Response, error) {
 			if ctx.Err() != nil {
 				return nil, ctx.Err()
 			}
-			if attempt > c.cfg.MaxRetries || !retryableTransportError(req.Method, err, sent) {
-				return nil, err
+			if attempt > policy.maxRetries || !retryableTransportError(req.Method, err, sent) {
+				return resp, err
 			}
-			if err := sleep(ctx, retryWait(attempt, 0, c.cfg.RetryWaitMin, c.cfg.RetryWaitMax)); err != nil {
+			if err := sleep(ctx, policy.wait(attempt, 0)); err != nil {
 				return nil, err
 			}
 			continue
@@ -230,10 +262,11 @@ func (c *APIClient) Do(req *http.Request, v any) (*http.Response, error) {
 			}
 			return resp, nil
 		}
-		apiErr := newAPIError(req, resp, body)
+		// A server may echo the token it was sent; the error never holds it.
+		apiErr := newAPIError(req, resp, redactBytes(body, tok.AccessToken))
 		apiErr.Attempts = attempt
 		if resp.StatusCode == http.StatusTooManyRequests {
-			p.pause(min(apiErr.RetryAfter, c.retryWaitMax()))
+			p.pause(min(apiErr.RetryAfter, policy.capWait()))
 		}
 		if resp.StatusCode == http.StatusUnauthorized && !reauthed && c.auth.invalidate(ctx, tok) {
 			// The token expired or was revoked early: fetch a new one once.
@@ -241,33 +274,51 @@ func (c *APIClient) Do(req *http.Request, v any) (*http.Response, error) {
 			attempt--
 			continue
 		}
-		if attempt > c.cfg.MaxRetries || !retryableStatus(req.Method, resp.StatusCode) {
+		if attempt > policy.maxRetries || !retryableStatus(req.Method, resp.StatusCode) {
 			return resp, apiErr
 		}
-		if err := sleep(ctx, retryWait(attempt, apiErr.RetryAfter, c.cfg.RetryWaitMin, c.cfg.RetryWaitMax)); err != nil {
+		if err := sleep(ctx, policy.wait(attempt, apiErr.RetryAfter)); err != nil {
 			return resp, err
 		}
 	}
 }
 
-// retryWaitMax is the configured cap on waits, or its default.
-func (c *APIClient) retryWaitMax() time.Duration {
-	if c.cfg.RetryWaitMax > 0 {
-		return c.cfg.RetryWaitMax
+// checkRequest refuses a request Do must not send: none at all, or one
+// whose URL leaves the tenant's API root, where the token would go along.
+// The path is compared once cleaned, so "/v3/../elsewhere" does not pass
+// for a root of "/v3".
+func (c *APIClient) checkRequest(req *http.Request) error {
+	if req == nil || req.URL == nil {
+		return &ValidationError{Parameter: "req", Problem: "is nil or has no URL", Allowed: "a request from NewRequest"}
 	}
-	return DefaultRetryWaitMax
+	u := req.URL
+	p := u.Path
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	p = path.Clean(p) // no allocation for a clean path
+	root := c.root.Path
+	if !sameOrigin(u, c.root) || (root != "" && p != root && !strings.HasPrefix(p, root+"/")) {
+		return &ValidationError{
+			Parameter: "req.URL",
+			Problem:   fmt.Sprintf("%s is outside the tenant's API root %s, and the request would carry the tenant's token there", redactURL(u.String()), c.root),
+			Allowed:   "a URL under " + c.root.String() + " (build requests with NewRequest)",
+		}
+	}
+	return nil
 }
 
 // send makes one attempt. It returns the response with its body read into
 // body (and resp.Body replaced by a reader over it), and whether the request
-// was written to the connection before any error.
+// was written to the connection before any error. A success body over the
+// limit is a *ResponseTooLargeError, with the response (its body empty).
 func (c *APIClient) send(ctx context.Context, req *http.Request, t *oauth2.Token) (resp *http.Response, body []byte, sent bool, err error) {
 	var wrote atomic.Bool
 	trace := &httptrace.ClientTrace{WroteRequest: func(httptrace.WroteRequestInfo) { wrote.Store(true) }}
 	r := req.Clone(httptrace.WithClientTrace(ctx, trace))
 	if req.GetBody != nil {
 		if r.Body, err = req.GetBody(); err != nil {
-			return nil, nil, false, err
+			return nil, nil, false, fmt.Errorf("certifications: replaying the request body: %w", err)
 		}
 	}
 	r.Header.Set("Authorization", "Bearer "+t.AccessToken)
@@ -275,39 +326,52 @@ func (c *APIClient) send(ctx context.Context, req *http.Request, t *oauth2.Token
 	if err != nil {
 		return nil, nil, wrote.Load(), unwrapURLError(err)
 	}
-	limit := int64(MaxResponseBody)
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+	// The caller gets its own request back, not the clone with the token.
+	resp.Request = withoutAuth(resp.Request, r, req)
+	success := resp.StatusCode >= 200 && resp.StatusCode <= 299
+	limit := c.cfg.maxResponseBytes()
+	if !success {
 		limit = MaxErrorBody
 	}
-	body, err = readBody(resp, limit)
+	if success && resp.ContentLength > limit {
+		// Announced too large: not a byte is read.
+		_ = resp.Body.Close()
+		resp.Body = http.NoBody
+		return resp, nil, true, newTooLarge(req, resp, limit)
+	}
+	pieces, n, over, err := readPieces(resp.Body, resp.ContentLength, limit)
 	_ = resp.Body.Close()
-	resp.Body = io.NopCloser(bytes.NewReader(body))
 	if err != nil {
 		// A body cut short (a dropped connection) cannot be decoded; a GET
 		// is retried like any connection error.
-		return nil, nil, true, newDecodeError(req, resp.StatusCode, err)
+		return nil, nil, true, newDecodeError(req, resp.StatusCode, fmt.Errorf("reading the body: %w", err))
 	}
+	if over && success {
+		resp.Body = http.NoBody
+		return resp, nil, true, newTooLarge(req, resp, limit)
+	}
+	// An error body over its limit is cut at the limit.
+	body = joinPieces(pieces, n, limit)
+	resp.Body = io.NopCloser(bytes.NewReader(body))
 	return resp, body, true, nil
 }
 
-// readBody reads up to limit bytes, sized by Content-Length when known. A
-// success body longer than limit is an error; an error body is truncated.
-func readBody(resp *http.Response, limit int64) ([]byte, error) {
-	var buf bytes.Buffer
-	if n := resp.ContentLength; n > 0 && n <= limit {
-		buf.Grow(int(n) + bytes.MinRead)
+// withoutAuth returns the request to hand back in a response: the caller's
+// own request orig when got is the attempt's clone sent, else (after a
+// redirect) a copy of got without the Authorization header, and so on
+// along the chain of redirect responses.
+func withoutAuth(got, sent, orig *http.Request) *http.Request {
+	if got == nil || got == sent {
+		return orig
 	}
-	n, err := buf.ReadFrom(io.LimitReader(resp.Body, limit+1))
-	if err != nil {
-		return buf.Bytes(), fmt.Errorf("reading the body: %w", err)
+	cp := got.Clone(got.Context())
+	cp.Header.Del("Authorization")
+	if got.Response != nil {
+		prev := *got.Response
+		prev.Request = withoutAuth(prev.Request, sent, orig)
+		cp.Response = &prev
 	}
-	if n > limit {
-		if limit == MaxErrorBody {
-			return buf.Bytes()[:limit], nil
-		}
-		return nil, fmt.Errorf("certifications: response body exceeds %d bytes", limit)
-	}
-	return buf.Bytes(), nil
+	return cp
 }
 
 // unwrapURLError drops the *url.Error wrapper, whose message repeats the

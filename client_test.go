@@ -15,7 +15,9 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/jarcoal/httpmock"
@@ -102,25 +104,32 @@ func TestTokenFetchedOnceForConcurrentCalls(t *testing.T) {
 	})
 }
 
+// In a synctest bubble time moves only when every goroutine waits, so the
+// renewal point is checked to the millisecond without waiting for it.
 func TestTokenRefreshedBeforeExpiry(t *testing.T) {
-	c, mt := newMockClient(t)
-	var tokens atomic.Int32
-	// A 2 s token is renewed after four fifths of its life.
-	mt.RegisterResponder("POST", testTokenURL, tokenResponder(t, 2*time.Second, &tokens))
-	var auth []string
-	mt.RegisterResponder("GET", testBase+"/v3/certifications", func(req *http.Request) (*http.Response, error) {
-		auth = append(auth, req.Header.Get("Authorization"))
-		return httpmock.NewStringResponse(200, `[]`), nil
+	synctest.Test(t, func(t *testing.T) {
+		c, mt := newMockClient(t)
+		var tokens atomic.Int32
+		// A 2 s token is renewed after four fifths of its life: at 1.6 s.
+		mt.RegisterResponder("POST", testTokenURL, tokenResponder(t, 2*time.Second, &tokens))
+		var auth []string
+		mt.RegisterResponder("GET", testBase+"/v3/certifications", func(req *http.Request) (*http.Response, error) {
+			auth = append(auth, req.Header.Get("Authorization"))
+			return httpmock.NewStringResponse(200, `[]`), nil
+		})
+		_, err := get(c, context.Background(), "v3/certifications", nil)
+		require.NoError(t, err)
+		_, err = get(c, context.Background(), "v3/certifications", nil)
+		require.NoError(t, err)
+		time.Sleep(1599 * time.Millisecond)
+		_, err = get(c, context.Background(), "v3/certifications", nil)
+		require.NoError(t, err)
+		time.Sleep(101 * time.Millisecond) // 1.7 s
+		_, err = get(c, context.Background(), "v3/certifications", nil)
+		require.NoError(t, err)
+		assert.Equal(t, []string{"Bearer token-1", "Bearer token-1", "Bearer token-1", "Bearer token-2"}, auth)
+		assert.EqualValues(t, 2, tokens.Load())
 	})
-	_, err := get(c, context.Background(), "v3/certifications", nil)
-	require.NoError(t, err)
-	_, err = get(c, context.Background(), "v3/certifications", nil)
-	require.NoError(t, err)
-	time.Sleep(1700 * time.Millisecond)
-	_, err = get(c, context.Background(), "v3/certifications", nil)
-	require.NoError(t, err)
-	assert.Equal(t, []string{"Bearer token-1", "Bearer token-1", "Bearer token-2"}, auth)
-	assert.EqualValues(t, 2, tokens.Load())
 }
 
 func TestTokenRenewedOnceAfter401(t *testing.T) {
@@ -192,56 +201,60 @@ func TestRequestHeadersAndQueryEncoding(t *testing.T) {
 		return httpmock.NewStringResponse(200, `{}`), nil
 	})
 	q := url.Values{"filters": {`name eq "#Ops \"EU\""`}, "limit": {"5"}}
-	_, err := c.call(context.Background(), http.MethodPost, "v3/certifications/"+PathEscape("a/b c")+"/decide", q, map[string]int{"a": 1}, nil)
+	_, err := c.call(context.Background(), http.MethodPost, "v3/certifications/"+url.PathEscape("a/b c")+"/decide", q, map[string]int{"a": 1}, nil)
 	require.NoError(t, err)
 	assert.Equal(t, 1, mt.GetTotalCallCount())
 }
 
 func TestRetry429HonoursRetryAfter(t *testing.T) {
-	c, mt := newMockClient(t, func(cfg *Configuration) { cfg.RetryWaitMax = 5 * time.Second })
-	var tokens atomic.Int32
-	mt.RegisterResponder("POST", testTokenURL, tokenResponder(t, time.Hour, &tokens))
-	var calls atomic.Int32
-	var times []time.Time
-	mt.RegisterResponder("GET", testBase+"/v3/certifications", func(req *http.Request) (*http.Response, error) {
-		times = append(times, time.Now())
-		if calls.Add(1) == 1 {
-			r := httpmock.NewStringResponse(429, `{"message":" Rate Limit Exceeded "}`)
-			r.Header.Set("Retry-After", "1")
-			return r, nil
-		}
-		return httpmock.NewStringResponse(200, `[{"id":"c1"}]`), nil
+	synctest.Test(t, func(t *testing.T) {
+		c, mt := newMockClient(t, func(cfg *Configuration) { cfg.RetryWaitMax = 5 * time.Second })
+		var tokens atomic.Int32
+		mt.RegisterResponder("POST", testTokenURL, tokenResponder(t, time.Hour, &tokens))
+		var calls atomic.Int32
+		var times []time.Time
+		mt.RegisterResponder("GET", testBase+"/v3/certifications", func(req *http.Request) (*http.Response, error) {
+			times = append(times, time.Now())
+			if calls.Add(1) == 1 {
+				r := httpmock.NewStringResponse(429, `{"message":" Rate Limit Exceeded "}`)
+				r.Header.Set("Retry-After", "1")
+				return r, nil
+			}
+			return httpmock.NewStringResponse(200, `[{"id":"c1"}]`), nil
+		})
+		var out []map[string]any
+		_, err := get(c, context.Background(), "v3/certifications", &out)
+		require.NoError(t, err)
+		require.Len(t, times, 2)
+		assert.GreaterOrEqual(t, times[1].Sub(times[0]), time.Second)
+		assert.Equal(t, "c1", out[0]["id"])
 	})
-	var out []map[string]any
-	_, err := get(c, context.Background(), "v3/certifications", &out)
-	require.NoError(t, err)
-	require.Len(t, times, 2)
-	assert.GreaterOrEqual(t, times[1].Sub(times[0]), time.Second)
-	assert.Equal(t, "c1", out[0]["id"])
 }
 
 func TestRetriesExhaustedReturnLastAPIErrorAndResponse(t *testing.T) {
-	c, mt := newMockClient(t, func(cfg *Configuration) { cfg.MaxRetries = 2 })
-	var tokens atomic.Int32
-	mt.RegisterResponder("POST", testTokenURL, tokenResponder(t, time.Hour, &tokens))
-	mt.RegisterResponder("GET", testBase+"/v3/certifications", func(*http.Request) (*http.Response, error) {
-		r := httpmock.NewStringResponse(429, `{"message":" Rate Limit Exceeded "}`)
-		r.Header.Set("Retry-After", "0.01")
-		return r, nil
+	synctest.Test(t, func(t *testing.T) {
+		c, mt := newMockClient(t, func(cfg *Configuration) { cfg.MaxRetries = 2 })
+		var tokens atomic.Int32
+		mt.RegisterResponder("POST", testTokenURL, tokenResponder(t, time.Hour, &tokens))
+		mt.RegisterResponder("GET", testBase+"/v3/certifications", func(*http.Request) (*http.Response, error) {
+			r := httpmock.NewStringResponse(429, `{"message":" Rate Limit Exceeded "}`)
+			r.Header.Set("Retry-After", "0.01")
+			return r, nil
+		})
+		resp, err := get(c, context.Background(), "v3/certifications", nil)
+		require.NotNil(t, resp, "the last response is returned")
+		assert.Equal(t, 429, resp.StatusCode)
+		body, _ := io.ReadAll(resp.Body)
+		assert.Contains(t, string(body), "Rate Limit Exceeded", "its body is still readable")
+		var ae *APIError
+		require.ErrorAs(t, err, &ae)
+		assert.Equal(t, 429, ae.StatusCode)
+		assert.Equal(t, 10*time.Millisecond, ae.RetryAfter)
+		assert.Equal(t, "Rate Limit Exceeded", strings.TrimSpace(ae.Message))
+		assert.Equal(t, 3, ae.Attempts)
+		assert.Equal(t, 3, mt.GetCallCountInfo()["GET "+testBase+"/v3/certifications"])
+		assert.True(t, IsRateLimited(err))
 	})
-	resp, err := get(c, context.Background(), "v3/certifications", nil)
-	require.NotNil(t, resp, "the last response is returned")
-	assert.Equal(t, 429, resp.StatusCode)
-	body, _ := io.ReadAll(resp.Body)
-	assert.Contains(t, string(body), "Rate Limit Exceeded", "its body is still readable")
-	var ae *APIError
-	require.ErrorAs(t, err, &ae)
-	assert.Equal(t, 429, ae.StatusCode)
-	assert.Equal(t, 10*time.Millisecond, ae.RetryAfter)
-	assert.Equal(t, "Rate Limit Exceeded", strings.TrimSpace(ae.Message))
-	assert.Equal(t, 3, ae.Attempts)
-	assert.Equal(t, 3, mt.GetCallCountInfo()["GET "+testBase+"/v3/certifications"])
-	assert.True(t, IsRateLimited(err))
 }
 
 func TestRetryRulesByMethodAndStatus(t *testing.T) {
@@ -255,91 +268,101 @@ func TestRetryRulesByMethodAndStatus(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(fmt.Sprintf("%s %d", tc.method, tc.status), func(t *testing.T) {
-			c, mt := newMockClient(t, func(cfg *Configuration) {
-				cfg.MaxRetries = 2
-				cfg.AccessToken, cfg.ClientID, cfg.ClientSecret = testToken, "", ""
-			})
-			var bodies []string
-			mt.RegisterResponder(tc.method, testBase+"/v3/x", func(req *http.Request) (*http.Response, error) {
-				if req.Body != nil {
-					b, _ := io.ReadAll(req.Body)
-					bodies = append(bodies, string(b))
+			synctest.Test(t, func(t *testing.T) {
+				c, mt := newMockClient(t, func(cfg *Configuration) {
+					cfg.MaxRetries = 2
+					cfg.AccessToken, cfg.ClientID, cfg.ClientSecret = testToken, "", ""
+				})
+				var bodies []string
+				mt.RegisterResponder(tc.method, testBase+"/v3/x", func(req *http.Request) (*http.Response, error) {
+					if req.Body != nil {
+						b, _ := io.ReadAll(req.Body)
+						bodies = append(bodies, string(b))
+					}
+					return httpmock.NewStringResponse(tc.status, `{}`), nil
+				})
+				var body any
+				if tc.method == "POST" {
+					body = []map[string]string{{"id": "i1", "decision": "APPROVE"}}
 				}
-				return httpmock.NewStringResponse(tc.status, `{}`), nil
-			})
-			var body any
-			if tc.method == "POST" {
-				body = []map[string]string{{"id": "i1", "decision": "APPROVE"}}
-			}
-			resp, err := c.call(context.Background(), tc.method, "v3/x", nil, body, nil)
-			require.Error(t, err)
-			require.NotNil(t, resp)
-			assert.Equal(t, tc.calls, mt.GetTotalCallCount())
-			if tc.method == "POST" {
-				for _, b := range bodies {
-					assert.Equal(t, bodies[0], b, "a replayed body is byte-identical")
+				resp, err := c.call(context.Background(), tc.method, "v3/x", nil, body, nil)
+				require.Error(t, err)
+				require.NotNil(t, resp)
+				assert.Equal(t, tc.calls, mt.GetTotalCallCount())
+				if tc.method == "POST" {
+					for _, b := range bodies {
+						assert.Equal(t, bodies[0], b, "a replayed body is byte-identical")
+					}
 				}
-			}
+			})
 		})
 	}
 }
 
 func TestRetryConnectionErrors(t *testing.T) {
-	c, mt := newMockClient(t, func(cfg *Configuration) {
-		cfg.MaxRetries = 3
-		cfg.AccessToken, cfg.ClientID, cfg.ClientSecret = testToken, "", ""
+	synctest.Test(t, func(t *testing.T) {
+		c, mt := newMockClient(t, func(cfg *Configuration) {
+			cfg.MaxRetries = 3
+			cfg.AccessToken, cfg.ClientID, cfg.ClientSecret = testToken, "", ""
+		})
+		var calls atomic.Int32
+		mt.RegisterResponder("GET", testBase+"/v3/x", func(*http.Request) (*http.Response, error) {
+			if calls.Add(1) < 3 {
+				return nil, errors.New("connection reset by peer")
+			}
+			return httpmock.NewStringResponse(200, `{}`), nil
+		})
+		_, err := get(c, context.Background(), "v3/x", nil)
+		require.NoError(t, err)
+		assert.EqualValues(t, 3, calls.Load())
 	})
-	var calls atomic.Int32
-	mt.RegisterResponder("GET", testBase+"/v3/x", func(*http.Request) (*http.Response, error) {
-		if calls.Add(1) < 3 {
-			return nil, errors.New("connection reset by peer")
-		}
-		return httpmock.NewStringResponse(200, `{}`), nil
-	})
-	_, err := get(c, context.Background(), "v3/x", nil)
-	require.NoError(t, err)
-	assert.EqualValues(t, 3, calls.Load())
 }
 
 // A POST whose request reached the server before the connection dropped is
 // not retried: the server may have processed it.
 func TestPostNotRetriedAfterRequestWasSent(t *testing.T) {
-	var hits atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		hits.Add(1)
-		_, _ = io.ReadAll(r.Body)
-		conn, _, err := w.(http.Hijacker).Hijack()
-		require.NoError(t, err)
-		_ = conn.Close()
-	}))
-	defer srv.Close()
-	cfg := NewConfiguration()
-	cfg.BaseURL, cfg.AccessToken = srv.URL, testToken
-	cfg.RetryWaitMin, cfg.DisableRateLimit = time.Millisecond, true
-	c := NewAPIClient(cfg)
-	_, err := c.call(context.Background(), http.MethodPost, "v3/x", nil, map[string]int{"a": 1}, nil)
-	require.Error(t, err)
-	assert.EqualValues(t, 1, hits.Load())
-	_, err = c.call(context.Background(), http.MethodGet, "v3/x", nil, nil, nil)
-	require.Error(t, err)
-	assert.EqualValues(t, 1+1+DefaultMaxRetries, hits.Load(), "a GET is retried")
+	synctest.Test(t, func(t *testing.T) {
+		var hits atomic.Int32
+		hc := pipeHTTPClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			hits.Add(1)
+			_, _ = io.ReadAll(r.Body)
+			conn, _, err := w.(http.Hijacker).Hijack()
+			require.NoError(t, err)
+			_ = conn.Close()
+		}))
+		cfg := NewConfiguration()
+		cfg.BaseURL, cfg.AccessToken, cfg.HTTPClient = "http://localhost", testToken, hc
+		cfg.RetryWaitMin, cfg.DisableRateLimit = time.Millisecond, true
+		c := NewAPIClient(cfg)
+		_, err := c.call(context.Background(), http.MethodPost, "v3/x", nil, map[string]int{"a": 1}, nil)
+		require.Error(t, err)
+		assert.EqualValues(t, 1, hits.Load())
+		_, err = c.call(context.Background(), http.MethodGet, "v3/x", nil, nil, nil)
+		require.Error(t, err)
+		assert.EqualValues(t, 1+1+DefaultMaxRetries, hits.Load(), "a GET is retried")
+	})
 }
 
 // A POST that never reached the server (connection refused) is retried.
 func TestPostRetriedWhenNeverSent(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	addr := ln.Addr().String()
-	require.NoError(t, ln.Close())
-	cfg := NewConfiguration()
-	cfg.BaseURL, cfg.AccessToken = "http://"+addr, testToken
-	cfg.RetryWaitMin, cfg.RetryWaitMax, cfg.MaxRetries, cfg.DisableRateLimit = time.Millisecond, 5*time.Millisecond, 2, true
-	var attempts atomic.Int32
-	cfg.Logger = slog.New(slog.NewTextHandler(countingWriter{&attempts}, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	c := NewAPIClient(cfg)
-	_, err = c.call(context.Background(), http.MethodPost, "v3/x", nil, map[string]int{"a": 1}, nil)
-	require.Error(t, err)
-	assert.EqualValues(t, 3, attempts.Load())
+	synctest.Test(t, func(t *testing.T) {
+		var dials atomic.Int32
+		refuse := &http.Transport{DialContext: func(context.Context, string, string) (net.Conn, error) {
+			dials.Add(1)
+			return nil, &net.OpError{Op: "dial", Net: "tcp", Err: syscall.ECONNREFUSED}
+		}}
+		cfg := NewConfiguration()
+		cfg.BaseURL, cfg.AccessToken, cfg.HTTPClient = "http://localhost", testToken, &http.Client{Transport: refuse}
+		cfg.RetryWaitMin, cfg.RetryWaitMax, cfg.MaxRetries, cfg.DisableRateLimit = time.Millisecond, 5*time.Millisecond, 2, true
+		var attempts atomic.Int32
+		cfg.Logger = slog.New(slog.NewTextHandler(countingWriter{&attempts}, &slog.HandlerOptions{Level: slog.LevelDebug}))
+		c := NewAPIClient(cfg)
+		_, err := c.call(context.Background(), http.MethodPost, "v3/x", nil, map[string]int{"a": 1}, nil)
+		require.Error(t, err)
+		assert.ErrorIs(t, err, syscall.ECONNREFUSED)
+		assert.EqualValues(t, 3, attempts.Load())
+		assert.EqualValues(t, 3, dials.Load())
+	})
 }
 
 type countingWriter struct{ n *atomic.Int32 }
@@ -347,22 +370,24 @@ type countingWriter struct{ n *atomic.Int32 }
 func (w countingWriter) Write(p []byte) (int, error) { w.n.Add(1); return len(p), nil }
 
 func TestContextCancelledWhileWaitingToRetry(t *testing.T) {
-	c, mt := newMockClient(t, func(cfg *Configuration) {
-		cfg.RetryWaitMax = time.Minute
-		cfg.AccessToken, cfg.ClientID, cfg.ClientSecret = testToken, "", ""
+	synctest.Test(t, func(t *testing.T) {
+		c, mt := newMockClient(t, func(cfg *Configuration) {
+			cfg.RetryWaitMax = time.Minute
+			cfg.AccessToken, cfg.ClientID, cfg.ClientSecret = testToken, "", ""
+		})
+		mt.RegisterResponder("GET", testBase+"/v3/x", func(*http.Request) (*http.Response, error) {
+			r := httpmock.NewStringResponse(503, `{}`)
+			r.Header.Set("Retry-After", "30")
+			return r, nil
+		})
+		ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+		defer cancel()
+		start := time.Now()
+		_, err := get(c, ctx, "v3/x", nil)
+		assert.ErrorIs(t, err, context.DeadlineExceeded)
+		assert.Less(t, time.Since(start), 5*time.Second)
+		assert.Equal(t, 1, mt.GetTotalCallCount())
 	})
-	mt.RegisterResponder("GET", testBase+"/v3/x", func(*http.Request) (*http.Response, error) {
-		r := httpmock.NewStringResponse(503, `{}`)
-		r.Header.Set("Retry-After", "30")
-		return r, nil
-	})
-	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
-	defer cancel()
-	start := time.Now()
-	_, err := get(c, ctx, "v3/x", nil)
-	assert.ErrorIs(t, err, context.DeadlineExceeded)
-	assert.Less(t, time.Since(start), 5*time.Second)
-	assert.Equal(t, 1, mt.GetTotalCallCount())
 }
 
 func TestErrorBodyShapes(t *testing.T) {
@@ -478,39 +503,41 @@ func TestRetryWaitAndBackoff(t *testing.T) {
 }
 
 func TestSecretsNeverLoggedOrInErrors(t *testing.T) {
-	var logs bytes.Buffer
-	c, mt := newMockClient(t, func(cfg *Configuration) {
-		cfg.MaxRetries = 1
-		cfg.Logger = slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	})
-	var tokens atomic.Int32
-	mt.RegisterResponder("POST", testTokenURL, func(req *http.Request) (*http.Response, error) {
-		tokens.Add(1)
-		return httpmock.NewJsonResponse(200, map[string]any{"access_token": testToken, "token_type": "bearer", "expires_in": 600})
-	})
-	mt.RegisterResponder("GET", testBase+"/v3/a", httpmock.NewStringResponder(503, `{"message":"down"}`))
-	mt.RegisterResponder("GET", testBase+"/v3/b", httpmock.NewErrorResponder(errors.New("dial tcp: connection refused")))
-	_, err1 := get(c, context.Background(), "v3/a", nil)
-	_, err2 := get(c, context.Background(), "v3/b", nil)
-	require.Error(t, err1)
-	require.Error(t, err2)
+	synctest.Test(t, func(t *testing.T) {
+		var logs bytes.Buffer
+		c, mt := newMockClient(t, func(cfg *Configuration) {
+			cfg.MaxRetries = 1
+			cfg.Logger = slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+		})
+		var tokens atomic.Int32
+		mt.RegisterResponder("POST", testTokenURL, func(req *http.Request) (*http.Response, error) {
+			tokens.Add(1)
+			return httpmock.NewJsonResponse(200, map[string]any{"access_token": testToken, "token_type": "bearer", "expires_in": 600})
+		})
+		mt.RegisterResponder("GET", testBase+"/v3/a", httpmock.NewStringResponder(503, `{"message":"down"}`))
+		mt.RegisterResponder("GET", testBase+"/v3/b", httpmock.NewErrorResponder(errors.New("dial tcp: connection refused")))
+		_, err1 := get(c, context.Background(), "v3/a", nil)
+		_, err2 := get(c, context.Background(), "v3/b", nil)
+		require.Error(t, err1)
+		require.Error(t, err2)
 
-	bad, mt2 := newMockClient(t, func(cfg *Configuration) {
-		cfg.Logger = slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	})
-	mt2.RegisterResponder("POST", testTokenURL, httpmock.NewStringResponder(400, `{"error":"invalid_client"}`))
-	_, err3 := get(bad, context.Background(), "v3/a", nil)
-	require.Error(t, err3)
+		bad, mt2 := newMockClient(t, func(cfg *Configuration) {
+			cfg.Logger = slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+		})
+		mt2.RegisterResponder("POST", testTokenURL, httpmock.NewStringResponder(400, `{"error":"invalid_client"}`))
+		_, err3 := get(bad, context.Background(), "v3/a", nil)
+		require.Error(t, err3)
 
-	require.NotEmpty(t, logs.String())
-	assert.Contains(t, logs.String(), `"attempt":2`)
-	assert.Contains(t, logs.String(), `"status":503`)
-	for _, s := range []string{logs.String(), err1.Error(), err2.Error(), err3.Error(), fmt.Sprintf("%+v %#v", err1, err3)} {
-		assert.NotContains(t, s, testSecret)
-		assert.NotContains(t, s, testToken)
-		assert.NotContains(t, s, "Bearer")
-		assert.NotContains(t, s, "Authorization")
-	}
+		require.NotEmpty(t, logs.String())
+		assert.Contains(t, logs.String(), `"attempt":2`)
+		assert.Contains(t, logs.String(), `"status":503`)
+		for _, s := range []string{logs.String(), err1.Error(), err2.Error(), err3.Error(), fmt.Sprintf("%+v %#v", err1, err3)} {
+			assert.NotContains(t, s, testSecret)
+			assert.NotContains(t, s, testToken)
+			assert.NotContains(t, s, "Bearer")
+			assert.NotContains(t, s, "Authorization")
+		}
+	})
 }
 
 func TestRedirectToOtherHostDropsToken(t *testing.T) {
@@ -535,92 +562,49 @@ func TestRedirectToOtherHostDropsToken(t *testing.T) {
 	assert.Equal(t, "", leaked.Load())
 }
 
-// The pacer starts at most Requests requests in any window of Per plus its
-// margin, so requests that reach the server a little late still fit the
-// server's windows of Per. The first window is the tightest (the burst is
-// spent at once): request Requests+1 waits for Requests+1-burst intervals,
-// at least Per + Per/pacerSlackDiv in all. Timers fire late, never early,
-// so the elapsed time is a lower bound that cannot flake.
-func TestPacerKeepsUnderLimit(t *testing.T) {
-	for _, rl := range []RateLimit{
-		{Requests: 20, Per: 200 * time.Millisecond},  // burst 1
-		{Requests: 100, Per: 100 * time.Millisecond}, // burst 2, like the default
-		{Requests: 1, Per: 50 * time.Millisecond},
-	} {
-		t.Run(fmt.Sprintf("%d per %s", rl.Requests, rl.Per), func(t *testing.T) {
-			p := newPacer(rl, false)
-			start := time.Now()
-			for range rl.Requests + 1 {
-				require.NoError(t, p.wait(context.Background()))
-			}
-			// Less a microsecond: the limiter rounds its float durations down
-			// to whole nanoseconds.
-			assert.GreaterOrEqual(t, time.Since(start), rl.Per+rl.Per/pacerSlackDiv-time.Microsecond)
-		})
-	}
-}
-
-// The margin costs little: the pacer's bucket fills the limit exactly over
-// a window of Per plus the margin, and its steady rate is more than 90% of
-// the limit (92% for the documented 100 per 10 s).
-func TestPacerSpendsMostOfTheLimit(t *testing.T) {
-	for _, rl := range []RateLimit{DefaultRateLimit(), {Requests: 100, Per: time.Second}, {Requests: 500, Per: time.Minute}} {
-		p := newPacer(rl, false)
-		window := rl.Per + rl.Per/pacerSlackDiv
-		assert.InDelta(t, float64(rl.Requests), float64(p.lim.Burst())+float64(p.lim.Limit())*window.Seconds(), 1e-9, "%+v", rl)
-		assert.GreaterOrEqual(t, float64(p.lim.Limit())*rl.Per.Seconds()/float64(rl.Requests), 0.9, "%+v: steady share of the limit", rl)
-	}
-	assert.Nil(t, newPacer(DefaultRateLimit(), true).lim, "disabled pacing has no limiter")
-}
-
-func TestPacerSeparatePerVersion(t *testing.T) {
-	c, _ := newMockClient(t, func(cfg *Configuration) { cfg.DisableRateLimit = false })
-	assert.Same(t, c.pacer("/v3/certifications"), c.pacer("/v3/certification-tasks"))
-	assert.NotSame(t, c.pacer("/v3/certifications"), c.pacer("/beta/certifications"))
-}
-
 // A body cut short by the server is a *DecodeError after the retries; a
 // complete but malformed or truncated JSON body is one at once.
 func TestTruncatedAndMalformedBodies(t *testing.T) {
-	var hits atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		hits.Add(1)
-		switch r.URL.Path {
-		case "/v3/cut":
-			w.Header().Set("Content-Length", "100")
-			w.WriteHeader(200)
-			_, _ = w.Write([]byte(`[{"id":"a"},{"i`))
-			conn, _, _ := w.(http.Hijacker).Hijack()
-			_ = conn.Close()
-		case "/v3/truncated-json":
-			_, _ = w.Write([]byte(`[{"id":"a"},{"i`))
-		case "/v3/not-json":
-			_, _ = w.Write([]byte(`<html>oops</html>`))
+	synctest.Test(t, func(t *testing.T) {
+		var hits atomic.Int32
+		hc := pipeHTTPClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			hits.Add(1)
+			switch r.URL.Path {
+			case "/v3/cut":
+				w.Header().Set("Content-Length", "100")
+				w.WriteHeader(200)
+				_, _ = w.Write([]byte(`[{"id":"a"},{"i`))
+				conn, _, _ := w.(http.Hijacker).Hijack()
+				_ = conn.Close()
+			case "/v3/truncated-json":
+				_, _ = w.Write([]byte(`[{"id":"a"},{"i`))
+			case "/v3/not-json":
+				_, _ = w.Write([]byte(`<html>oops</html>`))
+			}
+		}))
+		cfg := NewConfiguration()
+		cfg.BaseURL, cfg.AccessToken, cfg.DisableRateLimit, cfg.HTTPClient = "http://localhost", testToken, true, hc
+		cfg.RetryWaitMin, cfg.RetryWaitMax, cfg.MaxRetries = time.Millisecond, 5*time.Millisecond, 2
+		c := NewAPIClient(cfg)
+		for _, path := range []string{"v3/cut", "v3/truncated-json", "v3/not-json"} {
+			hits.Store(0)
+			var out []map[string]any
+			_, err := get(c, context.Background(), path, &out)
+			var de *DecodeError
+			require.ErrorAs(t, err, &de, path)
+			assert.Equal(t, 200, de.StatusCode)
+			if path == "v3/cut" {
+				assert.EqualValues(t, 3, hits.Load(), "a GET cut short is retried")
+			} else {
+				assert.EqualValues(t, 1, hits.Load(), "a complete body is not fetched again")
+			}
 		}
-	}))
-	defer srv.Close()
-	cfg := NewConfiguration()
-	cfg.BaseURL, cfg.AccessToken, cfg.DisableRateLimit = srv.URL, testToken, true
-	cfg.RetryWaitMin, cfg.RetryWaitMax, cfg.MaxRetries = time.Millisecond, 5*time.Millisecond, 2
-	c := NewAPIClient(cfg)
-	for _, path := range []string{"v3/cut", "v3/truncated-json", "v3/not-json"} {
 		hits.Store(0)
-		var out []map[string]any
-		_, err := get(c, context.Background(), path, &out)
+		_, err := c.call(context.Background(), http.MethodPost, "v3/cut", nil, map[string]int{"a": 1}, nil)
 		var de *DecodeError
-		require.ErrorAs(t, err, &de, path)
-		assert.Equal(t, 200, de.StatusCode)
-		if path == "v3/cut" {
-			assert.EqualValues(t, 3, hits.Load(), "a GET cut short is retried")
-		} else {
-			assert.EqualValues(t, 1, hits.Load(), "a complete body is not fetched again")
-		}
-	}
-	hits.Store(0)
-	_, err := c.call(context.Background(), http.MethodPost, "v3/cut", nil, map[string]int{"a": 1}, nil)
-	var de *DecodeError
-	require.ErrorAs(t, err, &de)
-	assert.EqualValues(t, 1, hits.Load(), "a POST whose answer was cut is not sent again")
+		require.ErrorAs(t, err, &de)
+		assert.EqualValues(t, 1, hits.Load(), "a POST whose answer was cut is not sent again")
+	})
 }
 
 // net/http itself keeps the Authorization header on a redirect to a
@@ -678,4 +662,91 @@ func TestPathOfString(t *testing.T) {
 	assert.Equal(t, "", pathOfString(body, "b"), "keys are not values")
 	assert.Equal(t, "", pathOfString(body, "missing"))
 	assert.Equal(t, "", pathOfString([]byte(`{"a":`), "x"))
+}
+
+// Do sends nothing, and fetches no token, for a URL outside the tenant's
+// API root: another host, port or scheme, or a path that leaves the root.
+func TestDoRefusesURLOutsideAPIRoot(t *testing.T) {
+	var hits atomic.Int32
+	counting := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		_, _ = w.Write([]byte(`{}`))
+	})
+	tenant := httptest.NewServer(counting)
+	defer tenant.Close()
+	other := httptest.NewServer(counting) // same host, another port
+	defer other.Close()
+	elsewhere := strings.Replace(tenant.URL, "127.0.0.1", "localhost", 1)
+
+	for _, base := range []string{tenant.URL, tenant.URL + "/isc"} {
+		cfg := NewConfiguration()
+		cfg.BaseURL, cfg.ClientID, cfg.ClientSecret, cfg.DisableRateLimit = base, "client-1", testSecret, true
+		c := NewAPIClient(cfg)
+		require.NoError(t, c.Err())
+		targets := []string{
+			other.URL + "/v3/certifications",
+			elsewhere + "/v3/certifications",
+			strings.Replace(tenant.URL, "http://", "https://", 1) + "/v3/certifications",
+		}
+		if base != tenant.URL {
+			// Only a root with a path has an outside on the same host.
+			targets = append(targets, tenant.URL+"/oauth/token", base+"/../oauth/token", base+"/v3/../../x", base+"x/v3")
+		}
+		for _, target := range targets {
+			req, err := http.NewRequestWithContext(context.Background(), http.MethodGet, target, nil)
+			require.NoError(t, err)
+			resp, err := c.Do(req, nil)
+			assert.Nil(t, resp, target)
+			var ve *ValidationError
+			require.ErrorAs(t, err, &ve, target)
+			assert.Equal(t, "req.URL", ve.Parameter)
+			assert.Contains(t, err.Error(), "outside the tenant's API root")
+			assert.Contains(t, ve.Allowed, "NewRequest")
+		}
+		assert.Zero(t, hits.Load(), "nothing was sent, not even a token request")
+	}
+
+	// Under the root, default ports and letter case do not matter.
+	c, mt := newMockClient(t, func(cfg *Configuration) { cfg.AccessToken, cfg.ClientID, cfg.ClientSecret = testToken, "", "" })
+	mt.RegisterNoResponder(httpmock.NewStringResponder(200, `{}`))
+	targets := []string{testBase + "/v3/x", "https://ACME.api.identitynow.com:443/v3/x", "HTTPS://acme.api.identitynow.com/v3/x"}
+	for _, target := range targets {
+		req, err := http.NewRequestWithContext(context.Background(), http.MethodGet, target, nil)
+		require.NoError(t, err)
+		_, err = c.Do(req, nil)
+		assert.NoError(t, err, target)
+	}
+	assert.Equal(t, len(targets), mt.GetTotalCallCount())
+	_, err := c.Do(nil, nil)
+	var ve *ValidationError
+	assert.ErrorAs(t, err, &ve)
+}
+
+func TestVersionedPath(t *testing.T) {
+	v3 := NewAPIClient(&Configuration{BaseURL: testBase, AccessToken: testToken})
+	v3explicit := NewAPIClient(&Configuration{BaseURL: testBase, AccessToken: testToken, APIVersion: APIVersionV3})
+	v1 := NewAPIClient(&Configuration{BaseURL: testBase, AccessToken: testToken, APIVersion: APIVersionV1})
+	for _, tc := range []struct{ path, v3, v1 string }{
+		{"/certifications/abc/decide", "v3/certifications/abc/decide", "certifications/v1/abc/decide"},
+		{"/certifications", "v3/certifications", "certifications/v1"},
+		{"/certification-tasks", "v3/certification-tasks", "certification-tasks/v1"},
+		{"/certification-tasks/t%2F1", "v3/certification-tasks/t%2F1", "certification-tasks/v1/t%2F1"},
+		{"certifications/abc/access-review-items", "v3/certifications/abc/access-review-items", "certifications/v1/abc/access-review-items"},
+	} {
+		assert.Equal(t, tc.v3, v3.versionedPath(tc.path), tc.path)
+		assert.Equal(t, tc.v3, v3explicit.versionedPath(tc.path), tc.path)
+		assert.Equal(t, tc.v1, v1.versionedPath(tc.path), tc.path)
+		// The versioned path is paced in its generation's bucket.
+		assert.Equal(t, string(APIVersionV1), generation(v1.versionedPath(tc.path)))
+		assert.Equal(t, string(APIVersionV3), generation(v3.versionedPath(tc.path)))
+	}
+}
+
+// call sends one request through the pipeline and decodes into out.
+func (c *APIClient) call(ctx context.Context, method, path string, q url.Values, body, out any) (*http.Response, error) {
+	req, err := c.NewRequest(ctx, method, path, q, body)
+	if err != nil {
+		return nil, err
+	}
+	return c.Do(req, out)
 }

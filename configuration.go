@@ -3,6 +3,7 @@ package certifications
 import (
 	"fmt"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
 	"net/url"
@@ -51,11 +52,26 @@ const (
 	// DefaultMaxIdleConnsPerHost is the idle connection pool per host of
 	// the HTTP client used when the configuration brings none.
 	DefaultMaxIdleConnsPerHost = 16
+	// DefaultMaxResponseBytes is the largest successful response body the
+	// client reads when Configuration.MaxResponseBytes is 0: 16 MiB. The
+	// largest answers of the API are pages of 250 review items; the spec's
+	// fully populated example item makes a 2.9 MB page, and items with long
+	// descriptions and many entitlement attributes reach about 4 MB. 16 MiB
+	// is four times that, while a broken or hostile server can make the
+	// client hold no more than 16 MiB per request.
+	DefaultMaxResponseBytes int64 = 16 << 20
 )
 
 // RateLimit describes how many requests the client may start per window for
-// one API version (v3 and beta are paced separately, as the tenant counts
-// them separately).
+// one API version. The gateway counts 100 requests per 10 seconds per
+// client id and API version, so the client keeps one bucket per version:
+// v3, beta, and v1. Every per-resource v1 path (/certifications/v1/...,
+// /certification-tasks/v1/..., any /<resource>/v1/...) shares the one v1
+// bucket: SailPoint publishes no rule for per-resource versions, so the
+// client takes the conservative reading. If the gateway counted each
+// resource on its own, sharing would only make the client slower than it
+// needs to be; counting them apart when the gateway shares would get it
+// throttled.
 type RateLimit struct {
 	// Requests is the number of requests the tenant allows per window.
 	Requests int
@@ -76,8 +92,9 @@ func DefaultRateLimit() RateLimit { return RateLimit{Requests: 100, Per: 10 * ti
 // slog) never shows the client secret or the access token.
 type Configuration struct {
 	// BaseURL is the tenant's API root, for example
-	// https://acme.api.identitynow.com. The client appends /v3 or /beta; a
-	// trailing /v3 or /beta given here is ignored.
+	// https://acme.api.identitynow.com. The client appends /v3, /beta or a
+	// per-resource v1 path (/certifications/v1); a trailing /v3 or /beta
+	// given here is ignored. APIClient.Do sends nothing outside this root.
 	BaseURL string
 	// TokenURL is the OAuth2 token endpoint. Empty means BaseURL + "/oauth/token".
 	TokenURL string
@@ -93,8 +110,10 @@ type Configuration struct {
 	// is reused across calls.
 	TokenSource oauth2.TokenSource
 	// HTTPClient sends the requests (and token requests). Nil means a client
-	// with DefaultTimeout. Its Transport is used as is; the APIClient adds
-	// authentication per request and never changes the given client.
+	// with DefaultTimeout. NewAPIClient copies the struct, so later changes
+	// to it do not reach the client; its Transport (and Jar) are used as
+	// they are. The APIClient adds authentication per request and never
+	// changes the given client.
 	HTTPClient *http.Client
 	// APIVersion is the API generation of CertificationsApi and
 	// CertificationSummariesApi: APIVersionV3 (the default when empty) or
@@ -102,9 +121,12 @@ type Configuration struct {
 	APIVersion APIVersion
 	// UserAgent is appended to the SDK's own User-Agent.
 	UserAgent string
-	// DefaultHeader holds headers added to every API request.
+	// DefaultHeader holds headers added to every API request. NewAPIClient
+	// copies the map.
 	DefaultHeader map[string]string
-	// MaxRetries is how many times a failed attempt is retried (0 disables).
+	// MaxRetries is how many times a failed attempt is retried (0
+	// disables). Token requests that fail on the way (a 5xx or 429 answer,
+	// a broken connection) are retried under the same policy.
 	MaxRetries int
 	// RetryWaitMin is the first backoff step when the server gives no
 	// Retry-After (0 means DefaultRetryWaitMin).
@@ -113,7 +135,8 @@ type Configuration struct {
 	// (0 means DefaultRetryWaitMax).
 	RetryWaitMax time.Duration
 	// RateLimit paces requests per API version below the tenant's limit. Nil
-	// means DefaultRateLimit. See DisableRateLimit.
+	// means DefaultRateLimit. NewAPIClient copies the value. See
+	// DisableRateLimit.
 	RateLimit *RateLimit
 	// DisableRateLimit turns client-side pacing off.
 	DisableRateLimit bool
@@ -122,6 +145,13 @@ type Configuration struct {
 	// still checked. Use it when the server accepts a field the SDK does not
 	// know yet.
 	SkipFilterValidation bool
+	// MaxResponseBytes caps the body of a successful response that the
+	// client reads (0 means DefaultMaxResponseBytes). A larger body is a
+	// *ResponseTooLargeError, never retried: ask for smaller pages, or raise
+	// this limit. Reading a body holds at most this many bytes plus a small
+	// constant; a body sent without Content-Length that fits is then copied
+	// once into one buffer for decoding.
+	MaxResponseBytes int64
 	// Logger receives one debug record per HTTP attempt. Nil disables logging.
 	Logger *slog.Logger
 }
@@ -187,8 +217,14 @@ func (c *Configuration) Validate() error {
 	if c.MaxRetries < 0 {
 		return &ValidationError{Parameter: "MaxRetries", Problem: fmt.Sprintf("is %d", c.MaxRetries), Allowed: "0 (no retries) or more"}
 	}
-	if c.RetryWaitMin < 0 || c.RetryWaitMax < 0 {
-		return &ValidationError{Parameter: "RetryWaitMax", Problem: "a retry wait is negative", Allowed: "0 (default) or a positive duration"}
+	if c.RetryWaitMin < 0 {
+		return &ValidationError{Parameter: "RetryWaitMin", Problem: fmt.Sprintf("is negative (%s)", c.RetryWaitMin), Allowed: "0 (default) or a positive duration"}
+	}
+	if c.RetryWaitMax < 0 {
+		return &ValidationError{Parameter: "RetryWaitMax", Problem: fmt.Sprintf("is negative (%s)", c.RetryWaitMax), Allowed: "0 (default) or a positive duration"}
+	}
+	if c.MaxResponseBytes < 0 {
+		return &ValidationError{Parameter: "MaxResponseBytes", Problem: fmt.Sprintf("is negative (%d)", c.MaxResponseBytes), Allowed: "0 (DefaultMaxResponseBytes) or a positive number of bytes"}
 	}
 	if rl := c.RateLimit; rl != nil && !c.DisableRateLimit && (rl.Requests < 1 || rl.Per <= 0) {
 		return &ValidationError{Parameter: "RateLimit", Problem: fmt.Sprintf("is %d requests per %s", rl.Requests, rl.Per), Allowed: "at least 1 request per positive duration, or DisableRateLimit"}
@@ -199,6 +235,34 @@ func (c *Configuration) Validate() error {
 		}
 	}
 	return nil
+}
+
+// clone returns a copy of c that shares no map, RateLimit or http.Client
+// struct with it, so that neither side can change the other's settings.
+// TokenSource, Logger and the HTTP client's Transport are shared: they are
+// the caller's own objects.
+func (c *Configuration) clone() Configuration {
+	cp := *c
+	if c.DefaultHeader != nil {
+		cp.DefaultHeader = maps.Clone(c.DefaultHeader)
+	}
+	if c.RateLimit != nil {
+		rl := *c.RateLimit
+		cp.RateLimit = &rl
+	}
+	if c.HTTPClient != nil {
+		hc := *c.HTTPClient
+		cp.HTTPClient = &hc
+	}
+	return cp
+}
+
+// maxResponseBytes is MaxResponseBytes, or its default.
+func (c *Configuration) maxResponseBytes() int64 {
+	if c.MaxResponseBytes > 0 {
+		return c.MaxResponseBytes
+	}
+	return DefaultMaxResponseBytes
 }
 
 // apiRoot parses BaseURL and returns it without a trailing slash or version
@@ -260,8 +324,8 @@ func isLoopback(host string) bool {
 
 // String describes the configuration with secrets redacted.
 func (c Configuration) String() string {
-	return fmt.Sprintf("Configuration{BaseURL:%q TokenURL:%q ClientID:%q ClientSecret:%s AccessToken:%s TokenSource:%t MaxRetries:%d RetryWaitMax:%s UserAgent:%q}",
-		c.BaseURL, c.TokenURL, c.ClientID, redact(c.ClientSecret), redact(c.AccessToken), c.TokenSource != nil, c.MaxRetries, c.RetryWaitMax, c.UserAgent)
+	return fmt.Sprintf("Configuration{BaseURL:%q TokenURL:%q ClientID:%q ClientSecret:%s AccessToken:%s TokenSource:%t APIVersion:%q MaxRetries:%d RetryWaitMax:%s UserAgent:%q}",
+		c.BaseURL, c.TokenURL, c.ClientID, redact(c.ClientSecret), redact(c.AccessToken), c.TokenSource != nil, string(c.APIVersion), c.MaxRetries, c.RetryWaitMax, c.UserAgent)
 }
 
 // Format makes every fmt verb (%v, %+v, %#v, %s) print String, so secrets
@@ -278,13 +342,16 @@ func (c Configuration) LogValue() slog.Value {
 		slog.String("client_id", c.ClientID),
 		slog.String("client_secret", redact(c.ClientSecret)),
 		slog.String("access_token", redact(c.AccessToken)),
+		slog.Bool("token_source", c.TokenSource != nil),
+		slog.String("api_version", string(c.APIVersion)),
 		slog.Int("max_retries", c.MaxRetries),
 	)
 }
 
+// redact shows whether a secret is set, never its value.
 func redact(s string) string {
 	if s == "" {
 		return `""`
 	}
-	return "[REDACTED]"
+	return redactedText
 }

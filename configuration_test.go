@@ -6,9 +6,13 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/http"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/oauth2"
@@ -92,6 +96,8 @@ func TestConfigurationValidate(t *testing.T) {
 		}, "", ""},
 		{"negative retries", func(c *Configuration) { c.MaxRetries = -1 }, "MaxRetries", "-1"},
 		{"negative wait", func(c *Configuration) { c.RetryWaitMax = -time.Second }, "RetryWaitMax", "negative"},
+		{"negative first wait", func(c *Configuration) { c.RetryWaitMin = -time.Second }, "RetryWaitMin", "negative"},
+		{"negative body cap", func(c *Configuration) { c.MaxResponseBytes = -1 }, "MaxResponseBytes", "negative"},
 		{"bad rate limit", func(c *Configuration) { c.RateLimit = &RateLimit{Requests: 0, Per: time.Second} }, "RateLimit", "0 requests"},
 		{"authorization default header", func(c *Configuration) { c.DefaultHeader["authorization"] = "Bearer x" }, "DefaultHeader", "Authorization"},
 	}
@@ -171,4 +177,77 @@ func TestValidationErrorMessage(t *testing.T) {
 	assert.Equal(t, "certifications: invalid limit: 300 is out of range; allowed: 0 to 250", err.Error())
 	var ve *ValidationError
 	assert.True(t, errors.As(fmt.Errorf("wrapped: %w", err), &ve))
+}
+
+// Configuration.RateLimit, DefaultHeader and HTTPClient no longer stay
+// shared after NewAPIClient: changing them afterwards reaches neither the
+// API requests, nor the token requests, nor the pacing.
+func TestNewAPIClientCopiesConfiguration(t *testing.T) {
+	used, unused := httpmock.NewMockTransport(), httpmock.NewMockTransport()
+	var tokens atomic.Int32
+	used.RegisterResponder("POST", testTokenURL, tokenResponder(t, time.Hour, &tokens))
+	used.RegisterResponder("GET", testBase+"/v3/x", func(req *http.Request) (*http.Response, error) {
+		assert.Equal(t, "governance", req.Header.Get("X-Team"))
+		return httpmock.NewStringResponse(200, `{}`), nil
+	})
+	cfg := NewConfiguration()
+	cfg.BaseURL, cfg.ClientID, cfg.ClientSecret = testBase, "client-1", testSecret
+	cfg.HTTPClient = &http.Client{Transport: used}
+	cfg.RateLimit = &RateLimit{Requests: 100, Per: 10 * time.Second}
+	cfg.DefaultHeader = map[string]string{"X-Team": "governance"}
+	c := NewAPIClient(cfg)
+	require.NoError(t, c.Err())
+
+	cfg.RateLimit.Requests, cfg.RateLimit.Per = 1, time.Hour
+	cfg.DefaultHeader["X-Team"] = "changed"
+	cfg.HTTPClient.Transport = unused
+
+	_, err := get(c, context.Background(), "v3/x", nil)
+	require.NoError(t, err)
+	assert.Equal(t, 2, used.GetTotalCallCount(), "token and API request on the transport given at construction")
+	assert.Zero(t, unused.GetTotalCallCount())
+	assert.Equal(t, RateLimit{Requests: 100, Per: 10 * time.Second}, c.pacer("/v3/x").rl)
+	assert.Equal(t, RateLimit{Requests: 100, Per: 10 * time.Second}, *c.Configuration().RateLimit)
+}
+
+// Configuration returns a copy that shares nothing with the client.
+// Writing to its DefaultHeader while requests run is no data race (run
+// with -race), and changes nothing the client does.
+func TestConfigurationIsADeepCopy(t *testing.T) {
+	c, mt := newMockClient(t, func(cfg *Configuration) {
+		cfg.AccessToken, cfg.ClientID, cfg.ClientSecret = testToken, "", ""
+		cfg.DefaultHeader = map[string]string{"X-Team": "governance"}
+		cfg.RateLimit = &RateLimit{Requests: 100, Per: 10 * time.Second}
+	})
+	mt.RegisterResponder("GET", testBase+"/v3/x", func(req *http.Request) (*http.Response, error) {
+		assert.Equal(t, "governance", req.Header.Get("X-Team"))
+		assert.Empty(t, req.Header.Get("X-Other"))
+		return httpmock.NewStringResponse(200, `{}`), nil
+	})
+	got := c.Configuration()
+	got.RateLimit.Requests = 1
+	got.HTTPClient.Transport = nil
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 20 {
+				_, err := get(c, context.Background(), "v3/x", nil)
+				assert.NoError(t, err)
+			}
+		}()
+	}
+	for i := range 2000 {
+		got.DefaultHeader["X-Team"] = fmt.Sprint(i)
+		got.DefaultHeader["X-Other"] = "x"
+	}
+	wg.Wait()
+	assert.Equal(t, 160, mt.GetTotalCallCount())
+	again := c.Configuration()
+	assert.Equal(t, map[string]string{"X-Team": "governance"}, again.DefaultHeader)
+	assert.Equal(t, 100, again.RateLimit.Requests)
+	assert.NotNil(t, again.HTTPClient.Transport)
+	assert.NotSame(t, again.RateLimit, got.RateLimit)
+	assert.NotSame(t, again.HTTPClient, got.HTTPClient)
 }

@@ -144,9 +144,11 @@ func (e *ValidationError) Error() string {
 }
 
 // TokenError reports a failed OAuth2 token request. It never contains the
-// client secret or a token.
+// client secret or a token: a secret the token endpoint echoes back is
+// replaced by [REDACTED].
 type TokenError struct {
-	// TokenURL is the endpoint that was asked.
+	// TokenURL is the endpoint that was asked ("token source" for a
+	// Configuration.TokenSource).
 	TokenURL string
 	// StatusCode is the HTTP status of the token endpoint, or 0 when no
 	// response came back.
@@ -155,34 +157,95 @@ type TokenError struct {
 	ErrorCode string
 	// Description is the OAuth2 "error_description", if any.
 	Description string
-	// Err is the underlying transport error when no response came back.
+	// RetryAfter is the wait the token endpoint asked for, or zero.
+	RetryAfter time.Duration
+	// Attempts is how many token requests were made, retries included.
+	Attempts int
+	// Err is the underlying error when no HTTP status came back: the
+	// transport's error, or the TokenSource's own error.
 	Err error
+
+	transport bool // Err is a failure on the way to the endpoint, worth a retry
 }
 
-// Error names the token URL, the status and the OAuth2 error code.
+// Error names the token URL, the status, the OAuth2 error code and what to
+// check.
 func (e *TokenError) Error() string {
-	msg := "certifications: token request to " + e.TokenURL + " failed"
+	var b strings.Builder
+	b.WriteString("certifications: token request to " + e.TokenURL + " failed")
 	if e.StatusCode != 0 {
-		msg += fmt.Sprintf(": %d %s", e.StatusCode, http.StatusText(e.StatusCode))
+		fmt.Fprintf(&b, ": %d %s", e.StatusCode, http.StatusText(e.StatusCode))
 	}
 	if e.ErrorCode != "" {
-		msg += " (" + e.ErrorCode
+		b.WriteString(" (" + e.ErrorCode)
 		if e.Description != "" {
-			msg += ": " + e.Description
+			b.WriteString(": " + e.Description)
 		}
-		msg += ")"
+		b.WriteString(")")
 	}
 	if e.Err != nil {
-		msg += ": " + e.Err.Error()
+		b.WriteString(": " + e.Err.Error())
+	}
+	if e.RetryAfter > 0 {
+		fmt.Fprintf(&b, " (retry after %s)", e.RetryAfter)
+	}
+	if e.Attempts > 1 {
+		fmt.Fprintf(&b, " after %d attempts", e.Attempts)
 	}
 	if e.StatusCode == http.StatusUnauthorized || e.StatusCode == http.StatusBadRequest {
-		msg += "; check the client id and secret"
+		b.WriteString("; check the client id and secret")
 	}
-	return msg
+	return b.String()
 }
 
 // Unwrap returns the transport error, if any.
 func (e *TokenError) Unwrap() error { return e.Err }
+
+// ResponseTooLargeError reports a successful response whose body is larger
+// than Configuration.MaxResponseBytes. The client reads nothing when
+// Content-Length announces more than the limit, and stops one byte past the
+// limit otherwise. It is never retried: the next answer would be as large.
+// The *http.Response comes back beside it with its status and headers and
+// an empty body.
+type ResponseTooLargeError struct {
+	// Method and Path identify the request (the path has no query string).
+	Method string
+	Path   string
+	// StatusCode is the status of the response.
+	StatusCode int
+	// Limit is the limit in bytes that the body exceeds.
+	Limit int64
+	// ContentLength is the length the server announced, or -1 when it
+	// announced none.
+	ContentLength int64
+}
+
+// Error names the request, the limit and the two ways out.
+func (e *ResponseTooLargeError) Error() string {
+	size := "more than " + byteSize(e.Limit)
+	if e.ContentLength >= 0 {
+		size = byteSize(e.ContentLength) + ", more than " + byteSize(e.Limit)
+	}
+	return fmt.Sprintf("certifications: %s %s: the %d response body is %s; ask for fewer items (a smaller Limit) or raise Configuration.MaxResponseBytes",
+		e.Method, e.Path, e.StatusCode, size)
+}
+
+func newTooLarge(req *http.Request, resp *http.Response, limit int64) *ResponseTooLargeError {
+	return &ResponseTooLargeError{Method: req.Method, Path: req.URL.Path, StatusCode: resp.StatusCode, Limit: limit, ContentLength: resp.ContentLength}
+}
+
+// byteSize renders n bytes for people: "16 MiB", "1 GiB", "1500 bytes".
+func byteSize(n int64) string {
+	for _, u := range []struct {
+		name string
+		size int64
+	}{{"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10}} {
+		if n >= u.size && n%u.size == 0 {
+			return fmt.Sprintf("%d %s", n/u.size, u.name)
+		}
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
 
 // DecodeError reports a 2xx response body that is not valid JSON or has a
 // value of an impossible type. Path names the offending field when known.

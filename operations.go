@@ -1,10 +1,7 @@
 package certifications
 
 import (
-	"context"
-	"net/http"
 	"net/url"
-	"strings"
 
 	"github.com/iscgo/certifications/internal/call"
 )
@@ -58,30 +55,4 @@ func listQuery(c *APIClient, o ListOptions, rules *QueryRules) (url.Values, erro
 		return nil, c.err
 	}
 	return o.Values(rules, c.cfg.SkipFilterValidation)
-}
-
-// versionedPath turns an operation's path without version
-// ("/certifications/abc/decide") into the path below the API root for the
-// configured generation: "v3/certifications/abc/decide", or
-// "certifications/v1/abc/decide" for the per-resource generation, whose
-// version follows the resource.
-func (c *APIClient) versionedPath(p string) string {
-	rest := strings.TrimPrefix(p, "/")
-	if c.cfg.APIVersion != APIVersionV1 {
-		return "v3/" + rest
-	}
-	resource, tail, found := strings.Cut(rest, "/")
-	if !found {
-		return resource + "/v1"
-	}
-	return resource + "/v1/" + tail
-}
-
-// call sends one request through the pipeline and decodes into out.
-func (c *APIClient) call(ctx context.Context, method, path string, q url.Values, body, out any) (*http.Response, error) {
-	req, err := c.NewRequest(ctx, method, path, q, body)
-	if err != nil {
-		return nil, err
-	}
-	return c.Do(req, out)
 }

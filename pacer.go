@@ -2,7 +2,7 @@ package certifications
 
 import (
 	"context"
-	"errors"
+	"fmt"
 	"strings"
 	"sync"
 	"time"
@@ -13,6 +13,7 @@ import (
 // pacer keeps one API version's requests under the tenant's rate limit. It
 // is shared by every goroutine using the same APIClient.
 type pacer struct {
+	rl  RateLimit
 	lim *rate.Limiter // nil when pacing is disabled
 
 	mu    sync.Mutex
@@ -49,7 +50,7 @@ const (
 // steady rate is 92% of the default limit (98 requests per 10.67 s).
 func newPacer(rl RateLimit, disabled bool) *pacer {
 	if disabled {
-		return &pacer{}
+		return &pacer{rl: rl}
 	}
 	burst := max(rl.Requests/pacerBurstDiv, 1)
 	window := rl.Per + rl.Per/pacerSlackDiv
@@ -58,14 +59,13 @@ func newPacer(rl RateLimit, disabled bool) *pacer {
 		// A single request per window: one every window plus the margin.
 		perSec = 1 / window.Seconds()
 	}
-	return &pacer{lim: rate.NewLimiter(rate.Limit(perSec), burst)}
+	return &pacer{rl: rl, lim: rate.NewLimiter(rate.Limit(perSec), burst)}
 }
 
-// pacer returns the pacer of the API version that path belongs to (its
-// first segment after the API root: "v3" or "beta").
+// pacer returns the pacer of the API version that path belongs to (see
+// generation).
 func (c *APIClient) pacer(path string) *pacer {
-	rest := strings.TrimPrefix(strings.TrimPrefix(path, c.root.Path), "/")
-	version, _, _ := strings.Cut(rest, "/")
+	version := generation(strings.TrimPrefix(strings.TrimPrefix(path, c.root.Path), "/"))
 	c.pacersMu.Lock()
 	defer c.pacersMu.Unlock()
 	p, ok := c.pacers[version]
@@ -80,11 +80,48 @@ func (c *APIClient) pacer(path string) *pacer {
 	return p
 }
 
-// wait blocks until a request may start or ctx ends.
+// generation returns the API version a path below the API root is counted
+// under: its first segment when that is a version ("v3/...", "beta/...",
+// "v2025/..."), else its second ("certifications/v1/..." and every other
+// per-resource v1 path give "v1", one bucket for all of them; see
+// RateLimit). A path without a version gives "".
+func generation(rest string) string {
+	first, after, _ := strings.Cut(rest, "/")
+	if isVersion(first) {
+		return first
+	}
+	if second, _, _ := strings.Cut(after, "/"); isVersion(second) {
+		return second
+	}
+	return ""
+}
+
+// isVersion reports whether a path segment names an API version: "beta",
+// or "v" and digits.
+func isVersion(seg string) bool {
+	if seg == "beta" {
+		return true
+	}
+	if len(seg) < 2 || seg[0] != 'v' {
+		return false
+	}
+	for _, r := range seg[1:] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// wait blocks until a request may start or ctx ends. When the pacing
+// would start the request only after ctx's deadline, it says so at once.
 func (p *pacer) wait(ctx context.Context) error {
 	p.mu.Lock()
 	until := p.until
 	p.mu.Unlock()
+	if deadline, ok := ctx.Deadline(); ok && until.After(deadline) {
+		return &paceError{fmt.Sprintf("the tenant answered 429 and asked to wait %s more, past the context's deadline", time.Until(until).Round(time.Millisecond))}
+	}
 	if err := sleep(ctx, time.Until(until)); err != nil {
 		return err
 	}
@@ -96,10 +133,26 @@ func (p *pacer) wait(ctx context.Context) error {
 			return ctx.Err()
 		}
 		// The limiter refuses waits that would outlast the deadline.
-		return errors.Join(context.DeadlineExceeded, err)
+		requests := "requests"
+		if p.rl.Requests == 1 {
+			requests = "request"
+		}
+		return &paceError{fmt.Sprintf("the rate limit of %d %s per %s (Configuration.RateLimit) would start this request after the context's deadline", p.rl.Requests, requests, p.rl.Per)}
 	}
 	return nil
 }
+
+// paceError reports that pacing would start a request after its context's
+// deadline. It matches context.DeadlineExceeded, since the call cannot
+// finish in time, but unlike it names the reason and comes before the
+// deadline has passed.
+type paceError struct{ reason string }
+
+func (e *paceError) Error() string {
+	return "certifications: " + e.reason + "; give the call a later deadline or send fewer requests at once"
+}
+
+func (e *paceError) Unwrap() error { return context.DeadlineExceeded }
 
 // pause holds every request of this version for d: the server said 429,
 // so other goroutines would only collect more 429s (and ISC escalates the

@@ -25,12 +25,61 @@ func retryableStatus(method string, status int) bool {
 
 // retryableTransportError reports whether a transport error may be retried.
 // sent tells whether the request had been written to the connection: a
-// request that never left may be retried whatever its method.
+// request that never left may be retried whatever its method. A body over
+// the size limit is never retried: the next answer would be as large.
 func retryableTransportError(method string, err error, sent bool) bool {
 	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return false
 	}
+	var tooLarge *ResponseTooLargeError
+	if errors.As(err, &tooLarge) {
+		return false
+	}
 	return !sent || isIdempotent(method)
+}
+
+// retryableTokenError reports whether a failed token request may be
+// retried: the token endpoint answered 429 or 5xx, or the request failed on
+// the way. A refused request (400 invalid_client, 401) fails the same way
+// every time. Asking for a token twice is harmless, so the method does not
+// matter.
+func retryableTokenError(err error) bool {
+	var te *TokenError
+	if !errors.As(err, &te) {
+		return false
+	}
+	switch {
+	case te.StatusCode == http.StatusTooManyRequests, te.StatusCode >= 500:
+		return true
+	case te.StatusCode == 0:
+		return te.transport
+	}
+	return false
+}
+
+// retryPolicy holds the configuration's retry settings, shared by API
+// calls and token requests.
+type retryPolicy struct {
+	maxRetries       int
+	waitMin, waitMax time.Duration
+}
+
+// retryPolicyOf returns cfg's retry settings.
+func retryPolicyOf(cfg *Configuration) retryPolicy {
+	return retryPolicy{maxRetries: cfg.MaxRetries, waitMin: cfg.RetryWaitMin, waitMax: cfg.RetryWaitMax}
+}
+
+// wait returns how long to wait before retry number attempt.
+func (p retryPolicy) wait(attempt int, retryAfter time.Duration) time.Duration {
+	return retryWait(attempt, retryAfter, p.waitMin, p.waitMax)
+}
+
+// capWait is the cap on every wait, RetryWaitMax or its default.
+func (p retryPolicy) capWait() time.Duration {
+	if p.waitMax > 0 {
+		return p.waitMax
+	}
+	return DefaultRetryWaitMax
 }
 
 func isIdempotent(method string) bool {
