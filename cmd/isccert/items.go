@@ -1,0 +1,148 @@
+package main
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/iscgo/certifications"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(itemsCmd) }
+
+type item = certifications.AccessReviewItem
+
+var itemColumns = []column[item]{
+	{"id", (*item).GetID},
+	{"identity", func(it *item) string { return it.GetIdentitySummary().GetName() }},
+	{"accessType", func(it *item) string { return string(it.GetAccessSummary().GetAccess().GetType()) }},
+	{"accessName", func(it *item) string { return it.GetAccessSummary().GetAccess().GetName() }},
+	{"source", func(it *item) string { return sourceOf(it.GetAccessSummary()) }},
+	{"decision", func(it *item) string { return string(it.GetDecision()) }},
+	{"completed", func(it *item) string { return strconv.FormatBool(it.GetCompleted()) }},
+}
+
+// exportRow is one line of items export: what a reviewer needs to decide
+// an item, and the empty decision and comments columns to fill in. Its
+// JSON names are the CSV headers, and id, decision and comments are those
+// of a ReviewDecision, so a JSON Lines export is also a decision file.
+type exportRow struct {
+	ID              string `json:"id"`
+	IdentityID      string `json:"identityId"`
+	IdentityName    string `json:"identityName"`
+	AccessType      string `json:"accessType"`
+	AccessID        string `json:"accessId"`
+	AccessName      string `json:"accessName"`
+	Source          string `json:"source"`
+	CurrentDecision string `json:"currentDecision"`
+	// Recommendation stays empty: the API's access review items carry no
+	// recommendation. It has the shape of ReviewDecision.recommendation
+	// so that a JSON line stays a ReviewDecision.
+	Recommendation *certifications.ReviewRecommendation `json:"recommendation,omitempty"`
+	Decision       string                               `json:"decision"`
+	Comments       string                               `json:"comments"`
+}
+
+var exportColumns = []column[exportRow]{
+	{"id", func(r *exportRow) string { return r.ID }},
+	{"identityId", func(r *exportRow) string { return r.IdentityID }},
+	{"identityName", func(r *exportRow) string { return r.IdentityName }},
+	{"accessType", func(r *exportRow) string { return r.AccessType }},
+	{"accessId", func(r *exportRow) string { return r.AccessID }},
+	{"accessName", func(r *exportRow) string { return r.AccessName }},
+	{"source", func(r *exportRow) string { return r.Source }},
+	{"currentDecision", func(r *exportRow) string { return r.CurrentDecision }},
+	{"recommendation", func(r *exportRow) string { return r.Recommendation.GetRecommendation() }},
+	{"decision", func(r *exportRow) string { return r.Decision }},
+	{"comments", func(r *exportRow) string { return r.Comments }},
+}
+
+func exportRowOf(it *item) *exportRow {
+	acc := it.GetAccessSummary().GetAccess()
+	return &exportRow{
+		ID:              it.GetID(),
+		IdentityID:      it.GetIdentitySummary().GetIdentityID(),
+		IdentityName:    it.GetIdentitySummary().GetName(),
+		AccessType:      string(acc.GetType()),
+		AccessID:        acc.GetID(),
+		AccessName:      acc.GetName(),
+		Source:          sourceOf(it.GetAccessSummary()),
+		CurrentDecision: string(it.GetDecision()),
+	}
+}
+
+// sourceOf names the sources an item's access comes from: the
+// entitlement's, or those of the entitlements an access profile or role
+// grants, in order and without repeats.
+func sourceOf(s *certifications.AccessSummary) string {
+	var names []string
+	addAll := func(es []certifications.ReviewableEntitlement) {
+		for i := range es {
+			if n := es[i].GetSourceName(); n != "" && !slices.Contains(names, n) {
+				names = append(names, n)
+			}
+		}
+	}
+	if e := s.GetEntitlement(); e != nil {
+		addAll([]certifications.ReviewableEntitlement{*e})
+	}
+	addAll(s.GetAccessProfile().GetEntitlements())
+	if r := s.GetRole(); r != nil {
+		addAll(r.GetEntitlements())
+		for _, ap := range r.GetAccessProfiles() {
+			addAll(ap.GetEntitlements())
+		}
+	}
+	return strings.Join(names, "; ")
+}
+
+func itemsCmd(a *app) *cobra.Command {
+	var filters, sorters string
+	request := func(cert string) (*certifications.Pager[item], error) {
+		api, err := a.api()
+		if err != nil {
+			return nil, err
+		}
+		type R = certifications.ApiListIdentityAccessReviewItemsRequest
+		return with(with(api.ListIdentityAccessReviewItems(a.ctx, cert), filters, R.Filters), sorters, R.Sorters).Pager(), nil
+	}
+	list := &cobra.Command{
+		Use:     "list CERT",
+		Short:   "List the access review items of a certification (every page)",
+		Example: `  isccert items list CERT --filters 'access.type eq "ENTITLEMENT"' --sorters identitySummary.name`,
+		Args:    argsNamed("CERT"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			p, err := request(args[0])
+			if err != nil {
+				return err
+			}
+			return writeAll(a, "listing items", p, formatTable, itemColumns, same)
+		},
+	}
+	export := &cobra.Command{
+		Use:   "export CERT",
+		Short: "Write every item as a CSV (default) or JSON Lines file to fill in decisions",
+		Long: `Write every access review item of a certification, one row each: id,
+identity, access type, access name and source, the current decision, and the
+empty decision and comments columns to fill in (APPROVE or REVOKE). Give the
+edited file to isccert decide. A row left without a decision is left as it is.
+
+Cells that a spreadsheet would run as a formula (starting with =, +, -, @)
+get a leading apostrophe.`,
+		Example: `  isccert items export CERT > items.csv
+  isccert items export CERT -o jsonl --filters 'completed eq false' > todo.jsonl`,
+		Args: argsNamed("CERT"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			p, err := request(args[0])
+			if err != nil {
+				return err
+			}
+			return writeAll(a, "exporting items", p, formatCSV, exportColumns, exportRowOf)
+		},
+	}
+	for _, c := range []*cobra.Command{list, export} {
+		queryFlags(c, &filters, &sorters, certifications.RulesListIdentityAccessReviewItems(), `access.type eq "ENTITLEMENT"`)
+	}
+	return group("items", "List and export the access review items of a certification", list, export)
+}
