@@ -24,11 +24,6 @@ func TestREADMEWalkthrough(t *testing.T) {
 	require.True(t, ok)
 
 	r := newRunner(t)
-	if res := r.run("summary", "--help"); res.code != 0 {
-		// A build without the summary command runs the rest.
-		t.Logf("this build has no summary command; running the walkthrough without it")
-		script = strings.ReplaceAll(script, "isccert summary \"$CERT\"\n", "")
-	}
 	r.env["PATH"] = filepath.Dir(binary) + string(os.PathListSeparator) + r.env["PATH"]
 	cmd := exec.Command(bash, "-eu", "-c", "trap 'kill \"${ISCCERT_SANDBOX_PID:-}\" 2>/dev/null || true' EXIT\n"+script)
 	cmd.Dir = r.dir
@@ -44,4 +39,19 @@ func TestREADMEWalkthrough(t *testing.T) {
 	assert.Contains(t, s, "skipped         32", "the second run skips everything")
 	assert.Contains(t, s, "phase       SIGNED")
 	assert.Contains(t, s, "sandbox tenant stopped")
+}
+
+// The root README shows the same walkthrough, so that what it shows is
+// what the test above runs.
+func TestRootREADMEShowsTheSameWalkthrough(t *testing.T) {
+	walkthrough := func(path string) string {
+		raw, err := os.ReadFile(path)
+		require.NoError(t, err)
+		_, block, ok := strings.Cut(string(raw), "<!-- walkthrough -->\n")
+		require.True(t, ok, "%s marks its walkthrough", path)
+		block, _, ok = strings.Cut(block, "<!-- /walkthrough -->")
+		require.True(t, ok, "%s ends its walkthrough", path)
+		return block
+	}
+	assert.Equal(t, walkthrough("README.md"), walkthrough(filepath.Join("..", "..", "README.md")))
 }
