@@ -61,6 +61,14 @@ const MaxFilterNesting = 100
 // or a *Negation. String renders it in the API's syntax, ready for the filters
 // query parameter (before URL encoding). The node types are exported so that
 // code such as a fake server can walk a filter; Match evaluates one.
+//
+// "No filter" (list everything) is a nil Filter, a nil node, or a *Logical
+// without operands, which is what And and Or return when given no filter:
+// its String is "", Validate and QueryRules.CheckFilter accept it and Match
+// matches everything. Its String cannot be sent: a builder's Filters("") is
+// refused, so leave Filters unset instead. As an operand of a hand-built
+// *Logical or *Negation it is a missing operand, which Validate reports.
+// No method of the node types panics on a nil node.
 type Filter interface {
 	// String renders the filter in ISC filter syntax.
 	String() string
@@ -264,8 +272,11 @@ func (*Negation) filterNode()   {}
 
 // String renders the comparison. It does not check the value count (see
 // Validate): a missing value renders as text the parser rejects, and values
-// given to pr or isnull are not rendered.
+// given to pr or isnull are not rendered. A nil comparison renders as "".
 func (c *Comparison) String() string {
+	if c == nil {
+		return ""
+	}
 	switch c.Op {
 	case OpPr:
 		return "pr " + c.Field
@@ -302,10 +313,12 @@ func precedence(op Operator) int {
 }
 
 // String renders the operands joined by the connective, parenthesising
-// operands that bind more loosely.
+// operands that bind more loosely. With no operands (no filter, see Filter)
+// it renders as "", and a missing operand as "<missing filter>", which the
+// parser rejects.
 func (l *Logical) String() string {
-	if len(l.Operands) == 0 {
-		return "()"
+	if l == nil || len(l.Operands) == 0 {
+		return ""
 	}
 	parts := make([]string, len(l.Operands))
 	for i, o := range l.Operands {
@@ -314,15 +327,20 @@ func (l *Logical) String() string {
 	return strings.Join(parts, " "+string(l.Op)+" ")
 }
 
-// String renders `not operand`, parenthesising an and/or operand.
+// String renders `not operand`, parenthesising an and/or operand. A
+// missing operand renders as "not <missing filter>", which the parser
+// rejects; a nil negation renders as "".
 func (n *Negation) String() string {
+	if n == nil {
+		return ""
+	}
 	return "not " + renderOperand(n.Operand, precedence(OpNot))
 }
 
 // renderOperand renders f as an operand of a connective with precedence
 // prec, in parentheses when f is a connective that binds more loosely.
 func renderOperand(f Filter, prec int) string {
-	if isNilFilter(f) {
+	if isNoFilter(f) {
 		return "<missing filter>"
 	}
 	s := f.String()
@@ -332,15 +350,16 @@ func renderOperand(f Filter, prec int) string {
 	return s
 }
 
-// isNilFilter reports whether f is nil or a typed nil node.
-func isNilFilter(f Filter) bool {
+// isNoFilter reports whether f is no filter: nil, a typed nil node, or a
+// *Logical without operands.
+func isNoFilter(f Filter) bool {
 	switch n := f.(type) {
 	case nil:
 		return true
 	case *Comparison:
 		return n == nil
 	case *Logical:
-		return n == nil
+		return n == nil || len(n.Operands) == 0
 	case *Negation:
 		return n == nil
 	}
@@ -401,18 +420,22 @@ func Pr(field string) Filter { return &Comparison{Field: field, Op: OpPr} }
 // IsNull builds `field isnull`: the field is null or absent.
 func IsNull(field string) Filter { return &Comparison{Field: field, Op: OpIsNull} }
 
-// And joins filters with "and". Nil operands are dropped and operands that
-// are themselves "and" are flattened into this one. With no operand left it
-// returns nil (no filter); with one it returns that operand.
+// And joins filters with "and". Operands that are no filter (nil, or an
+// And or Or of nothing) are dropped, so And(nil, f) is f, and operands that
+// are themselves "and" are flattened into this one. With one operand left
+// it returns that operand; with none it returns no filter: a *Logical
+// without operands, whose String is "" (see Filter), so that
+// And(conditions...).String() never panics.
 func And(fs ...Filter) Filter { return join(OpAnd, fs) }
 
-// Or joins filters with "or", with the same rules as And.
+// Or joins filters with "or", with the same rules as And. Or of no filter
+// is no filter (it lists everything), not a filter that matches nothing.
 func Or(fs ...Filter) Filter { return join(OpOr, fs) }
 
 func join(op Operator, fs []Filter) Filter {
 	ops := make([]Filter, 0, len(fs))
 	for _, f := range fs {
-		if isNilFilter(f) {
+		if isNoFilter(f) {
 			continue
 		}
 		if l, ok := f.(*Logical); ok && l.Op == op {
@@ -423,24 +446,26 @@ func join(op Operator, fs []Filter) Filter {
 	}
 	switch len(ops) {
 	case 0:
-		return nil
+		return &Logical{Op: op}
 	case 1:
 		return ops[0]
 	}
 	return &Logical{Op: op, Operands: ops}
 }
 
-// Not builds `not f`. Not(nil) yields a node that Validate reports.
+// Not builds `not f`. The negation of no filter (nil, or an And or Or of
+// nothing) has no rendering: Not returns a node that Validate reports and
+// whose String, "not <missing filter>", the parser and the server reject.
 func Not(f Filter) Filter { return &Negation{Operand: f} }
 
 // Validate reports the first problem that would make f's String form wrong
 // or unparsable, as a *ValidationError for the "filters" parameter: an
 // invalid value (see ValueOf), a malformed or reserved field name, a wrong
 // number of values, a non-string co/sw value, an unknown operator, a missing
-// operand, or nesting deeper than MaxFilterNesting. A nil filter (no filter)
+// operand, or nesting deeper than MaxFilterNesting. No filter (see Filter)
 // is valid. Validate does not know any endpoint's fields; see QueryRules.
 func Validate(f Filter) error {
-	if isNilFilter(f) {
+	if isNoFilter(f) {
 		return nil
 	}
 	if err := validateNode(f); err != nil {
@@ -461,12 +486,9 @@ func validateNode(f Filter) error {
 		if n.Op != OpAnd && n.Op != OpOr {
 			return &ValidationError{Parameter: "filters", Problem: fmt.Sprintf("unknown connective %q", n.Op), Allowed: "and, or"}
 		}
-		if len(n.Operands) == 0 {
-			return &ValidationError{Parameter: "filters", Problem: string(n.Op) + " has no operands", Allowed: "at least one operand"}
-		}
 		for _, o := range n.Operands {
-			if isNilFilter(o) {
-				return &ValidationError{Parameter: "filters", Problem: "nil operand of " + string(n.Op), Allowed: "non-nil filters"}
+			if isNoFilter(o) {
+				return &ValidationError{Parameter: "filters", Problem: "missing operand of " + string(n.Op) + " (nil, or an And or Or of nothing)", Allowed: "filters with at least one comparison; And and Or drop such operands"}
 			}
 			if err := validateNode(o); err != nil {
 				return err
@@ -474,8 +496,8 @@ func validateNode(f Filter) error {
 		}
 		return nil
 	case *Negation:
-		if isNilFilter(n.Operand) {
-			return &ValidationError{Parameter: "filters", Problem: "not has a nil operand", Allowed: "a non-nil filter"}
+		if isNoFilter(n.Operand) {
+			return &ValidationError{Parameter: "filters", Problem: "missing operand of not (nil, or an And or Or of nothing)", Allowed: "a filter with at least one comparison"}
 		}
 		return validateNode(n.Operand)
 	}
@@ -535,16 +557,22 @@ func validLiteral(v Value) bool {
 func nesting(f Filter) int {
 	switch n := f.(type) {
 	case *Negation:
+		if n == nil {
+			return 0
+		}
 		d := 1 + nesting(n.Operand)
-		if l, ok := n.Operand.(*Logical); ok && precedence(l.Op) < precedence(OpNot) {
+		if l, ok := n.Operand.(*Logical); ok && l != nil && precedence(l.Op) < precedence(OpNot) {
 			d++
 		}
 		return d
 	case *Logical:
+		if n == nil {
+			return 0
+		}
 		deepest := 0
 		for _, o := range n.Operands {
 			d := nesting(o)
-			if l, ok := o.(*Logical); ok && precedence(l.Op) < precedence(n.Op) {
+			if l, ok := o.(*Logical); ok && l != nil && precedence(l.Op) < precedence(n.Op) {
 				d++
 			}
 			deepest = max(deepest, d)
@@ -602,7 +630,7 @@ func joinOps(ops []Operator) string {
 }
 
 // Match reports whether doc, a JSON object decoded into map[string]any,
-// satisfies f. A nil filter matches everything. Fields are dotted paths
+// satisfies f. No filter (see Filter) matches everything. Fields are dotted paths
 // through nested objects (campaign.id is doc["campaign"]["id"]); a path
 // that is missing or leads through a non-object is absent.
 //
@@ -624,7 +652,7 @@ func joinOps(ops []Operator) string {
 // Apart from ca and pr/isnull, a field holding an array matches when any
 // element does (and ne when no element is eq).
 func Match(f Filter, doc map[string]any) bool {
-	if isNilFilter(f) {
+	if isNoFilter(f) {
 		return true
 	}
 	switch n := f.(type) {

@@ -174,9 +174,13 @@ func TestRenderPrecedence(t *testing.T) {
 
 func TestAndOrNormalisation(t *testing.T) {
 	a, b, c := cert.Eq("a", 1), cert.Eq("b", 2), cert.Eq("c", 3)
-	assert.Nil(t, cert.And())
-	assert.Nil(t, cert.Or(nil, nil))
-	assert.Nil(t, cert.And((*cert.Comparison)(nil)))
+	for _, none := range []cert.Filter{cert.And(), cert.Or(nil, nil), cert.And((*cert.Comparison)(nil)), cert.Or(cert.And(), nil)} {
+		l, ok := none.(*cert.Logical)
+		require.True(t, ok, "no filter is a *Logical without operands, got %T", none)
+		assert.Empty(t, l.Operands)
+		assert.Equal(t, "", none.String())
+	}
+	assert.Same(t, a, cert.And(cert.Or(), a, nil), "no filter is dropped")
 	assert.Same(t, a, cert.And(a))
 	assert.Same(t, a, cert.Or(nil, a))
 	l, ok := cert.And(a, cert.And(b, c)).(*cert.Logical)
@@ -219,9 +223,10 @@ func TestValidate(t *testing.T) {
 		{"bad bool literal", cert.Eq("x", cert.Value{Kind: cert.KindBool, Raw: "TRUE"}), "not a valid boolean literal"},
 		{"bad date-time literal", cert.Eq("x", cert.Value{Kind: cert.KindDateTime, Raw: "2024-01-31"}), "not a valid date-time literal"},
 		{"unknown kind", cert.Eq("x", cert.Value{Kind: 99, Raw: "?"}), "unknown value kind"},
-		{"not nil", cert.Not(nil), "nil operand"},
-		{"nil operand", &cert.Logical{Op: cert.OpAnd, Operands: []cert.Filter{cert.Eq("x", 1), nil}}, "nil operand"},
-		{"no operands", &cert.Logical{Op: cert.OpOr}, "no operands"},
+		{"not nil", cert.Not(nil), "missing operand of not"},
+		{"not of no filter", cert.Not(cert.And()), "missing operand of not"},
+		{"nil operand", &cert.Logical{Op: cert.OpAnd, Operands: []cert.Filter{cert.Eq("x", 1), nil}}, "missing operand of and"},
+		{"empty operand", &cert.Logical{Op: cert.OpOr, Operands: []cert.Filter{cert.Eq("x", 1), &cert.Logical{Op: cert.OpAnd}}}, "missing operand of or"},
 		{"unknown connective", &cert.Logical{Op: "xor", Operands: []cert.Filter{cert.Eq("x", 1)}}, "unknown connective"},
 		{"unknown connective joining two", &cert.Logical{Op: "xor", Operands: []cert.Filter{cert.Eq("x", 1), cert.Eq("y", 2)}}, "unknown connective"},
 		{"invalid value deep inside", cert.Or(cert.Eq("a", 1), cert.Not(cert.And(cert.Eq("b", 2), cert.Eq("c", struct{}{})))), `field "c"`},
@@ -647,7 +652,8 @@ func TestMatchGoValues(t *testing.T) {
 		{&cert.Comparison{Field: "n", Op: "EQ", Values: []cert.Value{cert.ValueOf(5)}}, false},
 		{&cert.Logical{Op: "xor", Operands: []cert.Filter{cert.Eq("n", 5)}}, false},
 		{&cert.Logical{Op: cert.OpAnd}, true},
-		{&cert.Logical{Op: cert.OpOr}, false},
+		{&cert.Logical{Op: cert.OpOr}, true}, // no filter, as Or() returns it
+		{cert.Not(cert.Or()), false},
 	} {
 		assert.Equal(t, tc.want, cert.Match(tc.f, doc), "%v", tc.f)
 	}

@@ -30,6 +30,11 @@ type ListOptions struct {
 // Values checks the options against rules (the endpoint's documented
 // filter and sorter fields) and encodes them with the API's wire names.
 // With skipFields, filters and sorters are checked for syntax only.
+//
+// A string parameter that is set must say something: Filters or Sorters
+// set to "" or to blanks is a *ValidationError naming the parameter, never
+// sent and never dropped silently. To list everything in the server's
+// order, leave them unset.
 func (o ListOptions) Values(rules *QueryRules, skipFields bool) (url.Values, error) {
 	q := url.Values{}
 	if o.Limit != nil {
@@ -48,18 +53,45 @@ func (o ListOptions) Values(rules *QueryRules, skipFields bool) (url.Values, err
 		q.Set("count", strconv.FormatBool(*o.Count))
 	}
 	if o.Filters != nil {
+		if err := checkNotBlank("filters", *o.Filters, allowedFilters); err != nil {
+			return nil, err
+		}
 		if err := checkFilters(rules, *o.Filters, skipFields); err != nil {
 			return nil, err
 		}
 		q.Set("filters", *o.Filters)
 	}
 	if o.Sorters != nil {
+		if err := checkNotBlank("sorters", *o.Sorters, allowedSorters); err != nil {
+			return nil, err
+		}
 		if err := checkSorters(rules, *o.Sorters, skipFields); err != nil {
 			return nil, err
 		}
 		q.Set("sorters", *o.Sorters)
 	}
 	return q, nil
+}
+
+// What to set instead of an empty filters or sorters parameter.
+const (
+	allowedFilters = `a filter expression such as phase eq "ACTIVE"; to list everything, do not set Filters (an And or Or of no filter renders as "")`
+	allowedSorters = "comma-separated field names such as -due,name; for the server's order, do not set Sorters"
+)
+
+// checkNotBlank is the rule for every optional string parameter: set but
+// empty or blank is a *ValidationError naming it and what to set instead,
+// so that an empty value is neither sent (the server would read it as a
+// value) nor dropped silently.
+func checkNotBlank(param, value, allowed string) error {
+	if strings.TrimSpace(value) != "" {
+		return nil
+	}
+	problem := "is set but empty"
+	if value != "" {
+		problem = fmt.Sprintf("is set but blank (%q)", value)
+	}
+	return &ValidationError{Parameter: param, Problem: problem, Allowed: allowed}
 }
 
 func checkFilters(rules *QueryRules, expr string, skipFields bool) error {
