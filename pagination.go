@@ -53,8 +53,8 @@ func NewPager[T any](ctx context.Context, opts ListOptions, fetch PageFunc[T]) *
 // retries apply to every fetch. n is clamped to 1..MaxReadAhead; 1 (the
 // default) fetches one page at a time.
 //
-// Read-ahead starts only after the first two pages came back full, with
-// items not seen before, so that a server which ignores offset costs no
+// Read-ahead starts only after the first two pages came back full and the
+// second brought new items, so that a server which ignores offset costs no
 // burst of requests. A page longer than the limit turns it off for the
 // rest of the iteration (the offsets it computed no longer line up), and
 // paging goes on one page at a time; see All.
@@ -340,7 +340,6 @@ func (r *pageRun[T]) repeatError(offset int32, items []T, first int, resp *http.
 		Offset:        offset,
 		Limit:         r.size,
 		Received:      len(items),
-		Repeated:      len(items),
 		RepeatedIndex: first,
 		RepeatedID:    itemID(&items[first]),
 		Yielded:       r.yielded,
@@ -413,10 +412,8 @@ type PagingError struct {
 	// Offset and Limit are the parameters the page was asked with.
 	Offset int32
 	Limit  int32
-	// Received is how many items the page held, and Repeated how many of
-	// them had been yielded before (all of them, when the pager stops).
+	// Received is how many items the page held, all of them yielded before.
 	Received int
-	Repeated int
 	// RepeatedID is the GetID() of the first repeated item; it is empty
 	// when the item type has no id (the item was recognised by its JSON
 	// encoding) and RepeatedIndex, its index in the page, tells it apart.

@@ -146,7 +146,6 @@ func TestPagingIgnoredOffsetEndsWithPagingError(t *testing.T) {
 					assert.Equal(t, limit, pe.Offset)
 					assert.Equal(t, limit, pe.Limit)
 					assert.Equal(t, int(limit), pe.Received)
-					assert.Equal(t, int(limit), pe.Repeated)
 					assert.Equal(t, "0", pe.RepeatedID)
 					assert.EqualValues(t, limit, pe.Yielded)
 					assert.EqualValues(t, 2, pe.Requests)
@@ -375,7 +374,7 @@ func TestPagingEndsOnAnyServer(t *testing.T) {
 }
 
 func TestPagingErrorMessage(t *testing.T) {
-	e := &PagingError{Path: "/v3/certifications", Offset: 5, Limit: 5, Received: 5, Repeated: 5, RepeatedID: "c-1", Yielded: 5, Requests: 2, Total: 100000}
+	e := &PagingError{Path: "/v3/certifications", Offset: 5, Limit: 5, Received: 5, RepeatedID: "c-1", Yielded: 5, Requests: 2, Total: 100000}
 	msg := e.Error()
 	for _, want := range []string{
 		"certifications: paging /v3/certifications stopped",
