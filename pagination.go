@@ -536,7 +536,7 @@ func add[T any](s *seenSet, item *T) bool {
 		h.Write(b)
 	} else {
 		h.WriteByte('v')
-		fmt.Fprintf(&h, "%#v", *item)
+		h.WriteString(fmt.Sprintf("%#v", *item)) // not Fprintf: h would escape
 	}
 	return s.insert(h.Sum64())
 }

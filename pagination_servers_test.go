@@ -415,6 +415,15 @@ func TestPagingSeenSetBound(t *testing.T) {
 	assert.False(t, s.insert(0), "0, which marks an empty slot, is stored too")
 }
 
+// TestPagingSeenSetAllocs checks that recognising an item by its id
+// allocates nothing beyond the set's own growth.
+func TestPagingSeenSetAllocs(t *testing.T) {
+	s := newSeenSet()
+	item := pageItem{ID: "2c9180857182305e0171993737b51d8d"}
+	add(s, &item)
+	assert.Zero(t, testing.AllocsPerRun(100, func() { add(s, &item) }))
+}
+
 // BenchmarkPagingSeenSet measures the memory the repeat check costs per
 // item yielded (reported as B/item).
 func BenchmarkPagingSeenSet(b *testing.B) {
