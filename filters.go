@@ -61,6 +61,14 @@ const MaxFilterNesting = 100
 // or a *Negation. String renders it in the API's syntax, ready for the filters
 // query parameter (before URL encoding). The node types are exported so that
 // code such as a fake server can walk a filter; Match evaluates one.
+//
+// "No filter" (list everything) is a nil Filter, a nil node, or a *Logical
+// without operands, which is what And and Or return when given no filter:
+// its String is "", Validate and QueryRules.CheckFilter accept it and Match
+// matches everything. Its String cannot be sent: a builder's Filters("") is
+// refused, so leave Filters unset instead. As an operand of a hand-built
+// *Logical or *Negation it is a missing operand, which Validate reports.
+// No method of the node types panics on a nil node.
 type Filter interface {
 	// String renders the filter in ISC filter syntax.
 	String() string
@@ -264,8 +272,11 @@ func (*Negation) filterNode()   {}
 
 // String renders the comparison. It does not check the value count (see
 // Validate): a missing value renders as text the parser rejects, and values
-// given to pr or isnull are not rendered.
+// given to pr or isnull are not rendered. A nil comparison renders as "".
 func (c *Comparison) String() string {
+	if c == nil {
+		return ""
+	}
 	switch c.Op {
 	case OpPr:
 		return "pr " + c.Field
@@ -302,10 +313,12 @@ func precedence(op Operator) int {
 }
 
 // String renders the operands joined by the connective, parenthesising
-// operands that bind more loosely.
+// operands that bind more loosely. With no operands (no filter, see Filter)
+// it renders as "", and a missing operand as "<missing filter>", which the
+// parser rejects.
 func (l *Logical) String() string {
-	if len(l.Operands) == 0 {
-		return "()"
+	if l == nil || len(l.Operands) == 0 {
+		return ""
 	}
 	parts := make([]string, len(l.Operands))
 	for i, o := range l.Operands {
@@ -314,15 +327,20 @@ func (l *Logical) String() string {
 	return strings.Join(parts, " "+string(l.Op)+" ")
 }
 
-// String renders `not operand`, parenthesising an and/or operand.
+// String renders `not operand`, parenthesising an and/or operand. A
+// missing operand renders as "not <missing filter>", which the parser
+// rejects; a nil negation renders as "".
 func (n *Negation) String() string {
+	if n == nil {
+		return ""
+	}
 	return "not " + renderOperand(n.Operand, precedence(OpNot))
 }
 
 // renderOperand renders f as an operand of a connective with precedence
 // prec, in parentheses when f is a connective that binds more loosely.
 func renderOperand(f Filter, prec int) string {
-	if isNilFilter(f) {
+	if isNoFilter(f) {
 		return "<missing filter>"
 	}
 	s := f.String()
@@ -332,15 +350,16 @@ func renderOperand(f Filter, prec int) string {
 	return s
 }
 
-// isNilFilter reports whether f is nil or a typed nil node.
-func isNilFilter(f Filter) bool {
+// isNoFilter reports whether f is no filter: nil, a typed nil node, or a
+// *Logical without operands.
+func isNoFilter(f Filter) bool {
 	switch n := f.(type) {
 	case nil:
 		return true
 	case *Comparison:
 		return n == nil
 	case *Logical:
-		return n == nil
+		return n == nil || len(n.Operands) == 0
 	case *Negation:
 		return n == nil
 	}
@@ -401,18 +420,22 @@ func Pr(field string) Filter { return &Comparison{Field: field, Op: OpPr} }
 // IsNull builds `field isnull`: the field is null or absent.
 func IsNull(field string) Filter { return &Comparison{Field: field, Op: OpIsNull} }
 
-// And joins filters with "and". Nil operands are dropped and operands that
-// are themselves "and" are flattened into this one. With no operand left it
-// returns nil (no filter); with one it returns that operand.
+// And joins filters with "and". Operands that are no filter (nil, or an
+// And or Or of nothing) are dropped, so And(nil, f) is f, and operands that
+// are themselves "and" are flattened into this one. With one operand left
+// it returns that operand; with none it returns no filter: a *Logical
+// without operands, whose String is "" (see Filter), so that
+// And(conditions...).String() never panics.
 func And(fs ...Filter) Filter { return join(OpAnd, fs) }
 
-// Or joins filters with "or", with the same rules as And.
+// Or joins filters with "or", with the same rules as And. Or of no filter
+// is no filter (it lists everything), not a filter that matches nothing.
 func Or(fs ...Filter) Filter { return join(OpOr, fs) }
 
 func join(op Operator, fs []Filter) Filter {
 	ops := make([]Filter, 0, len(fs))
 	for _, f := range fs {
-		if isNilFilter(f) {
+		if isNoFilter(f) {
 			continue
 		}
 		if l, ok := f.(*Logical); ok && l.Op == op {
@@ -423,24 +446,26 @@ func join(op Operator, fs []Filter) Filter {
 	}
 	switch len(ops) {
 	case 0:
-		return nil
+		return &Logical{Op: op}
 	case 1:
 		return ops[0]
 	}
 	return &Logical{Op: op, Operands: ops}
 }
 
-// Not builds `not f`. Not(nil) yields a node that Validate reports.
+// Not builds `not f`. The negation of no filter (nil, or an And or Or of
+// nothing) has no rendering: Not returns a node that Validate reports and
+// whose String, "not <missing filter>", the parser and the server reject.
 func Not(f Filter) Filter { return &Negation{Operand: f} }
 
 // Validate reports the first problem that would make f's String form wrong
 // or unparsable, as a *ValidationError for the "filters" parameter: an
 // invalid value (see ValueOf), a malformed or reserved field name, a wrong
 // number of values, a non-string co/sw value, an unknown operator, a missing
-// operand, or nesting deeper than MaxFilterNesting. A nil filter (no filter)
+// operand, or nesting deeper than MaxFilterNesting. No filter (see Filter)
 // is valid. Validate does not know any endpoint's fields; see QueryRules.
 func Validate(f Filter) error {
-	if isNilFilter(f) {
+	if isNoFilter(f) {
 		return nil
 	}
 	if err := validateNode(f); err != nil {
@@ -461,12 +486,9 @@ func validateNode(f Filter) error {
 		if n.Op != OpAnd && n.Op != OpOr {
 			return &ValidationError{Parameter: "filters", Problem: fmt.Sprintf("unknown connective %q", n.Op), Allowed: "and, or"}
 		}
-		if len(n.Operands) == 0 {
-			return &ValidationError{Parameter: "filters", Problem: string(n.Op) + " has no operands", Allowed: "at least one operand"}
-		}
 		for _, o := range n.Operands {
-			if isNilFilter(o) {
-				return &ValidationError{Parameter: "filters", Problem: "nil operand of " + string(n.Op), Allowed: "non-nil filters"}
+			if isNoFilter(o) {
+				return &ValidationError{Parameter: "filters", Problem: "missing operand of " + string(n.Op) + " (nil, or an And or Or of nothing)", Allowed: "filters with at least one comparison; And and Or drop such operands"}
 			}
 			if err := validateNode(o); err != nil {
 				return err
@@ -474,8 +496,8 @@ func validateNode(f Filter) error {
 		}
 		return nil
 	case *Negation:
-		if isNilFilter(n.Operand) {
-			return &ValidationError{Parameter: "filters", Problem: "not has a nil operand", Allowed: "a non-nil filter"}
+		if isNoFilter(n.Operand) {
+			return &ValidationError{Parameter: "filters", Problem: "missing operand of not (nil, or an And or Or of nothing)", Allowed: "a filter with at least one comparison"}
 		}
 		return validateNode(n.Operand)
 	}
@@ -535,16 +557,22 @@ func validLiteral(v Value) bool {
 func nesting(f Filter) int {
 	switch n := f.(type) {
 	case *Negation:
+		if n == nil {
+			return 0
+		}
 		d := 1 + nesting(n.Operand)
-		if l, ok := n.Operand.(*Logical); ok && precedence(l.Op) < precedence(OpNot) {
+		if l, ok := n.Operand.(*Logical); ok && l != nil && precedence(l.Op) < precedence(OpNot) {
 			d++
 		}
 		return d
 	case *Logical:
+		if n == nil {
+			return 0
+		}
 		deepest := 0
 		for _, o := range n.Operands {
 			d := nesting(o)
-			if l, ok := o.(*Logical); ok && precedence(l.Op) < precedence(n.Op) {
+			if l, ok := o.(*Logical); ok && l != nil && precedence(l.Op) < precedence(n.Op) {
 				d++
 			}
 			deepest = max(deepest, d)
@@ -599,300 +627,4 @@ func joinOps(ops []Operator) string {
 		s[i] = string(op)
 	}
 	return strings.Join(s, ", ")
-}
-
-// Match reports whether doc, a JSON object decoded into map[string]any,
-// satisfies f. A nil filter matches everything. Fields are dotted paths
-// through nested objects (campaign.id is doc["campaign"]["id"]); a path
-// that is missing or leads through a non-object is absent.
-//
-// Semantics:
-//   - eq, ne: strings compare case-insensitively, numbers numerically,
-//     booleans exactly, date-times chronologically; ne is the negation of
-//     eq, so it matches an absent or null field.
-//   - gt, ge, lt, le: numbers numerically, strings lexicographically and
-//     case-insensitively, date-times chronologically (a string that is an
-//     RFC 3339 date-time compares as a time against a date-time, or against
-//     another such string). Values of different kinds never match.
-//   - co, sw: case-insensitive substring and prefix tests on string fields.
-//   - in: eq against any listed value.
-//   - ca: the field is an array (a scalar counts as a one-element array)
-//     holding an element eq to every listed value.
-//   - pr: the field is present and not null; isnull is its negation.
-//   - and, or, not: as usual.
-//
-// Apart from ca and pr/isnull, a field holding an array matches when any
-// element does (and ne when no element is eq).
-func Match(f Filter, doc map[string]any) bool {
-	if isNilFilter(f) {
-		return true
-	}
-	switch n := f.(type) {
-	case *Comparison:
-		return matchComparison(n, doc)
-	case *Logical:
-		switch n.Op {
-		case OpAnd:
-			for _, o := range n.Operands {
-				if !Match(o, doc) {
-					return false
-				}
-			}
-			return true
-		case OpOr:
-			for _, o := range n.Operands {
-				if Match(o, doc) {
-					return true
-				}
-			}
-		}
-		return false
-	case *Negation:
-		return !Match(n.Operand, doc)
-	}
-	return false
-}
-
-func matchComparison(c *Comparison, doc map[string]any) bool {
-	val, present := lookupPath(doc, c.Field)
-	present = present && val != nil
-	want, ok := c.Op.arity()
-	if !ok || want == 1 && len(c.Values) != 1 || want < 0 && len(c.Values) == 0 {
-		return false
-	}
-	switch c.Op {
-	case OpPr:
-		return present
-	case OpIsNull:
-		return !present
-	case OpNe:
-		return !(present && anyElem(val, func(x any) bool { return valueEq(x, c.Values[0]) }))
-	}
-	if !present {
-		return false
-	}
-	switch c.Op {
-	case OpEq:
-		return anyElem(val, func(x any) bool { return valueEq(x, c.Values[0]) })
-	case OpIn:
-		return anyElem(val, func(x any) bool {
-			for _, v := range c.Values {
-				if valueEq(x, v) {
-					return true
-				}
-			}
-			return false
-		})
-	case OpGt, OpGe, OpLt, OpLe:
-		return anyElem(val, func(x any) bool {
-			n, ok := compareValue(x, c.Values[0])
-			if !ok {
-				return false
-			}
-			switch c.Op {
-			case OpGt:
-				return n > 0
-			case OpGe:
-				return n >= 0
-			case OpLt:
-				return n < 0
-			}
-			return n <= 0
-		})
-	case OpCo, OpSw:
-		v := c.Values[0]
-		if v.Kind != KindString {
-			return false
-		}
-		needle := strings.ToLower(v.Raw)
-		return anyElem(val, func(x any) bool {
-			s, ok := asString(x)
-			if !ok {
-				return false
-			}
-			s = strings.ToLower(s)
-			if c.Op == OpCo {
-				return strings.Contains(s, needle)
-			}
-			return strings.HasPrefix(s, needle)
-		})
-	case OpCa:
-		elems := elements(val)
-		for _, v := range c.Values {
-			found := false
-			for _, e := range elems {
-				if valueEq(e, v) {
-					found = true
-					break
-				}
-			}
-			if !found {
-				return false
-			}
-		}
-		return true
-	}
-	return false
-}
-
-// lookupPath follows a dotted path through nested map[string]any values.
-func lookupPath(doc map[string]any, path string) (any, bool) {
-	var cur any = doc
-	for _, seg := range strings.Split(path, ".") {
-		m, ok := cur.(map[string]any)
-		if !ok {
-			return nil, false
-		}
-		if cur, ok = m[seg]; !ok {
-			return nil, false
-		}
-	}
-	return cur, true
-}
-
-// elements returns the elements of a slice value, or val itself as a
-// one-element list. Nil elements are skipped.
-func elements(val any) []any {
-	if s, ok := val.([]any); ok {
-		out := make([]any, 0, len(s))
-		for _, e := range s {
-			if e != nil {
-				out = append(out, e)
-			}
-		}
-		return out
-	}
-	rv := reflect.ValueOf(val)
-	if rv.Kind() == reflect.Slice || rv.Kind() == reflect.Array {
-		out := make([]any, 0, rv.Len())
-		for i := 0; i < rv.Len(); i++ {
-			if e := rv.Index(i).Interface(); e != nil {
-				out = append(out, e)
-			}
-		}
-		return out
-	}
-	return []any{val}
-}
-
-func anyElem(val any, pred func(any) bool) bool {
-	for _, e := range elements(val) {
-		if pred(e) {
-			return true
-		}
-	}
-	return false
-}
-
-// valueEq reports whether a document value equals a filter value.
-func valueEq(x any, v Value) bool {
-	n, ok := compareValue(x, v)
-	return ok && n == 0
-}
-
-// compareValue orders a document value against a filter value; ok is false
-// when the two are not comparable.
-func compareValue(x any, v Value) (n int, ok bool) {
-	switch v.Kind {
-	case KindNumber:
-		xf, ok1 := asFloat(x)
-		vf, ok2 := v.Float()
-		if !ok1 || !ok2 || math.IsNaN(xf) {
-			return 0, false
-		}
-		return cmpOrdered(xf, vf), true
-	case KindBool:
-		xb, ok1 := x.(bool)
-		vb, _ := v.Bool()
-		if !ok1 {
-			return 0, false
-		}
-		return cmpOrdered(b2i(xb), b2i(vb)), true
-	case KindDateTime:
-		xt, ok1 := asTime(x)
-		vt, ok2 := v.Time()
-		if !ok1 || !ok2 {
-			return 0, false
-		}
-		return xt.Compare(vt), true
-	case KindString:
-		xs, ok1 := asString(x)
-		if !ok1 {
-			return 0, false
-		}
-		if xt, ok := parseDateTime(xs); ok {
-			if vt, ok := parseDateTime(v.Raw); ok {
-				return xt.Compare(vt), true
-			}
-		}
-		return strings.Compare(strings.ToLower(xs), strings.ToLower(v.Raw)), true
-	}
-	return 0, false
-}
-
-func cmpOrdered[T int | float64](a, b T) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
-func asString(x any) (string, bool) {
-	if s, ok := x.(string); ok {
-		return s, true
-	}
-	if _, ok := x.(json.Number); ok {
-		return "", false
-	}
-	rv := reflect.ValueOf(x)
-	if rv.Kind() == reflect.String {
-		return rv.String(), true
-	}
-	return "", false
-}
-
-func asFloat(x any) (float64, bool) {
-	switch n := x.(type) {
-	case float64:
-		return n, true
-	case json.Number:
-		f, err := strconv.ParseFloat(string(n), 64)
-		return f, err == nil || isRangeErr(err)
-	}
-	rv := reflect.ValueOf(x)
-	switch rv.Kind() {
-	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		return float64(rv.Int()), true
-	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		return float64(rv.Uint()), true
-	case reflect.Float32, reflect.Float64:
-		return rv.Float(), true
-	}
-	return 0, false
-}
-
-func asTime(x any) (time.Time, bool) {
-	switch t := x.(type) {
-	case time.Time:
-		return t, true
-	case *time.Time:
-		if t != nil {
-			return *t, true
-		}
-		return time.Time{}, false
-	}
-	if s, ok := asString(x); ok {
-		return parseDateTime(s)
-	}
-	return time.Time{}, false
 }

@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"net/url"
 	"strconv"
-	"strings"
+
+	"github.com/iscgo/certifications/internal/call"
 )
 
 // MaxPageSize is the largest limit the list operations accept.
@@ -30,6 +31,11 @@ type ListOptions struct {
 // Values checks the options against rules (the endpoint's documented
 // filter and sorter fields) and encodes them with the API's wire names.
 // With skipFields, filters and sorters are checked for syntax only.
+//
+// A string parameter that is set must say something: Filters or Sorters
+// set to "" or to blanks is a *ValidationError naming the parameter, never
+// sent and never dropped silently. To list everything in the server's
+// order, leave them unset.
 func (o ListOptions) Values(rules *QueryRules, skipFields bool) (url.Values, error) {
 	q := url.Values{}
 	if o.Limit != nil {
@@ -48,18 +54,37 @@ func (o ListOptions) Values(rules *QueryRules, skipFields bool) (url.Values, err
 		q.Set("count", strconv.FormatBool(*o.Count))
 	}
 	if o.Filters != nil {
+		if err := checkNotBlank("filters", *o.Filters, allowedFilters); err != nil {
+			return nil, err
+		}
 		if err := checkFilters(rules, *o.Filters, skipFields); err != nil {
 			return nil, err
 		}
 		q.Set("filters", *o.Filters)
 	}
 	if o.Sorters != nil {
+		if err := checkNotBlank("sorters", *o.Sorters, allowedSorters); err != nil {
+			return nil, err
+		}
 		if err := checkSorters(rules, *o.Sorters, skipFields); err != nil {
 			return nil, err
 		}
 		q.Set("sorters", *o.Sorters)
 	}
 	return q, nil
+}
+
+// What to set instead of an empty filters or sorters parameter.
+const (
+	allowedFilters = `a filter expression such as phase eq "ACTIVE"; to list everything, do not set Filters (an And or Or of no filter renders as "")`
+	allowedSorters = "comma-separated field names such as -due,name; for the server's order, do not set Sorters"
+)
+
+// checkNotBlank is the rule for every optional string parameter (the
+// generated builders apply the same through internal/call): set but empty
+// or blank is a *ValidationError naming it and what to set instead.
+func checkNotBlank(param, value, allowed string) error {
+	return call.NotBlank(rootCaller{}, param, value, allowed)
 }
 
 func checkFilters(rules *QueryRules, expr string, skipFields bool) error {
@@ -82,23 +107,6 @@ func checkSorters(rules *QueryRules, expr string, skipFields bool) error {
 	return rules.CheckSorters(expr)
 }
 
-// CheckID returns a *ValidationError when a path parameter is empty or
-// blank, so that no request goes to a wrong path such as /certifications//decide,
-// or is "." or "..", which escaping leaves as is and servers resolve as a
-// dot segment (/certifications/../decide is /decide).
-func CheckID(param, value string) error {
-	if strings.TrimSpace(value) == "" {
-		return &ValidationError{Parameter: param, Problem: "is empty", Allowed: "a non-empty id"}
-	}
-	if value == "." || value == ".." {
-		return &ValidationError{Parameter: param, Problem: fmt.Sprintf("%q would be resolved as a relative path segment", value), Allowed: "an id other than . and .."}
-	}
-	return nil
-}
-
-// setString adds name=*v to q when v is set.
-func setString(q url.Values, name string, v *string) {
-	if v != nil {
-		q.Set(name, *v)
-	}
-}
+// checkID refuses an id that cannot be a path segment, as the generated
+// builders do: the workflows check theirs before their first request.
+func checkID(param, value string) error { return call.CheckID(rootCaller{}, param, value) }

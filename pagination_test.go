@@ -10,7 +10,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
-	"time"
+	"testing/synctest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -21,13 +21,17 @@ type pageItem struct {
 	ID string `json:"id"`
 }
 
+// GetID makes pageItem identifiable the way the models are.
+func (p *pageItem) GetID() string { return p.ID }
+
 // pagingServer serves total items at /v3/items with the API's paging rules.
 type pagingServer struct {
 	total        int
-	noTotal      bool // never send X-Total-Count
-	offsetErrAt  bool // answer 400 "offset is invalid" for offset >= total
-	failAtOffset int  // answer 500 at this offset (0 means never)
-	delay        time.Duration
+	noTotal      bool   // never send X-Total-Count
+	offsetErrAt  bool   // answer 400 "offset is invalid" for offset >= total
+	failAtOffset int    // answer 500 at this offset (0 means never)
+	ignoreOffset bool   // serve every request from offset 0
+	fail400      string // answer every request 400 with this body
 
 	mu       sync.Mutex
 	requests []string // "offset/limit/count"
@@ -49,9 +53,17 @@ func (s *pagingServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	limit, _ := strconv.Atoi(q.Get("limit"))
 	s.mu.Lock()
 	s.requests = append(s.requests, fmt.Sprintf("%d/%d/%s", offset, limit, q.Get("count")))
+	asked := len(s.requests)
 	s.mu.Unlock()
-	if s.delay > 0 {
-		time.Sleep(s.delay)
+	if asked > maxTestRequests {
+		w.WriteHeader(http.StatusTeapot)
+		_, _ = w.Write([]byte(errTooManyRequests.Error()))
+		return
+	}
+	if s.fail400 != "" {
+		w.WriteHeader(400)
+		_, _ = w.Write([]byte(s.fail400))
+		return
 	}
 	if s.failAtOffset > 0 && offset == s.failAtOffset {
 		w.WriteHeader(500)
@@ -60,11 +72,14 @@ func (s *pagingServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if s.offsetErrAt && offset >= s.total && offset > 0 {
 		w.WriteHeader(400)
-		_, _ = w.Write([]byte(`{"detailMessage":"Specified offset is invalid.","stackTrace":[],"suppressedExceptions":[]}`))
+		_, _ = w.Write([]byte(offsetPastEndBody))
 		return
 	}
 	if q.Get("count") == "true" && !s.noTotal {
 		w.Header().Set("X-Total-Count", strconv.Itoa(s.total))
+	}
+	if s.ignoreOffset {
+		offset = 0
 	}
 	items := []pageItem{}
 	for i := offset; i < offset+limit && i < s.total; i++ {
@@ -72,6 +87,9 @@ func (s *pagingServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	_ = json.NewEncoder(w).Encode(items)
 }
+
+// offsetPastEndBody is the tenants' answer for an offset past the end.
+const offsetPastEndBody = `{"detailMessage":"Specified offset is invalid.","stackTrace":[],"suppressedExceptions":[]}`
 
 func (s *pagingServer) log() []string {
 	s.mu.Lock()
@@ -125,6 +143,8 @@ func collectIDs(t *testing.T, p *Pager[pageItem]) ([]string, error) {
 	return got, err
 }
 
+func limitOf(n int32) ListOptions { return ListOptions{Limit: &n} }
+
 func TestPagingSizes(t *testing.T) {
 	for _, size := range []int32{250, 7} {
 		for _, total := range []int{0, 1, 249, 250, 251, 500, 1003} {
@@ -163,13 +183,73 @@ func TestPagingWithoutTotalStopsOnShortPage(t *testing.T) {
 	assert.Equal(t, []string{"0/250/true", "250/250/", "500/250/"}, s.log())
 }
 
-func TestPagingOffsetInvalidAtEndEndsCleanly(t *testing.T) {
-	s := &pagingServer{total: 500, noTotal: true, offsetErrAt: true}
-	c := newPagingClient(t, s)
-	got, err := collectIDs(t, itemPager(context.Background(), c, ListOptions{}))
+func TestPagingOffsetInvalidAfterFullPageEndsCleanly(t *testing.T) {
+	for _, ra := range []int{1, 4} {
+		t.Run(fmt.Sprintf("read-ahead %d", ra), func(t *testing.T) {
+			s := &pagingServer{total: 500, noTotal: true, offsetErrAt: true}
+			c := newPagingClient(t, s)
+			got, err := collectIDs(t, itemPager(context.Background(), c, ListOptions{}).ReadAhead(ra))
+			require.NoError(t, err)
+			assert.Equal(t, ids(0, 500), got)
+			assert.Len(t, s.log(), 3)
+		})
+	}
+}
+
+// TestPagingReadAheadPastEndOffsetInvalid checks read-ahead against a total
+// larger than the data, where the pages past the end answer the tenants'
+// 400: paging ends after the real items, without an error.
+func TestPagingReadAheadPastEndOffsetInvalid(t *testing.T) {
+	checkLeaks(t)
+	f := &fakeList{n: 23, total: 1000, pastEnd400: true}
+	got, err := collectFake(NewPager(context.Background(), limitOf(5), f.fetch).ReadAhead(4))
 	require.NoError(t, err)
-	assert.Equal(t, ids(0, 500), got)
-	assert.Len(t, s.log(), 3)
+	assert.Equal(t, ids(0, 23), got)
+}
+
+// TestPagingOffsetErrorIsNotTheEnd checks that a 400 is taken as the end of
+// the data only after a successful page and only with the tenants'
+// documented body; every other 400 is yielded.
+func TestPagingOffsetErrorIsNotTheEnd(t *testing.T) {
+	const otherOffset400 = `{"detailCode":"400.1 Bad Request Content","messages":[{"text":"Invalid value for limit/offset"}]}`
+	// No page succeeded, so even the documented body is the caller's
+	// mistake (an Offset past the end), not the end of the data.
+	for name, body := range map[string]string{
+		"other 400 about the offset": otherOffset400,
+		"the documented body":        offsetPastEndBody,
+	} {
+		t.Run("first page, Offset(5), "+name, func(t *testing.T) {
+			s := &pagingServer{fail400: body}
+			c := newPagingClient(t, s)
+			off := int32(5)
+			got, err := collectIDs(t, itemPager(context.Background(), c, ListOptions{Offset: &off}))
+			assert.Empty(t, got)
+			var ae *APIError
+			require.ErrorAs(t, err, &ae)
+			assert.Equal(t, 400, ae.StatusCode)
+			assert.Equal(t, []string{"5/250/true"}, s.log())
+		})
+	}
+	for name, body := range map[string]string{
+		"other text mentioning the offset": otherOffset400,
+		"detailMessage with other text":    `{"detailMessage":"offset and filters disagree"}`,
+		"not JSON":                         `Specified offset is invalid.`,
+	} {
+		t.Run("after a full page, "+name, func(t *testing.T) {
+			f := &fakeList{n: 10, total: -1, err400At: 5, err400Body: body}
+			got, err := collectFake(NewPager(context.Background(), limitOf(5), f.fetch))
+			assert.Equal(t, ids(0, 5), got)
+			var ae *APIError
+			require.ErrorAs(t, err, &ae)
+			assert.Equal(t, 400, ae.StatusCode)
+		})
+	}
+	t.Run("after a full page, the documented body ends cleanly", func(t *testing.T) {
+		f := &fakeList{n: 10, total: -1, err400At: 5, err400Body: offsetPastEndBody}
+		got, err := collectFake(NewPager(context.Background(), limitOf(5), f.fetch))
+		require.NoError(t, err)
+		assert.Equal(t, ids(0, 5), got)
+	})
 }
 
 func TestPagingStartsAtOffset(t *testing.T) {
@@ -244,21 +324,57 @@ func TestPagingContextCancelledMidway(t *testing.T) {
 
 func TestPagingReadAheadOrderAndBounds(t *testing.T) {
 	checkLeaks(t)
-	s := &pagingServer{total: 1003, delay: 5 * time.Millisecond}
+	s := &pagingServer{total: 1003}
 	c := newPagingClient(t, s)
 	size := int32(7)
 	p := itemPager(context.Background(), c, ListOptions{Limit: &size}).ReadAhead(4)
 	got, err := collectIDs(t, p)
 	require.NoError(t, err)
 	assert.Equal(t, ids(0, 1003), got)
-	assert.Len(t, s.log(), 144) // ceil(1003/7)
+	assert.Len(t, s.log(), 144) // ceil(1003/7): every page once
 	assert.LessOrEqual(t, s.maxIn.Load(), int32(4))
-	assert.Greater(t, s.maxIn.Load(), int32(1), "pages were fetched concurrently")
+}
+
+// TestPagingReadAheadRunsPagesConcurrently holds every page request until
+// all goroutines of the bubble are blocked, then counts the requests in
+// flight: with ReadAhead(4) there are four at once (after the two pages
+// fetched alone), never more, and the items still come in order.
+func TestPagingReadAheadRunsPagesConcurrently(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		f := &fakeList{n: 1003, total: 1003, gate: true}
+		type result struct {
+			ids []string
+			err error
+		}
+		done := make(chan result, 1)
+		go func() {
+			got, err := collectFake(NewPager(context.Background(), limitOf(7), f.fetch).ReadAhead(4))
+			done <- result{got, err}
+		}()
+		var inFlight []int
+		for {
+			synctest.Wait() // every fetch started is now blocked at the gate
+			held := f.release()
+			if held == 0 {
+				break
+			}
+			inFlight = append(inFlight, held)
+		}
+		res := <-done
+		require.NoError(t, res.err)
+		assert.Equal(t, ids(0, 1003), res.ids)
+		require.Greater(t, len(inFlight), 3)
+		assert.Equal(t, []int{1, 1, 4}, inFlight[:3], "two pages alone, then four at once")
+		for _, n := range inFlight {
+			assert.LessOrEqual(t, n, 4)
+		}
+		assert.Len(t, f.asked(), 144, "every page once")
+	})
 }
 
 func TestPagingReadAheadBreakLeavesNoGoroutine(t *testing.T) {
 	checkLeaks(t)
-	s := &pagingServer{total: 5000, delay: 20 * time.Millisecond}
+	s := &pagingServer{total: 5000}
 	c := newPagingClient(t, s)
 	size := int32(10)
 	n := 0
@@ -288,18 +404,6 @@ func checkLeaks(t *testing.T) {
 	t.Helper()
 	opt := goleak.IgnoreCurrent()
 	t.Cleanup(func() { goleak.VerifyNone(t, opt) })
-}
-
-func TestAdvance(t *testing.T) {
-	next, more := advance(0, 250, 250, -1)
-	assert.Equal(t, int32(250), next)
-	assert.True(t, more)
-	_, more = advance(0, 250, 249, -1)
-	assert.False(t, more, "short page")
-	_, more = advance(0, 250, 0, -1)
-	assert.False(t, more, "server stopped advancing")
-	_, more = advance(250, 250, 250, 500)
-	assert.False(t, more, "total reached")
 }
 
 func TestCollect(t *testing.T) {

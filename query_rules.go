@@ -49,9 +49,10 @@ func (r *QueryRules) CheckFilters(expr string) error {
 }
 
 // CheckFilter checks a built filter: Validate first, then the operation's
-// field/operator pairs and extra rule. A nil filter (no filter) passes.
+// field/operator pairs and extra rule. No filter (nil, or an And or Or of
+// nothing) passes.
 func (r *QueryRules) CheckFilter(f Filter) error {
-	if isNilFilter(f) {
+	if isNoFilter(f) {
 		return nil
 	}
 	if err := Validate(f); err != nil {
@@ -87,6 +88,9 @@ func (r *QueryRules) checkFields(f Filter) error {
 // walkComparisons calls fn for each comparison of f, left to right, until
 // fn returns false. It reports whether the walk went to the end.
 func walkComparisons(f Filter, fn func(*Comparison) bool) bool {
+	if isNoFilter(f) {
+		return true
+	}
 	switch n := f.(type) {
 	case *Comparison:
 		return fn(n)
@@ -223,6 +227,9 @@ var rulesGetPendingCertificationTasks = &QueryRules{
 func checkTargetRightsPair(f Filter) error {
 	const allowed = "one clause, or one and/or joining a target clause and a rights clause, e.g. " +
 		`target eq "SYS.OBJAUTH2" and rights ca ("CREATE")`
+	if isNoFilter(f) {
+		return nil
+	}
 	switch n := f.(type) {
 	case *Comparison:
 		return nil
@@ -234,7 +241,7 @@ func checkTargetRightsPair(f Filter) error {
 		}
 		a, okA := n.Operands[0].(*Comparison)
 		b, okB := n.Operands[1].(*Comparison)
-		if !okA || !okB {
+		if !okA || !okB || a == nil || b == nil {
 			return &ValidationError{Parameter: "filters", Problem: "nested connectives; only one and/or may be used", Allowed: allowed}
 		}
 		pair := map[string]bool{a.Field: true, b.Field: true}

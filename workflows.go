@@ -49,7 +49,7 @@ type DecideResult struct {
 // distinct failures. Running DecideAll again with the same decisions after
 // a failure decides only what is left.
 func (s *CertificationsApiService) DecideAll(ctx context.Context, certificationID string, decisions []ReviewDecision, opts *DecideOptions) (*DecideResult, error) {
-	if err := CheckID("certificationId", certificationID); err != nil {
+	if err := checkID("certificationId", certificationID); err != nil {
 		return nil, err
 	}
 	var o DecideOptions
@@ -180,7 +180,7 @@ func (s *CertificationsApiService) ReassignAll(ctx context.Context, certificatio
 	if o.ChunkSize < 1 || o.ChunkSize > limit {
 		return nil, &ValidationError{Parameter: "ChunkSize", Problem: fmt.Sprintf("is %d", o.ChunkSize), Allowed: fmt.Sprintf("1 to %d", limit)}
 	}
-	if err := CheckID("certificationId", certificationID); err != nil {
+	if err := checkID("certificationId", certificationID); err != nil {
 		return nil, err
 	}
 	// Validate the whole body up front: nothing is sent if any part is bad.

@@ -71,11 +71,26 @@ func SetString(c Client, q url.Values, name string, v *string) error {
 	if v == nil {
 		return nil
 	}
-	if strings.TrimSpace(*v) == "" {
-		return c.Invalid(name, "is set but empty", "a value, or leave it unset")
+	if err := NotBlank(c, name, *v, "a value, or leave it unset"); err != nil {
+		return err
 	}
 	q.Set(name, *v)
 	return nil
+}
+
+// NotBlank is the rule for every optional string parameter: set but empty
+// or blank is refused, naming the parameter and what to set instead, so
+// that an empty value is neither sent (the server would read it as a
+// value) nor dropped silently.
+func NotBlank(c Client, param, value, allowed string) error {
+	if strings.TrimSpace(value) != "" {
+		return nil
+	}
+	problem := "is set but empty"
+	if value != "" {
+		problem = fmt.Sprintf("is set but blank (%q)", value)
+	}
+	return c.Invalid(param, problem, allowed)
 }
 
 // AtMostOne refuses more than one of a group of mutually exclusive

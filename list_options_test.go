@@ -1,0 +1,58 @@
+package certifications
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// TestListOptionsEmptyStrings checks the one rule for string parameters:
+// set but empty or blank is a *ValidationError naming the parameter and
+// what to set, whatever the rules and with or without field checks.
+func TestListOptionsEmptyStrings(t *testing.T) {
+	for _, value := range []string{"", " ", "\t\n"} {
+		for _, skip := range []bool{false, true} {
+			for _, rules := range []*QueryRules{RulesListIdentityCertifications(), nil, {}} {
+				for _, param := range []string{"filters", "sorters"} {
+					o := ListOptions{}
+					v := value
+					if param == "filters" {
+						o.Filters = &v
+					} else {
+						o.Sorters = &v
+					}
+					q, err := o.Values(rules, skip)
+					assert.Nil(t, q)
+					var ve *ValidationError
+					require.ErrorAs(t, err, &ve, "%s=%q", param, value)
+					assert.Equal(t, param, ve.Parameter)
+					assert.Contains(t, ve.Problem, "is set but")
+					assert.Contains(t, ve.Allowed, "do not set")
+					assert.Contains(t, ve.Error(), "certifications: invalid "+param+": is set but")
+				}
+			}
+		}
+	}
+}
+
+// TestListOptionsValues checks what is sent for set parameters.
+func TestListOptionsValues(t *testing.T) {
+	limit, offset, count := int32(5), int32(10), true
+	f, s := `phase eq "ACTIVE"`, "-due,name"
+	q, err := ListOptions{Limit: &limit, Offset: &offset, Count: &count, Filters: &f, Sorters: &s}.Values(RulesListIdentityCertifications(), false)
+	require.NoError(t, err)
+	assert.Equal(t, "limit=5&offset=10&count=true&filters="+f+"&sorters="+s,
+		"limit="+q.Get("limit")+"&offset="+q.Get("offset")+"&count="+q.Get("count")+"&filters="+q.Get("filters")+"&sorters="+q.Get("sorters"))
+	q, err = ListOptions{}.Values(nil, false)
+	require.NoError(t, err)
+	assert.Empty(t, q, "nothing set, nothing sent")
+}
+
+func TestCheckNotBlank(t *testing.T) {
+	assert.NoError(t, checkNotBlank("reviewer-identity", "me", "an identity id, or me"))
+	var ve *ValidationError
+	require.ErrorAs(t, checkNotBlank("reviewer-identity", " ", "an identity id, or me"), &ve)
+	assert.Equal(t, "reviewer-identity", ve.Parameter)
+	assert.Equal(t, `is set but blank (" ")`, ve.Problem)
+}
