@@ -565,4 +565,3 @@ func ExampleParseFilter() {
 	//       ^
 	// expected eq (operators are lower case)
 }
-
