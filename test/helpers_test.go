@@ -6,8 +6,6 @@
 package test
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
@@ -222,15 +220,6 @@ func readBody(t *testing.T, resp *http.Response) string {
 	b, err := io.ReadAll(resp.Body)
 	require.NoError(t, err)
 	return string(b)
-}
-
-// compactJSON re-encodes a JSON document without insignificant space, to
-// compare bodies byte for byte.
-func compactJSON(t *testing.T, s string) string {
-	t.Helper()
-	var buf bytes.Buffer
-	require.NoError(t, json.Compact(&buf, []byte(s)))
-	return buf.String()
 }
 
 // requireValidation asserts that err is a *certifications.ValidationError

@@ -38,13 +38,6 @@ func (a *app) newProgress(desc string, total int64) *progress {
 	return &progress{bar: bar}
 }
 
-// setTotal sets the number of items once it is known.
-func (p *progress) setTotal(n int64) {
-	if p != nil && n > 0 && p.bar.GetMax64() != n {
-		p.bar.ChangeMax64(n)
-	}
-}
-
 // set moves the bar to n items done.
 func (p *progress) set(n int) {
 	if p != nil {
