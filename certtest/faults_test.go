@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strconv"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -17,68 +18,80 @@ import (
 )
 
 func TestRateLimit(t *testing.T) {
-	srv := certtest.NewTestServer(t, certtest.WithRateLimit(3, 10*time.Second))
-	for range 3 {
-		resp, _ := raw(t, srv, http.MethodGet, "/v3/certifications", nil, "")
-		require.Equal(t, http.StatusOK, resp.StatusCode)
-	}
-	resp, body := raw(t, srv, http.MethodGet, "/v3/certifications", nil, "")
-	assert.Equal(t, http.StatusTooManyRequests, resp.StatusCode)
-	assert.JSONEq(t, `{"message":" Rate Limit Exceeded "}`, string(body))
-	ra, err := strconv.Atoi(resp.Header.Get("Retry-After"))
-	require.NoError(t, err, "whole seconds")
-	assert.True(t, ra == 9 || ra == 10, "the oldest request leaves the window in just under 10 s: Retry-After %d", ra)
+	synctest.Test(t, func(t *testing.T) {
+		srv := certtest.NewTestServer(t, certtest.WithInMemoryNetwork(), certtest.WithRateLimit(3, 10*time.Second))
+		for range 3 {
+			resp, _ := raw(t, srv, http.MethodGet, "/v3/certifications", nil, "")
+			require.Equal(t, http.StatusOK, resp.StatusCode)
+		}
+		resp, body := raw(t, srv, http.MethodGet, "/v3/certifications", nil, "")
+		assert.Equal(t, http.StatusTooManyRequests, resp.StatusCode)
+		assert.JSONEq(t, `{"message":" Rate Limit Exceeded "}`, string(body))
+		ra, err := strconv.Atoi(resp.Header.Get("Retry-After"))
+		require.NoError(t, err, "whole seconds")
+		// The clock stood still: the oldest request leaves the window in
+		// exactly 10 s.
+		assert.Equal(t, 10, ra)
 
-	// beta is counted apart.
-	resp, _ = raw(t, srv, http.MethodGet, "/beta/certifications", nil, "")
-	assert.Equal(t, http.StatusOK, resp.StatusCode)
+		// beta is counted apart.
+		resp, _ = raw(t, srv, http.MethodGet, "/beta/certifications", nil, "")
+		assert.Equal(t, http.StatusOK, resp.StatusCode)
 
-	reqs := srv.Requests()
-	last := reqs[len(reqs)-2]
-	assert.Equal(t, certtest.FaultRateLimited, last.Fault)
-	assert.True(t, last.Injected())
-	assert.Equal(t, http.StatusTooManyRequests, last.Status)
+		reqs := srv.Requests()
+		last := reqs[len(reqs)-2]
+		assert.Equal(t, certtest.FaultRateLimited, last.Fault)
+		assert.True(t, last.Injected())
+		assert.Equal(t, http.StatusTooManyRequests, last.Status)
 
-	// Through the SDK: an APIError that knows the wait.
-	c := newClient(t, srv, noRetries)
-	_, _, err = c.CertificationsApi.ListIdentityCertifications(ctx(t)).Execute()
-	ae := apiError(t, err, http.StatusTooManyRequests)
-	assert.True(t, certifications.IsRateLimited(err))
-	assert.GreaterOrEqual(t, ae.RetryAfter, 9*time.Second)
-	assert.Equal(t, " Rate Limit Exceeded ", ae.Message)
+		// Through the SDK: an APIError that knows the wait.
+		c := newClient(t, srv, noRetries)
+		time.Sleep(4 * time.Second)
+		_, _, err = c.CertificationsApi.ListIdentityCertifications(ctx(t)).Execute()
+		ae := apiError(t, err, http.StatusTooManyRequests)
+		assert.True(t, certifications.IsRateLimited(err))
+		assert.Equal(t, 6*time.Second, ae.RetryAfter)
+		assert.Equal(t, " Rate Limit Exceeded ", ae.Message)
+
+		// Once the window has moved on, requests pass again.
+		time.Sleep(6 * time.Second)
+		resp, _ = raw(t, srv, http.MethodGet, "/v3/certifications", nil, "")
+		assert.Equal(t, http.StatusOK, resp.StatusCode)
+	})
 }
 
 func TestRateLimitDecimalRetryAfterAndClientRecovers(t *testing.T) {
-	// A window long enough that three quick requests surely share it.
-	srv := certtest.NewTestServer(t, certtest.WithRateLimit(2, 5*time.Second), certtest.WithDecimalRetryAfter())
-	for range 2 {
-		raw(t, srv, http.MethodGet, "/v3/certifications", nil, "")
-	}
-	resp, _ := raw(t, srv, http.MethodGet, "/v3/certifications", nil, "")
-	require.Equal(t, http.StatusTooManyRequests, resp.StatusCode)
-	ra, err := strconv.ParseFloat(resp.Header.Get("Retry-After"), 64)
-	require.NoError(t, err)
-	assert.Greater(t, ra, 0.0)
-	assert.LessOrEqual(t, ra, 5.0)
-
-	// The SDK client honours the waits and gets every answer: 8 requests
-	// at 2 per 500 ms cannot pass without hitting the limit.
-	srv = certtest.NewTestServer(t, certtest.WithRateLimit(2, 500*time.Millisecond), certtest.WithDecimalRetryAfter())
-	c := newClient(t, srv, func(cfg *certifications.Configuration) { cfg.MaxRetries = 10; cfg.RetryWaitMax = time.Second })
-	srv.ResetRequests()
-	start := time.Now()
-	for range 8 {
-		_, _, err := c.CertificationsApi.ListIdentityCertifications(ctx(t)).Execute()
-		require.NoError(t, err)
-	}
-	assert.Less(t, time.Since(start), 10*time.Second)
-	limited := 0
-	for _, r := range srv.Requests() {
-		if r.Fault == certtest.FaultRateLimited {
-			limited++
+	synctest.Test(t, func(t *testing.T) {
+		srv := certtest.NewTestServer(t, certtest.WithInMemoryNetwork(), certtest.WithRateLimit(2, 5*time.Second), certtest.WithDecimalRetryAfter())
+		for range 2 {
+			raw(t, srv, http.MethodGet, "/v3/certifications", nil, "")
 		}
-	}
-	assert.Positive(t, limited, "the limit was hit and recovered from")
+		time.Sleep(1250 * time.Millisecond)
+		resp, _ := raw(t, srv, http.MethodGet, "/v3/certifications", nil, "")
+		require.Equal(t, http.StatusTooManyRequests, resp.StatusCode)
+		assert.Equal(t, "3.750", resp.Header.Get("Retry-After"), "the exact wait, in decimal seconds")
+
+		// The SDK client honours the waits and gets every answer: 8
+		// requests at 2 per 500 ms cannot pass without hitting the limit,
+		// nor in less than 1.5 s.
+		srv = certtest.NewTestServer(t, certtest.WithInMemoryNetwork(), certtest.WithRateLimit(2, 500*time.Millisecond), certtest.WithDecimalRetryAfter())
+		c := newClient(t, srv, func(cfg *certifications.Configuration) { cfg.MaxRetries = 10; cfg.RetryWaitMax = time.Second })
+		srv.ResetRequests()
+		start := time.Now()
+		for range 8 {
+			_, _, err := c.CertificationsApi.ListIdentityCertifications(ctx(t)).Execute()
+			require.NoError(t, err)
+		}
+		elapsed := time.Since(start)
+		assert.GreaterOrEqual(t, elapsed, 1500*time.Millisecond)
+		assert.Less(t, elapsed, 10*time.Second)
+		limited := 0
+		for _, r := range srv.Requests() {
+			if r.Fault == certtest.FaultRateLimited {
+				limited++
+			}
+		}
+		assert.Positive(t, limited, "the limit was hit and recovered from")
+	})
 }
 
 // statuses sends n GETs and returns the statuses.
@@ -96,6 +109,7 @@ func statuses(t *testing.T, srv *certtest.Server, n int) []int {
 }
 
 func TestErrorRate(t *testing.T) {
+	t.Parallel()
 	srv := certtest.NewTestServer(t, certtest.WithErrorRate(0.3), certtest.WithSeed(7))
 	got := statuses(t, srv, 300)
 	count := map[int]int{}
@@ -121,77 +135,107 @@ func TestErrorRate(t *testing.T) {
 }
 
 func TestSDKRetriesThroughServerErrors(t *testing.T) {
-	srv := certtest.NewTestServer(t, certtest.WithFaults(certtest.Faults{
-		ErrorRate: 0.4, ErrorStatuses: []int{503}, UnavailableRetryAfter: 5 * time.Millisecond, DecimalRetryAfter: true,
-	}))
-	c := newClient(t, srv, func(cfg *certifications.Configuration) { cfg.MaxRetries = 20 })
-	cert := myCerts(t, c)[0]
-	items := allItems(t, c, cert.GetID())
-	assert.Len(t, items, 32)
-	for _, r := range srv.Requests() {
-		if r.Status == http.StatusServiceUnavailable {
-			return
+	synctest.Test(t, func(t *testing.T) {
+		srv := certtest.NewTestServer(t, certtest.WithInMemoryNetwork(), certtest.WithFaults(certtest.Faults{
+			ErrorRate: 0.4, ErrorStatuses: []int{503}, UnavailableRetryAfter: 5 * time.Millisecond, DecimalRetryAfter: true,
+		}))
+		c := newClient(t, srv, func(cfg *certifications.Configuration) { cfg.MaxRetries = 20 })
+		cert := myCerts(t, c)[0]
+		items := allItems(t, c, cert.GetID())
+		assert.Len(t, items, 32)
+		for _, r := range srv.Requests() {
+			if r.Status == http.StatusServiceUnavailable {
+				return
+			}
 		}
-	}
-	t.Fatal("no 503 was injected")
+		t.Fatal("no 503 was injected")
+	})
 }
 
 func TestDroppedConnections(t *testing.T) {
-	srv := certtest.NewTestServer(t, certtest.WithDroppedConnections(1))
-	// A plain client sees a truncated body.
-	req, err := http.NewRequestWithContext(ctx(t), http.MethodGet, srv.URL()+"/v3/certifications", nil)
-	require.NoError(t, err)
-	req.Header.Set("Authorization", "Bearer "+srv.IssueToken())
-	resp, err := srv.Configuration().HTTPClient.Do(req)
-	require.NoError(t, err, "the headers arrive")
-	assert.Equal(t, http.StatusOK, resp.StatusCode)
-	_, err = io.ReadAll(resp.Body)
-	resp.Body.Close()
-	assert.ErrorIs(t, err, io.ErrUnexpectedEOF)
+	synctest.Test(t, func(t *testing.T) {
+		srv := certtest.NewTestServer(t, certtest.WithInMemoryNetwork(), certtest.WithDroppedConnections(1))
+		// A plain client sees a truncated body.
+		req, err := http.NewRequestWithContext(ctx(t), http.MethodGet, srv.URL()+"/v3/certifications", nil)
+		require.NoError(t, err)
+		req.Header.Set("Authorization", "Bearer "+srv.IssueToken())
+		resp, err := srv.Configuration().HTTPClient.Do(req)
+		require.NoError(t, err, "the headers arrive")
+		assert.Equal(t, http.StatusOK, resp.StatusCode)
+		_, err = io.ReadAll(resp.Body)
+		resp.Body.Close()
+		assert.ErrorIs(t, err, io.ErrUnexpectedEOF)
 
-	// The SDK reports a transport error; the server did the work anyway.
-	c := newClient(t, srv, noRetries)
-	srv.SetFaultsEnabled(false)
-	cert := certByRequirement(t, c, certifications.CampaignReferenceMandatoryCommentRequirementNoDecisions)
-	items := allItems(t, c, cert.GetID())
-	srv.SetFaultsEnabled(true)
-	_, _, err = c.CertificationsApi.MakeIdentityDecision(ctx(t), cert.GetID()).ReviewDecision(decisions(items[:1], "APPROVE", "")).Execute()
-	require.Error(t, err)
-	var ae *certifications.APIError
-	assert.False(t, errors.As(err, &ae), "not an API error: %v", err)
-	assert.Equal(t, 1, srv.DecisionCount(items[0].GetID()), "the decision was recorded")
+		// The SDK reports a transport error; the server did the work anyway.
+		c := newClient(t, srv, noRetries)
+		srv.SetFaultsEnabled(false)
+		cert := certByRequirement(t, c, certifications.CampaignReferenceMandatoryCommentRequirementNoDecisions)
+		items := allItems(t, c, cert.GetID())
+		srv.SetFaultsEnabled(true)
+		_, _, err = c.CertificationsApi.MakeIdentityDecision(ctx(t), cert.GetID()).ReviewDecision(decisions(items[:1], "APPROVE", "")).Execute()
+		require.Error(t, err)
+		var ae *certifications.APIError
+		assert.False(t, errors.As(err, &ae), "not an API error: %v", err)
+		assert.Equal(t, 1, srv.DecisionCount(items[0].GetID()), "the decision was recorded")
 
-	reqs := srv.Requests()
-	assert.Equal(t, certtest.FaultDroppedConnection, reqs[len(reqs)-1].Fault)
+		reqs := srv.Requests()
+		assert.Equal(t, certtest.FaultDroppedConnection, reqs[len(reqs)-1].Fault)
 
-	// GETs are retried by the SDK and succeed once the drops stop.
-	srv.SetFaults(certtest.Faults{DropRate: 0.5})
-	c2 := newClient(t, srv, func(cfg *certifications.Configuration) { cfg.MaxRetries = 30 })
-	got := allItems(t, c2, cert.GetID())
-	assert.Len(t, got, 32)
+		// GETs are retried by the SDK and succeed once the drops stop.
+		srv.SetFaults(certtest.Faults{DropRate: 0.5})
+		c2 := newClient(t, srv, func(cfg *certifications.Configuration) { cfg.MaxRetries = 30 })
+		got := allItems(t, c2, cert.GetID())
+		assert.Len(t, got, 32)
+	})
 }
 
 func TestLatency(t *testing.T) {
-	srv := certtest.NewTestServer(t, certtest.WithLatency(60*time.Millisecond))
-	start := time.Now()
-	resp, _ := raw(t, srv, http.MethodGet, "/v3/certifications", nil, "")
-	assert.Equal(t, http.StatusOK, resp.StatusCode)
-	assert.GreaterOrEqual(t, time.Since(start), 60*time.Millisecond)
-	r := srv.Requests()[0]
-	assert.Equal(t, 60*time.Millisecond, r.Delay)
-	assert.GreaterOrEqual(t, r.Duration, 60*time.Millisecond)
-	assert.False(t, r.Injected())
+	synctest.Test(t, func(t *testing.T) {
+		srv := certtest.NewTestServer(t, certtest.WithInMemoryNetwork(), certtest.WithLatency(60*time.Millisecond))
+		start := time.Now()
+		resp, _ := raw(t, srv, http.MethodGet, "/v3/certifications", nil, "")
+		assert.Equal(t, http.StatusOK, resp.StatusCode)
+		assert.Equal(t, 60*time.Millisecond, time.Since(start), "the latency and nothing else passed")
+		r := srv.Requests()[0]
+		assert.Equal(t, 60*time.Millisecond, r.Delay)
+		assert.Equal(t, 60*time.Millisecond, r.Duration)
+		assert.Equal(t, start, r.Time)
+		assert.False(t, r.Injected())
 
-	// The token endpoint is not delayed.
-	srv.ResetRequests()
-	c := newClient(t, srv)
-	_, _, err := c.CertificationsApi.ListIdentityCertifications(ctx(t)).Execute()
-	require.NoError(t, err)
-	reqs := srv.Requests()
-	require.Len(t, reqs, 2)
-	assert.Equal(t, "/oauth/token", reqs[0].Path)
-	assert.Zero(t, reqs[0].Delay)
-	assert.Equal(t, 60*time.Millisecond, reqs[1].Delay)
+		// The token endpoint is not delayed.
+		srv.ResetRequests()
+		c := newClient(t, srv)
+		_, _, err := c.CertificationsApi.ListIdentityCertifications(ctx(t)).Execute()
+		require.NoError(t, err)
+		reqs := srv.Requests()
+		require.Len(t, reqs, 2)
+		assert.Equal(t, "/oauth/token", reqs[0].Path)
+		assert.Zero(t, reqs[0].Delay)
+		assert.Zero(t, reqs[0].Duration)
+		assert.Equal(t, 60*time.Millisecond, reqs[1].Delay)
+	})
+}
+
+func TestCloseEndsLatency(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		srv := certtest.NewTestServer(t, certtest.WithInMemoryNetwork(), certtest.WithLatency(20*time.Second))
+		start := time.Now()
+		done := make(chan time.Duration)
+		go func() {
+			raw(t, srv, http.MethodGet, "/v3/certifications", nil, "")
+			done <- time.Since(start)
+		}()
+		synctest.Wait() // the request waits out its latency
+		require.Empty(t, srv.Requests(), "the request is still under way")
+		time.Sleep(5 * time.Second)
+		srv.Close()
+		assert.Equal(t, 5*time.Second, <-done, "answered when Close ended the latency, 5 s into its 20")
+		srv.Close()
+		reqs := srv.Requests()
+		require.Len(t, reqs, 1)
+		assert.Equal(t, 20*time.Second, reqs[0].Delay)
+		assert.Equal(t, 5*time.Second, reqs[0].Duration)
+	})
 }
 
 func TestFaultScoping(t *testing.T) {

@@ -41,6 +41,7 @@ type config struct {
 	seed          int64
 	sizes         Sizes
 	tls           bool
+	inMemory      bool
 	tokenLifetime time.Duration
 	clientID      string
 	clientSecret  string

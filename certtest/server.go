@@ -43,8 +43,8 @@ type Server struct {
 }
 
 // NewServer starts a sandbox tenant on a loopback address (HTTPS with
-// WithTLS) and returns it. Call Close when done, or use NewTestServer.
-// It panics on an invalid option.
+// WithTLS; in memory with WithInMemoryNetwork) and returns it. Call Close
+// when done, or use NewTestServer. It panics on an invalid option.
 func NewServer(opts ...Option) *Server {
 	cfg := newConfig(opts)
 	s := &Server{
@@ -54,7 +54,13 @@ func NewServer(opts ...Option) *Server {
 		done:   make(chan struct{}),
 		tokens: map[string]time.Time{},
 	}
-	s.ts = httptest.NewUnstartedServer(s.handler())
+	var pipe *pipeListener
+	if cfg.inMemory {
+		pipe = newPipeListener()
+		s.ts = &httptest.Server{Listener: pipe, Config: &http.Server{Handler: s.handler()}}
+	} else {
+		s.ts = httptest.NewUnstartedServer(s.handler())
+	}
 	// Clients that distrust the certificate (on purpose, in tests) and
 	// connections cut at Close make the server log handshake errors:
 	// noise, not news. Everything else is still logged.
@@ -63,6 +69,11 @@ func NewServer(opts ...Option) *Server {
 		s.ts.StartTLS()
 	} else {
 		s.ts.Start()
+	}
+	if pipe != nil {
+		// The server's own client is the one Configuration copies and
+		// whose idle connections Close closes: it dials the pipe.
+		pipe.connect(s.ts.Client())
 	}
 	s.client = certifications.NewAPIClient(s.Configuration())
 	return s
@@ -86,8 +97,10 @@ func (s *Server) Close() {
 	})
 }
 
-// URL returns the tenant's API root, e.g. http://127.0.0.1:41234. The API
-// lives under /v3 and /beta, the token endpoint at /oauth/token.
+// URL returns the tenant's API root, e.g. http://127.0.0.1:41234
+// (http://127.0.0.1:0 with WithInMemoryNetwork, reachable only through
+// Configuration's HTTPClient). The API lives under /v3 and /beta, the
+// token endpoint at /oauth/token.
 func (s *Server) URL() string { return s.ts.URL }
 
 // ClientID returns the client id the token endpoint accepts.
@@ -106,9 +119,10 @@ func (s *Server) Seed() int64 { return s.cfg.seed }
 
 // Configuration returns certifications.NewConfiguration() pointed at the
 // server with working client credentials. Its HTTPClient is the server's
-// (trusting the certificate under WithTLS, with the SDK's default
-// timeout); retries and client-side pacing keep the SDK's defaults, so
-// adjust them for fast tests (for example DisableRateLimit).
+// (trusting the certificate under WithTLS, dialling the in-memory network
+// under WithInMemoryNetwork, with the SDK's default timeout); retries and
+// client-side pacing keep the SDK's defaults, so adjust them for fast
+// tests (for example DisableRateLimit).
 func (s *Server) Configuration() *certifications.Configuration {
 	cfg := certifications.NewConfiguration()
 	cfg.BaseURL = s.ts.URL

@@ -19,6 +19,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"os/signal"
 	"text/tabwriter"
@@ -46,12 +47,19 @@ type options struct {
 	apply      bool
 	reassignTo string
 	reassignN  int
+
+	// The tests run the tenant on certtest's in-memory network, inside a
+	// synctest bubble, so that the review's waits (pacing, task polling)
+	// pass on a fake clock: sandbox adds options to the embedded sandbox,
+	// and httpClient, if set, replaces the HTTP client used with SAIL_*.
+	sandbox    []certtest.Option
+	httpClient *http.Client
 }
 
 // run picks the tenant (sandbox or SAIL_*), then reviews.
 func run(ctx context.Context, out io.Writer, o options) error {
 	if os.Getenv(certifications.EnvBaseURL) == "" {
-		srv := certtest.NewServer()
+		srv := certtest.NewServer(o.sandbox...)
 		defer srv.Close()
 		fmt.Fprintf(out, "No %s set: running on the embedded sandbox tenant at %s\n", certifications.EnvBaseURL, srv.URL())
 		if o.reassignTo == "" {
@@ -63,6 +71,9 @@ func run(ctx context.Context, out io.Writer, o options) error {
 	cfg, err := certifications.NewConfigurationFromEnv()
 	if err != nil {
 		return err
+	}
+	if o.httpClient != nil {
+		cfg.HTTPClient = o.httpClient
 	}
 	mode := "read-only (pass -apply to send decisions)"
 	if o.apply {

@@ -2,9 +2,9 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"net/http"
 	"testing"
+	"testing/synctest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -19,46 +19,53 @@ func clearEnv(t *testing.T) {
 	}
 }
 
-// Without SAIL_* the quickstart runs a full review on its own sandbox.
+// Without SAIL_* the quickstart runs a full review on its own sandbox. The
+// review paces its requests and polls the reassignment task: in the bubble
+// those waits pass on the fake clock.
 func TestQuickstartOnEmbeddedSandbox(t *testing.T) {
 	clearEnv(t)
-	var out bytes.Buffer
-	require.NoError(t, run(context.Background(), &out, options{reassignN: 3}))
-	s := out.String()
-	assert.Contains(t, s, "embedded sandbox tenant")
-	assert.Contains(t, s, "2 active certification(s)")
-	assert.Contains(t, s, "task ")
-	assert.Contains(t, s, ": SUCCESS")
-	assert.Equal(t, 2, bytes.Count(out.Bytes(), []byte("signed off\n")))
-	assert.Contains(t, s, "REASSIGNED")
-	assert.Equal(t, 2, bytes.Count(out.Bytes(), []byte("SIGNED\n")))
+	synctest.Test(t, func(t *testing.T) {
+		var out bytes.Buffer
+		require.NoError(t, run(t.Context(), &out, options{reassignN: 3, sandbox: []certtest.Option{certtest.WithInMemoryNetwork()}}))
+		s := out.String()
+		assert.Contains(t, s, "embedded sandbox tenant")
+		assert.Contains(t, s, "2 active certification(s)")
+		assert.Contains(t, s, "task ")
+		assert.Contains(t, s, ": SUCCESS")
+		assert.Equal(t, 2, bytes.Count(out.Bytes(), []byte("signed off\n")))
+		assert.Contains(t, s, "REASSIGNED")
+		assert.Equal(t, 2, bytes.Count(out.Bytes(), []byte("SIGNED\n")))
+	})
 }
 
 // With SAIL_* set the quickstart is read-only unless asked to apply.
 func TestQuickstartAgainstTenantIsReadOnly(t *testing.T) {
 	clearEnv(t)
-	srv := certtest.NewTestServer(t)
-	t.Setenv(certifications.EnvBaseURL, srv.URL())
-	t.Setenv(certifications.EnvClientID, srv.ClientID())
-	t.Setenv(certifications.EnvClientSecret, srv.ClientSecret())
+	synctest.Test(t, func(t *testing.T) {
+		srv := certtest.NewTestServer(t, certtest.WithInMemoryNetwork())
+		t.Setenv(certifications.EnvBaseURL, srv.URL())
+		t.Setenv(certifications.EnvClientID, srv.ClientID())
+		t.Setenv(certifications.EnvClientSecret, srv.ClientSecret())
+		hc := srv.Configuration().HTTPClient
 
-	var out bytes.Buffer
-	require.NoError(t, run(context.Background(), &out, options{reassignTo: "someone", reassignN: 3}))
-	assert.Contains(t, out.String(), "read-only")
-	assert.Contains(t, out.String(), "to revoke")
-	for _, r := range srv.Requests() {
-		if r.Path != "/oauth/token" {
-			assert.Equal(t, http.MethodGet, r.Method, "nothing but reads: %s %s", r.Method, r.Path)
+		var out bytes.Buffer
+		require.NoError(t, run(t.Context(), &out, options{reassignTo: "someone", reassignN: 3, httpClient: hc}))
+		assert.Contains(t, out.String(), "read-only")
+		assert.Contains(t, out.String(), "to revoke")
+		for _, r := range srv.Requests() {
+			if r.Path != "/oauth/token" {
+				assert.Equal(t, http.MethodGet, r.Method, "nothing but reads: %s %s", r.Method, r.Path)
+			}
 		}
-	}
-	for _, c := range srv.Certifications() {
-		assert.Zero(t, c.GetDecisionsMade())
-	}
+		for _, c := range srv.Certifications() {
+			assert.Zero(t, c.GetDecisionsMade())
+		}
 
-	out.Reset()
-	require.NoError(t, run(context.Background(), &out, options{apply: true, reassignN: 0}))
-	assert.Contains(t, out.String(), "APPLYING")
-	assert.Contains(t, out.String(), "signed off")
+		out.Reset()
+		require.NoError(t, run(t.Context(), &out, options{apply: true, reassignN: 0, httpClient: hc}))
+		assert.Contains(t, out.String(), "APPLYING")
+		assert.Contains(t, out.String(), "signed off")
+	})
 }
 
 func TestDecideRule(t *testing.T) {
