@@ -64,6 +64,7 @@ var snippetPackages = map[string]string{
 	"strconv":        "strconv",
 	"strings":        "strings",
 	"sync":           "sync",
+	"synctest":       "testing/synctest",
 	"testing":        "testing",
 	"time":           "time",
 	"url":            "net/url",
