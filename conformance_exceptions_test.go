@@ -42,14 +42,13 @@ var specExceptions = []exception{
 			"also decodes a single object, as servers built from the example send it.",
 	},
 	{
-		in:      []string{"v3"},
+		in:      []string{"v3", "v1"},
 		check:   checkRoundTrip,
 		subject: "* 200 assembled *.reassignmentTrailDTOs.*",
 		reason: "The same contradiction, seen in the examples assembled for the three task-returning operations: " +
 			"the example carries the trail as one object (.reassignmentTrailDTOs.x), the SDK re-encodes it as the " +
 			"one-element array the schema documents (.reassignmentTrailDTOs[].x). No value is lost " +
-			"(TestReassignmentTrailExampleSurvivesAsArray). In v1 the same examples do not decode at all (see the " +
-			"errors example below), so this finding does not come up there.",
+			"(TestSingleValueExamplesSurviveAsArrays).",
 	},
 	{
 		in:      []string{"v3", "summaries-v3", "beta", "v1", "summaries-v1"},
@@ -124,8 +123,8 @@ var specExceptions = []exception{
 		check:   checkTwin,
 		subject: "* 200 *.errors example|getIdentityCertificationItemPermissions 200 [].rights example",
 		reason: "v1 adds examples that v3 lacks: CertificationTask.errors (a single ErrorMessageDto) and " +
-			"PermissionDto.rights (a single string). Both contradict their array schemas; see the v1 Spec " +
-			"exceptions.",
+			"PermissionDto.rights (a single string). Both contradict their array schemas (see the v1 example " +
+			"exception); the structure is the same, and the one model decodes both.",
 	},
 	{
 		in:      []string{"v1"},
@@ -133,16 +132,17 @@ var specExceptions = []exception{
 		subject: "Certification Task.errors|Permission DTO.rights",
 		reason: "The v1 definition contradicts itself: CertificationTask.errors is an array of ErrorMessageDto " +
 			"and PermissionDto.rights an array of strings, but their examples are a single object and a single " +
-			"string. The SDK follows the schema, as v3 documents it without these examples.",
+			"string. The SDK follows the schema (ErrorMessageDtos and PermissionRights are slices, encoded as " +
+			"arrays) and also decodes a single value, as servers built from the example send it.",
 	},
 	{
-		in:    []string{"v1"},
-		check: checkDecode,
-		subject: "getCertificationTaskV1 200 assembled|getPendingCertificationTasksV1 200 assembled|" +
-			"submitReassignCertsAsyncV1 200 assembled|getIdentityCertificationItemPermissionsV1 200 assembled",
-		reason: "The same contradictions, in the examples assembled for the three task-returning operations and " +
-			"for the permissions: the SDK decodes errors and rights as the arrays the schema documents, so a body " +
-			"that carries the example's single value gets a *DecodeError naming the field (errors, rights).",
+		in:      []string{"v1"},
+		check:   checkRoundTrip,
+		subject: "* 200 assembled *.errors.*",
+		reason: "The same contradiction, seen in the examples assembled for the three task-returning operations: " +
+			"the example carries the errors as one object (.errors.x), the SDK re-encodes it as the one-element " +
+			"array the schema documents (.errors[].x). No value is lost (TestSingleValueExamplesSurviveAsArrays). " +
+			"The single right of the permissions example becomes a one-element array too, which loses no path.",
 	},
 }
 
@@ -156,21 +156,49 @@ func TestBetaTaskErrorsSurvive(t *testing.T) {
 	assert.Equal(t, []any{"reviewer not found"}, got.(map[string]any)["errors"])
 }
 
-// TestReassignmentTrailExampleSurvivesAsArray backs the roundtrip
-// exception above: decoding the task example, whose trail is a single
-// object, and encoding the result gives that object as the only element
-// of an array.
-func TestReassignmentTrailExampleSurvivesAsArray(t *testing.T) {
-	op := spectest.FindOperation(t, "v3", "getCertificationTask")
-	example := spectest.Example(op.Operation.Responses.Value("200").Value.Content.Get("application/json").Schema).Value
-	trail := example.(map[string]any)["reassignmentTrailDTOs"]
-	require.IsType(t, map[string]any{}, trail, "the published example is a single object")
+// TestSingleValueExamplesSurviveAsArrays backs the roundtrip exceptions
+// above: decoding an example whose list property is a single value, and
+// encoding the result, gives that value as the only element of an array.
+func TestSingleValueExamplesSurviveAsArrays(t *testing.T) {
+	tests := []struct {
+		version, op, property string
+		decode                func(b []byte) (any, error)
+	}{
+		{"v3", "getCertificationTask", "reassignmentTrailDTOs", decodeInto[certifications.CertificationTask]},
+		{"v1", "getCertificationTaskV1", "reassignmentTrailDTOs", decodeInto[certifications.CertificationTask]},
+		{"v1", "getCertificationTaskV1", "errors", decodeInto[certifications.CertificationTask]},
+		{"v1", "getIdentityCertificationItemPermissionsV1", "rights", decodeInto[[]certifications.PermissionDto]},
+	}
+	for _, tt := range tests {
+		t.Run(tt.version+" "+tt.op+" "+tt.property, func(t *testing.T) {
+			op := spectest.FindOperation(t, tt.version, tt.op)
+			example := spectest.Example(op.Operation.Responses.Value("200").Value.Content.Get("application/json").Schema).Value
+			object, list := example.(map[string]any)
+			if !list {
+				require.IsType(t, []any{}, example)
+				object = example.([]any)[0].(map[string]any)
+			}
+			single := object[tt.property]
+			require.NotNil(t, single)
+			_, isArray := single.([]any)
+			require.False(t, isArray, "the published example is a single value")
 
-	b, err := json.Marshal(example)
-	require.NoError(t, err)
-	var task certifications.CertificationTask
-	require.NoError(t, json.Unmarshal(b, &task))
-	got, err := spectest.Normalize(task)
-	require.NoError(t, err)
-	assert.Equal(t, []any{trail}, got.(map[string]any)["reassignmentTrailDTOs"])
+			b, err := json.Marshal(example)
+			require.NoError(t, err)
+			decoded, err := tt.decode(b)
+			require.NoError(t, err)
+			got, err := spectest.Normalize(decoded)
+			require.NoError(t, err)
+			if !list {
+				got = got.([]any)[0]
+			}
+			assert.Equal(t, []any{single}, got.(map[string]any)[tt.property])
+		})
+	}
+}
+
+// decodeInto decodes b into a new T and returns a pointer to it.
+func decodeInto[T any](b []byte) (any, error) {
+	v := new(T)
+	return v, json.Unmarshal(b, v)
 }

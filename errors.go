@@ -368,30 +368,3 @@ func pathOfString(body []byte, value string) string {
 		}
 	}
 }
-
-// trailFieldError is a type error found inside the trail, with its full
-// path. It wraps the *json.UnmarshalTypeError instead of being one:
-// encoding/json versions differ in how they merge the path of a type error
-// returned by a nested UnmarshalJSON (Go 1.23 replaces it with the outer
-// field, later versions prepend the outer field), and they pass any other
-// error through unchanged. errors.As still finds the type error.
-type trailFieldError struct{ err *json.UnmarshalTypeError }
-
-func (e *trailFieldError) Error() string { return e.err.Error() }
-func (e *trailFieldError) Unwrap() error { return e.err }
-
-// trailError puts the trail's own field name in front of the path of a
-// type error from decoding its entries.
-func trailError(err error) error {
-	var te *json.UnmarshalTypeError
-	if !errors.As(err, &te) {
-		return err
-	}
-	full := *te
-	full.Struct = "CertificationTask"
-	full.Field = "reassignmentTrailDTOs"
-	if te.Field != "" {
-		full.Field += "." + te.Field
-	}
-	return &trailFieldError{err: &full}
-}

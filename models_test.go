@@ -2,6 +2,7 @@ package certifications
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -10,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -449,6 +451,118 @@ func TestDecodeReassignmentTrail(t *testing.T) {
 	})
 }
 
+// TestDecodeSingleValueLists decodes the task errors and the permission
+// rights, which the v1 examples send as a single value, from every shape
+// they take, and checks that they always encode as arrays.
+func TestDecodeSingleValueLists(t *testing.T) {
+	msg := ErrorMessageDto{Locale: Ptr("en-US"), LocaleOrigin: Ptr(LocaleOriginDefault), Text: Ptr("Error Message")}
+	const msgJSON = `{"locale":"en-US","localeOrigin":"DEFAULT","text":"Error Message"}`
+	t.Run("task errors", func(t *testing.T) {
+		tests := []struct {
+			name string
+			json string
+			want ErrorMessageDtos
+		}{
+			{"single object", `{"errors":` + msgJSON + `}`, ErrorMessageDtos{msg}},
+			{"single object with whitespace", "{\"errors\": \n\t " + msgJSON + "}", ErrorMessageDtos{msg}},
+			{"array of one", `{"errors":[` + msgJSON + `]}`, ErrorMessageDtos{msg}},
+			{"array of two", `{"errors":[` + msgJSON + `,{"text":"again"}]}`, ErrorMessageDtos{msg, {Text: Ptr("again")}}},
+			{"empty array", `{"errors":[]}`, ErrorMessageDtos{}},
+			{"null", `{"errors":null}`, nil},
+			{"missing", `{}`, nil},
+			{"empty object", `{"errors":{}}`, ErrorMessageDtos{{}}},
+			{"object with unknown property", `{"errors":{"text":"t","code":7}}`, ErrorMessageDtos{{Text: Ptr("t")}}},
+			{"null inside the array", `{"errors":[null,{"text":"t"}]}`, ErrorMessageDtos{{}, {Text: Ptr("t")}}},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				var task CertificationTask
+				require.NoError(t, json.Unmarshal([]byte(tt.json), &task))
+				assert.Equal(t, tt.want, task.Errors)
+				assert.Equal(t, []ErrorMessageDto(tt.want), task.GetErrors())
+			})
+		}
+		b, err := json.Marshal(CertificationTask{Errors: ErrorMessageDtos{msg}})
+		require.NoError(t, err)
+		assert.JSONEq(t, `{"errors":[`+msgJSON+`]}`, string(b), "encodes as an array")
+	})
+	t.Run("permission rights", func(t *testing.T) {
+		tests := []struct {
+			name string
+			json string
+			want PermissionRights
+		}{
+			{"single string", `[{"rights":"HereIsRight1","target":"T"}]`, PermissionRights{"HereIsRight1"}},
+			{"empty string", `[{"rights":""}]`, PermissionRights{""}},
+			{"array of two", `[{"rights":["SELECT","UPDATE"]}]`, PermissionRights{"SELECT", "UPDATE"}},
+			{"empty array", `[{"rights":[ ]}]`, PermissionRights{}},
+			{"null", `[{"rights":null}]`, nil},
+			{"missing", `[{}]`, nil},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				var perms []PermissionDto
+				require.NoError(t, json.Unmarshal([]byte(tt.json), &perms))
+				require.Len(t, perms, 1)
+				assert.Equal(t, tt.want, perms[0].Rights)
+				assert.Equal(t, []string(tt.want), perms[0].GetRights())
+			})
+		}
+		b, err := json.Marshal(PermissionDto{Rights: PermissionRights{"SELECT"}})
+		require.NoError(t, err)
+		assert.JSONEq(t, `{"rights":["SELECT"]}`, string(b), "encodes as an array")
+	})
+	t.Run("a single value round-trips as an array", func(t *testing.T) {
+		var task CertificationTask
+		require.NoError(t, json.Unmarshal([]byte(`{"errors":`+msgJSON+`,"reassignmentTrailDTOs":{"newOwner":"n"}}`), &task))
+		b, err := json.Marshal(task)
+		require.NoError(t, err)
+		assert.JSONEq(t, `{"errors":[`+msgJSON+`],"reassignmentTrailDTOs":[{"newOwner":"n"}]}`, string(b))
+
+		var perms []PermissionDto
+		require.NoError(t, json.Unmarshal([]byte(`[{"rights":"SELECT"}]`), &perms))
+		b, err = json.Marshal(perms)
+		require.NoError(t, err)
+		assert.JSONEq(t, `[{"rights":["SELECT"]}]`, string(b))
+	})
+	t.Run("null replaces an earlier value", func(t *testing.T) {
+		task := CertificationTask{Errors: ErrorMessageDtos{msg}}
+		require.NoError(t, json.Unmarshal([]byte(`{"errors":null}`), &task))
+		assert.Nil(t, task.Errors)
+		p := PermissionDto{Rights: PermissionRights{"SELECT"}}
+		require.NoError(t, json.Unmarshal([]byte(`{"rights":null}`), &p))
+		assert.Nil(t, p.Rights)
+	})
+}
+
+// TestSingleValueListsKeepSourceCompatibility compiles the uses the plain
+// slice fields allowed: assigning slice literals and variables, ranging,
+// appending, and the getters' plain slice results.
+func TestSingleValueListsKeepSourceCompatibility(t *testing.T) {
+	task := CertificationTask{Errors: []ErrorMessageDto{{Text: Ptr("a")}}}
+	plain := []ErrorMessageDto{{Text: Ptr("b")}}
+	task.Errors = append(task.Errors, plain...)
+	var texts []string
+	for _, e := range task.Errors {
+		texts = append(texts, e.GetText())
+	}
+	var back []ErrorMessageDto = task.Errors
+	var fromGetter []ErrorMessageDto = task.GetErrors()
+	assert.Equal(t, []string{"a", "b"}, texts)
+	assert.Len(t, back, 2)
+	assert.Len(t, fromGetter, 2)
+
+	rights := []string{"SELECT"}
+	p := PermissionDto{Rights: rights}
+	p.Rights = append(p.Rights, "UPDATE")
+	letters := 0
+	for _, r := range p.Rights {
+		letters += len(r)
+	}
+	assert.Equal(t, len("SELECTUPDATE"), letters)
+	assert.Equal(t, []string{"SELECT", "UPDATE"}, p.GetRights())
+}
+
 func TestDecodeNullAndMissingRequiredGiveZeroValues(t *testing.T) {
 	t.Run("campaign reference with nulls", func(t *testing.T) {
 		var c IdentityCertificationDto
@@ -550,6 +664,35 @@ func TestDecodeOneOddItemKeepsTheOthers(t *testing.T) {
 		assert.Equal(t, CertificationTask{ID: Ptr("t2"), Status: Ptr(CertificationTaskStatus("PAUSED")), ReassignmentTrailDTOs: ReassignmentTrailDTOs{{PreviousOwner: Ptr("p")}}}, tasks[1])
 		assert.Equal(t, CertificationTask{ID: Ptr("t3"), Status: Ptr(CertificationTaskStatusError), ReassignmentTrailDTOs: ReassignmentTrailDTOs{{NewOwner: Ptr("n")}}}, tasks[2])
 	})
+	t.Run("certification tasks with errors in every shape", func(t *testing.T) {
+		page := `[
+			{"id": "t1", "status": "ERROR", "errors": [{"text": "a"}, {"text": "b"}]},
+			{"id": "t2", "status": "ERROR", "errors": {"text": "c", "localeOrigin": "HEADER"}},
+			{"id": "t3", "status": "SUCCESS", "errors": null}
+		]`
+		var tasks []CertificationTask
+		require.NoError(t, json.Unmarshal([]byte(page), &tasks))
+		require.Len(t, tasks, 3)
+		assert.Equal(t, ErrorMessageDtos{{Text: Ptr("a")}, {Text: Ptr("b")}}, tasks[0].Errors)
+		assert.Equal(t, ErrorMessageDtos{{Text: Ptr("c"), LocaleOrigin: Ptr(LocaleOrigin("HEADER"))}}, tasks[1].Errors)
+		assert.Equal(t, CertificationTask{ID: Ptr("t3"), Status: Ptr(CertificationTaskStatusSuccess)}, tasks[2])
+	})
+	t.Run("permissions with rights in every shape", func(t *testing.T) {
+		page := `[
+			{"rights": ["SELECT", "UPDATE"], "target": "A"},
+			{"rights": "DELETE", "target": "B"},
+			{"rights": null, "target": "C"},
+			{"target": "D"}
+		]`
+		var perms []PermissionDto
+		require.NoError(t, json.Unmarshal([]byte(page), &perms))
+		assert.Equal(t, []PermissionDto{
+			{Rights: PermissionRights{"SELECT", "UPDATE"}, Target: Ptr("A")},
+			{Rights: PermissionRights{"DELETE"}, Target: Ptr("B")},
+			{Target: Ptr("C")},
+			{Target: Ptr("D")},
+		}, perms)
+	})
 	t.Run("certifications", func(t *testing.T) {
 		page := `[
 			{"id": "c1", "phase": "ACTIVE"},
@@ -589,6 +732,14 @@ func TestDecodeErrorsNameTheFieldPath(t *testing.T) {
 		{"bad field inside a lone trail object", func() any { return &CertificationTask{} }, `{"reassignmentTrailDTOs":{"newOwner":5}}`, "reassignmentTrailDTOs.newOwner"},
 		{"bad field inside a trail array", func() any { return &CertificationTask{} }, `{"reassignmentTrailDTOs":[{},{"previousOwner":[]}]}`, "reassignmentTrailDTOs.previousOwner"},
 		{"string inside the trail array", func() any { return &CertificationTask{} }, `{"reassignmentTrailDTOs":["p1"]}`, "reassignmentTrailDTOs"},
+		{"number for the errors", func() any { return &CertificationTask{} }, `{"errors":404}`, "errors"},
+		{"string for the errors", func() any { return &[]CertificationTask{} }, `[{},{"errors":"failed"}]`, "errors"},
+		{"bad field inside a lone error", func() any { return &CertificationTask{} }, `{"errors":{"text":5}}`, "errors.text"},
+		{"bad field inside the errors array", func() any { return &CertificationTask{} }, `{"errors":[{},{"locale":{}}]}`, "errors.locale"},
+		{"number inside the errors array", func() any { return &CertificationTask{} }, `{"errors":[1]}`, "errors"},
+		{"number for the rights", func() any { return &[]PermissionDto{} }, `[{"rights":7}]`, "rights"},
+		{"bool for the rights", func() any { return &[]PermissionDto{} }, `[{"rights":true}]`, "rights"},
+		{"number inside the rights array", func() any { return &[]PermissionDto{} }, `[{"rights":["SELECT",2]}]`, "rights"},
 		{"string for the request list", func() any { return &ReviewReassign{} }, `{"reassign":"all"}`, "reassign"},
 		{"truncated", func() any { return &[]AccessReviewItem{} }, `[{"id":"a"},{"identitySummary":{"name":"Ann"`, ""},
 		{"trailing garbage", func() any { return &CertificationTask{} }, `{"id":"a"} x`, ""},
@@ -624,6 +775,99 @@ func TestDecodeErrorPathReachesDecodeError(t *testing.T) {
 	assert.Contains(t, de.Error(), "at reassignmentTrailDTOs")
 }
 
+// TestSingleValueListKindErrors checks the type error for a value that is
+// neither a list nor an element: it names the list type, the kind of value
+// and, once encoding/json has added it, the owner and field.
+func TestSingleValueListKindErrors(t *testing.T) {
+	tests := []struct {
+		name, json string
+		into       func() any
+		value      string
+		typ        reflect.Type
+		owner      string
+		path       string
+	}{
+		{"number for the trail", `{"reassignmentTrailDTOs":12}`, func() any { return &CertificationTask{} }, "number", reflect.TypeFor[ReassignmentTrailDTOs](), "CertificationTask", "reassignmentTrailDTOs"},
+		{"number for the errors", `{"errors":12}`, func() any { return &CertificationTask{} }, "number", reflect.TypeFor[ErrorMessageDtos](), "CertificationTask", "errors"},
+		{"string for the errors", `{"errors":"x"}`, func() any { return &CertificationTask{} }, "string", reflect.TypeFor[ErrorMessageDtos](), "CertificationTask", "errors"},
+		{"bool for the errors", `{"errors":false}`, func() any { return &CertificationTask{} }, "bool", reflect.TypeFor[ErrorMessageDtos](), "CertificationTask", "errors"},
+		{"object for the rights", `[{"rights":{"r":"READ"}}]`, func() any { return &[]PermissionDto{} }, "object", reflect.TypeFor[PermissionRights](), "PermissionDto", "rights"},
+		{"number for the rights", `[{"rights":1.5}]`, func() any { return &[]PermissionDto{} }, "number", reflect.TypeFor[PermissionRights](), "PermissionDto", "rights"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := json.Unmarshal([]byte(tt.json), tt.into())
+			var te *json.UnmarshalTypeError
+			require.True(t, errors.As(err, &te), "want a *json.UnmarshalTypeError, got %T: %v", err, err)
+			assert.Equal(t, tt.value, te.Value)
+			assert.Equal(t, tt.typ, te.Type)
+			assert.Equal(t, tt.owner, te.Struct)
+			assert.Equal(t, tt.path, te.Field)
+		})
+	}
+	t.Run("an error inside an element has the element's type and no offset", func(t *testing.T) {
+		err := json.Unmarshal([]byte(`{"id":"t1","errors":[{"text":"ok"},{"text":5}]}`), &CertificationTask{})
+		var te *json.UnmarshalTypeError
+		require.True(t, errors.As(err, &te), "want a *json.UnmarshalTypeError, got %T: %v", err, err)
+		assert.Equal(t, reflect.TypeFor[string](), te.Type)
+		assert.Equal(t, "CertificationTask", te.Struct)
+		assert.Equal(t, "errors.text", te.Field)
+		// The decoder sees only the list's value, not where it sits in the
+		// body, so it reports no offset rather than a wrong one.
+		assert.Zero(t, te.Offset)
+	})
+}
+
+// TestSingleValueListErrorsThroughTheClient answers the v1 task and
+// permission calls with values no list decoder accepts and checks the
+// *DecodeError names the field path.
+func TestSingleValueListErrorsThroughTheClient(t *testing.T) {
+	tests := []struct {
+		name, body, path string
+		call             func(ctx context.Context, api *CertificationsApiService) error
+	}{
+		{"number for the errors of a task", `{"id":"t1","errors":500}`, "errors",
+			func(ctx context.Context, api *CertificationsApiService) error {
+				_, _, err := api.GetCertificationTask(ctx, "t1").Execute()
+				return err
+			}},
+		{"bad text in a lone error of a pending task", `[{"id":"t1"},{"id":"t2","errors":{"text":false}}]`, "errors.text",
+			func(ctx context.Context, api *CertificationsApiService) error {
+				_, _, err := api.GetPendingCertificationTasks(ctx).Execute()
+				return err
+			}},
+		{"number for the trail of a reassignment task", `{"id":"t1","reassignmentTrailDTOs":3}`, "reassignmentTrailDTOs",
+			func(ctx context.Context, api *CertificationsApiService) error {
+				_, _, err := api.SubmitReassignCertsAsync(ctx, "c1").ReviewReassign(ReviewReassign{
+					Reassign: []ReassignReference{{ID: "i1", Type: ReassignReferenceTypeItem}}, ReassignTo: "r2", Reason: "why",
+				}).Execute()
+				return err
+			}},
+		{"number for the rights", `[{"rights":"SELECT"},{"rights":42}]`, "rights",
+			func(ctx context.Context, api *CertificationsApiService) error {
+				_, _, err := api.GetIdentityCertificationItemPermissions(ctx, "c1", "i1").Execute()
+				return err
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, mt := newMockClient(t, func(cfg *Configuration) {
+				cfg.AccessToken, cfg.ClientID, cfg.ClientSecret = testToken, "", ""
+				cfg.APIVersion = APIVersionV1
+			})
+			mt.RegisterNoResponder(httpmock.NewStringResponder(http.StatusOK, tt.body))
+			err := tt.call(context.Background(), c.CertificationsApi)
+			var de *DecodeError
+			require.True(t, errors.As(err, &de), "want a *DecodeError, got %T: %v", err, err)
+			assert.Equal(t, tt.path, de.Path)
+			assert.Contains(t, de.Error(), "at "+tt.path+":")
+			assert.NotContains(t, de.Error(), "(byte", "no offset that would point at the wrong byte")
+			var te *json.UnmarshalTypeError
+			assert.True(t, errors.As(err, &te), "unwraps to the JSON type error")
+		})
+	}
+}
+
 func TestReassignmentTrailDTOsUnmarshalJSONDirectCalls(t *testing.T) {
 	var trail ReassignmentTrailDTOs
 	assert.Error(t, trail.UnmarshalJSON(nil), "empty input")
@@ -637,6 +881,26 @@ func TestReassignmentTrailDTOsUnmarshalJSONDirectCalls(t *testing.T) {
 	require.True(t, errors.As(err, &te))
 	assert.Equal(t, "string", te.Value)
 	assert.Equal(t, reflect.TypeFor[ReassignmentTrailDTOs](), te.Type)
+}
+
+func TestSingleValueListsUnmarshalJSONDirectCalls(t *testing.T) {
+	var errs ErrorMessageDtos
+	assert.Error(t, errs.UnmarshalJSON(nil), "empty input")
+	require.NoError(t, errs.UnmarshalJSON([]byte(`{"text":"t"}`)))
+	assert.Equal(t, ErrorMessageDtos{{Text: Ptr("t")}}, errs)
+	require.NoError(t, errs.UnmarshalJSON([]byte(` [ ] `)))
+	assert.Equal(t, ErrorMessageDtos{}, errs)
+
+	var rights PermissionRights
+	assert.Error(t, rights.UnmarshalJSON([]byte(" \n")), "blank input")
+	require.NoError(t, rights.UnmarshalJSON([]byte(`"SELECT"`)))
+	assert.Equal(t, PermissionRights{"SELECT"}, rights)
+	require.NoError(t, rights.UnmarshalJSON([]byte(`["A","B"]`)))
+	assert.Equal(t, PermissionRights{"A", "B"}, rights)
+	require.NoError(t, rights.UnmarshalJSON([]byte(`null`)))
+	assert.Nil(t, rights)
+	var se *json.SyntaxError
+	assert.True(t, errors.As(rights.UnmarshalJSON([]byte(`"unterminated`)), &se), "malformed string")
 }
 
 func TestEncodeRequestModels(t *testing.T) {
@@ -696,6 +960,9 @@ func FuzzDecodeModels(f *testing.F) {
 	for _, s := range []string{
 		`{"reassignmentTrailDTOs":{"previousOwner":"p"}}`,
 		`[{"reassignmentTrailDTOs":null},{"reassignmentTrailDTOs":[{}]}]`,
+		`{"errors":{"locale":"en-US","localeOrigin":"DEFAULT","text":"Error Message"}}`,
+		`[{"errors":null},{"errors":[{"text":"a"},null]},{"errors":"x"}]`,
+		`[{"rights":"HereIsRight1","target":"T"},{"rights":["SELECT"]},{"rights":null}]`,
 		`{"phase":"ARCHIVED","campaign":{"id":null}}`,
 		`[{"accessSummary":{"entitlement":{"account":{"activityInsights":{"usageDays":45}}}}}]`,
 		`{"due":"2020-01-01T00:00:00+00:00"}`,

@@ -233,9 +233,10 @@ func TestToleranceImpossibleTypeNamesTheField(t *testing.T) {
 			if tt.path != "" {
 				assert.Contains(t, err.Error(), "at "+tt.path)
 			}
-			if tt.name != "string for the trail" {
-				// The trail's own decoder reports no offset; encoding/json
-				// gives one for every other type error.
+			if tt.name != "string for the trail" && tt.name != "object for the rights array" {
+				// The decoder of the lists that also take a single value
+				// (trail, rights) reports no offset; encoding/json gives
+				// one for every other type error.
 				assert.Positive(t, de.Offset)
 			}
 		})
