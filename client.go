@@ -374,26 +374,6 @@ func withoutAuth(got, sent, orig *http.Request) *http.Request {
 	return cp
 }
 
-// unwrapURLError drops the *url.Error wrapper, whose message repeats the
-// full URL, keeping the cause.
-func unwrapURLError(err error) error {
-	var ue *url.Error
-	if errors.As(err, &ue) {
-		return fmt.Errorf("certifications: %s %s: %w", ue.Op, redactURL(ue.URL), ue.Err)
-	}
-	return err
-}
-
-// redactURL keeps scheme, host and path of a URL: a query may carry
-// credentials when a caller put them there.
-func redactURL(raw string) string {
-	u, err := url.Parse(raw)
-	if err != nil {
-		return "request"
-	}
-	return u.Scheme + "://" + u.Host + u.Path
-}
-
 func (c *APIClient) logAttempt(ctx context.Context, req *http.Request, resp *http.Response, attempt int, d time.Duration, err error) {
 	if c.cfg.Logger == nil || !c.cfg.Logger.Enabled(ctx, slog.LevelDebug) {
 		return
@@ -411,4 +391,22 @@ func (c *APIClient) logAttempt(ctx context.Context, req *http.Request, resp *htt
 		attrs = append(attrs, slog.String("error", err.Error()))
 	}
 	c.cfg.Logger.LogAttrs(ctx, slog.LevelDebug, "certifications: http attempt", attrs...)
+}
+
+// pacer returns the pacer of the API version that path belongs to (see
+// generation).
+func (c *APIClient) pacer(path string) *pacer {
+	version := generation(strings.TrimPrefix(strings.TrimPrefix(path, c.root.Path), "/"))
+	c.pacersMu.Lock()
+	defer c.pacersMu.Unlock()
+	p, ok := c.pacers[version]
+	if !ok {
+		rl := DefaultRateLimit()
+		if c.cfg.RateLimit != nil {
+			rl = *c.cfg.RateLimit
+		}
+		p = newPacer(rl, c.cfg.DisableRateLimit)
+		c.pacers[version] = p
+	}
+	return p
 }

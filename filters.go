@@ -619,7 +619,9 @@ func isIdentStart(c byte) bool {
 	return c == '_' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
 
-func isIdentByte(c byte) bool { return isIdentStart(c) || '0' <= c && c <= '9' }
+func isIdentByte(c byte) bool { return isIdentStart(c) || isDigit(c) }
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 func joinOps(ops []Operator) string {
 	s := make([]string, len(ops))
@@ -627,4 +629,65 @@ func joinOps(ops []Operator) string {
 		s[i] = string(op)
 	}
 	return strings.Join(s, ", ")
+}
+
+// Literal shapes, shared by the builders (ValueOf, Validate) and the parser.
+
+// isNumberLiteral reports whether s is -?digits(.digits)?.
+func isNumberLiteral(s string) bool {
+	s = strings.TrimPrefix(s, "-")
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	return allDigits(intPart) && (!hasFrac || allDigits(frac))
+}
+
+func allDigits(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// isDateTimeShape reports whether s has the form
+// YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM), without range checks.
+func isDateTimeShape(s string) bool {
+	const pattern = "dddd-dd-ddTdd:dd:dd"
+	if len(s) < len(pattern)+1 {
+		return false
+	}
+	for i := 0; i < len(pattern); i++ {
+		if pattern[i] == 'd' && !isDigit(s[i]) || pattern[i] != 'd' && s[i] != pattern[i] {
+			return false
+		}
+	}
+	rest := s[len(pattern):]
+	if rest[0] == '.' {
+		n := 1
+		for n < len(rest) && isDigit(rest[n]) {
+			n++
+		}
+		if n == 1 {
+			return false
+		}
+		rest = rest[n:]
+	}
+	if rest == "Z" {
+		return true
+	}
+	return len(rest) == 6 && (rest[0] == '+' || rest[0] == '-') &&
+		isDigit(rest[1]) && isDigit(rest[2]) && rest[3] == ':' && isDigit(rest[4]) && isDigit(rest[5])
+}
+
+// parseDateTime parses an RFC 3339 date-time in the strict form
+// isDateTimeShape describes.
+func parseDateTime(s string) (time.Time, bool) {
+	if !isDateTimeShape(s) {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	return t, err == nil
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 )
 
@@ -524,67 +523,6 @@ func (p *fParser) lexIdent() error {
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
-func isDigit(c byte) bool { return '0' <= c && c <= '9' }
-
 func isLiteralByte(c byte) bool {
 	return isIdentByte(c) || c == '.' || c == ':' || c == '+' || c == '-'
-}
-
-// isNumberLiteral reports whether s is -?digits(.digits)?.
-func isNumberLiteral(s string) bool {
-	s = strings.TrimPrefix(s, "-")
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	return allDigits(intPart) && (!hasFrac || allDigits(frac))
-}
-
-func allDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) {
-			return false
-		}
-	}
-	return true
-}
-
-// isDateTimeShape reports whether s has the form
-// YYYY-MM-DDTHH:MM:SS[.fraction](Z|+HH:MM|-HH:MM), without range checks.
-func isDateTimeShape(s string) bool {
-	const pattern = "dddd-dd-ddTdd:dd:dd"
-	if len(s) < len(pattern)+1 {
-		return false
-	}
-	for i := 0; i < len(pattern); i++ {
-		if pattern[i] == 'd' && !isDigit(s[i]) || pattern[i] != 'd' && s[i] != pattern[i] {
-			return false
-		}
-	}
-	rest := s[len(pattern):]
-	if rest[0] == '.' {
-		n := 1
-		for n < len(rest) && isDigit(rest[n]) {
-			n++
-		}
-		if n == 1 {
-			return false
-		}
-		rest = rest[n:]
-	}
-	if rest == "Z" {
-		return true
-	}
-	return len(rest) == 6 && (rest[0] == '+' || rest[0] == '-') &&
-		isDigit(rest[1]) && isDigit(rest[2]) && rest[3] == ':' && isDigit(rest[4]) && isDigit(rest[5])
-}
-
-// parseDateTime parses an RFC 3339 date-time in the strict form
-// isDateTimeShape describes.
-func parseDateTime(s string) (time.Time, bool) {
-	if !isDateTimeShape(s) {
-		return time.Time{}, false
-	}
-	t, err := time.Parse(time.RFC3339Nano, s)
-	return t, err == nil
 }

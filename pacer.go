@@ -62,24 +62,6 @@ func newPacer(rl RateLimit, disabled bool) *pacer {
 	return &pacer{rl: rl, lim: rate.NewLimiter(rate.Limit(perSec), burst)}
 }
 
-// pacer returns the pacer of the API version that path belongs to (see
-// generation).
-func (c *APIClient) pacer(path string) *pacer {
-	version := generation(strings.TrimPrefix(strings.TrimPrefix(path, c.root.Path), "/"))
-	c.pacersMu.Lock()
-	defer c.pacersMu.Unlock()
-	p, ok := c.pacers[version]
-	if !ok {
-		rl := DefaultRateLimit()
-		if c.cfg.RateLimit != nil {
-			rl = *c.cfg.RateLimit
-		}
-		p = newPacer(rl, c.cfg.DisableRateLimit)
-		c.pacers[version] = p
-	}
-	return p
-}
-
 // generation returns the API version a path below the API root is counted
 // under: its first segment when that is a version ("v3/...", "beta/...",
 // "v2025/..."), else its second ("certifications/v1/..." and every other

@@ -2,8 +2,10 @@ package certifications
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"log/slog"
+	"net/url"
 	"strconv"
 	"strings"
 )
@@ -118,3 +120,23 @@ func (tc *tokenCache) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(tc.Str
 
 // LogValue implements slog.LogValuer without the token.
 func (tc *tokenCache) LogValue() slog.Value { return slog.StringValue(tc.String()) }
+
+// unwrapURLError drops the *url.Error wrapper, whose message repeats the
+// full URL, keeping the cause.
+func unwrapURLError(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return fmt.Errorf("certifications: %s %s: %w", ue.Op, redactURL(ue.URL), ue.Err)
+	}
+	return err
+}
+
+// redactURL keeps scheme, host and path of a URL: a query may carry
+// credentials when a caller put them there.
+func redactURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "request"
+	}
+	return u.Scheme + "://" + u.Host + u.Path
+}
