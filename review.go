@@ -14,7 +14,7 @@ type ReviewRule func(item AccessReviewItem) (decision ReviewDecision, ok bool)
 
 // DefaultReviewConcurrency is the number of calls a Review keeps in flight
 // when ReviewOptions.Concurrency is 0.
-const DefaultReviewConcurrency = 4
+const DefaultReviewConcurrency = 8
 
 // MaxReviewConcurrency bounds ReviewOptions.Concurrency.
 const MaxReviewConcurrency = 32

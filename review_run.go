@@ -95,7 +95,7 @@ func newReviewRun(ctx context.Context, s *CertificationsApiService, certID, filt
 // run reads every undecided item, then once more when items may have
 // slipped between pages, and sends every decision.
 func (r *reviewRun) run() error {
-	r.res.Total = r.pass(false)
+	r.pass(false)
 	if r.gap && !r.readStop {
 		r.pass(true)
 	}
@@ -104,36 +104,39 @@ func (r *reviewRun) run() error {
 
 // pass reads the undecided items once: the first page with the count, and
 // when there are more, every page from the back. Without a count it reads
-// from the front (see forward). It returns the count, the number of items
-// when one page held them all, or -1.
-func (r *reviewRun) pass(sequential bool) int {
+// from the front (see forward). The first pass sets the result's Total.
+// A second pass reads one page at a time.
+func (r *reviewRun) pass(second bool) {
 	size := int32(r.o.PageSize)
 	r.res.ListCalls++
 	first := r.list(reviewWindow{limit: size}, true)
 	if isOffsetInvalid(first.err) {
 		first.err, first.items = nil, nil
 	}
+	onePage := int32(len(first.items)) < size || first.total >= 0 && first.total <= int64(size)
+	if !second && first.err == nil {
+		switch {
+		case first.total >= 0:
+			r.res.Total = int(first.total)
+		case onePage:
+			r.res.Total = len(first.items)
+		}
+	}
 	switch {
 	case first.err != nil:
 		r.fail(first.err)
-		return -1
-	case int32(len(first.items)) < size || first.total >= 0 && first.total <= int64(size):
+	case onePage:
 		r.consume(first)
 		r.loop(nil)
-		if first.total >= 0 {
-			return int(first.total)
-		}
-		return len(first.items)
 	case first.total < 0:
 		r.consume(first)
 		r.forward()
-		return -1
+	default:
+		// The first page is read again as the last window: its items are
+		// not handed to the rule now, or the items behind it would move.
+		r.report()
+		r.loop(&backPlan{end: first.total, size: size, sequential: second})
 	}
-	// The first page is read again as the last window: its items are not
-	// handed to the rule now, or the items behind it would move.
-	r.report()
-	r.loop(&backPlan{end: first.total, size: size, sequential: sequential})
-	return int(first.total)
 }
 
 // loop sends the listings of plan (none if nil), consumes them in order

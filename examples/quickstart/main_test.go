@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"net/http"
+	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -56,9 +58,30 @@ func TestQuickstartAgainstTenantIsReadOnly(t *testing.T) {
 	}
 
 	out.Reset()
+	srv.ResetRequests()
 	require.NoError(t, run(context.Background(), &out, options{apply: true, reassignN: 0}))
 	assert.Contains(t, out.String(), "APPLYING")
 	assert.Contains(t, out.String(), "signed off")
+
+	// The review read only undecided items and decided each item once.
+	for _, r := range srv.Requests() {
+		if strings.HasSuffix(r.Path, "/access-review-items") {
+			q, err := url.ParseQuery(r.RawQuery)
+			require.NoError(t, err)
+			assert.Equal(t, "completed eq false", q.Get("filters"), "%s?%s", r.Path, r.RawQuery)
+		}
+	}
+	checked := 0
+	for _, c := range srv.Certifications() {
+		if c.GetReviewer().GetID() != srv.MeID() {
+			continue
+		}
+		for _, it := range srv.Items(c.GetID()) {
+			assert.Equal(t, 1, srv.DecisionCount(it.GetID()), "item %s of %s", it.GetID(), c.GetName())
+			checked++
+		}
+	}
+	assert.Equal(t, 64, checked, "the items of my two certifications")
 }
 
 func TestDecideRule(t *testing.T) {
