@@ -73,6 +73,17 @@ func newFakeCert(t *testing.T, items int) (*fakeCert, *APIClient) {
 
 func fakeItemID(i int) string { return fmt.Sprintf("item-%05d", i) }
 
+// fakeIDs returns the ids of the first n items whose position passes keep.
+func fakeIDs(n int, keep func(i int) bool) []string {
+	var out []string
+	for i := range n {
+		if keep(i) {
+			out = append(out, fakeItemID(i))
+		}
+	}
+	return out
+}
+
 // fakeIndex is the position of an item id in list order.
 func fakeIndex(id string) int {
 	n, _ := strconv.Atoi(id[len("item-"):])

@@ -135,7 +135,8 @@ func (r *reviewRun) pass(second bool) {
 		// The first page is read again as the last window: its items are
 		// not handed to the rule now, or the items behind it would move.
 		r.report()
-		r.loop(&backPlan{end: first.total, size: size, sequential: second})
+		// Pages of one item cannot overlap: they are read one at a time.
+		r.loop(&backPlan{end: first.total, size: size, sequential: second || size < 2})
 	}
 }
 

@@ -40,7 +40,11 @@ func wantListings(undecided, pageSize int) (least, most int) {
 	if undecided <= pageSize {
 		return 1, 1
 	}
-	return 1 + ceilDiv(undecided, pageSize), 1 + ceilDiv(undecided-1, pageSize-1)
+	least = 1 + ceilDiv(undecided, pageSize)
+	if pageSize == 1 {
+		return least, least // pages of one item are read one at a time
+	}
+	return least, 1 + ceilDiv(undecided-1, pageSize-1)
 }
 
 // assertListings checks the number of listings against wantListings:
@@ -79,6 +83,7 @@ func TestReviewDecidesEachUndecidedItemOnce(t *testing.T) {
 		{name: "251 items", items: 251},
 		{name: "exactly one page", items: 250},
 		{name: "small pages and chunks", items: 307, page: 20, chunk: 13, conc: 6},
+		{name: "pages of one item", items: 40, page: 1, chunk: 7, conc: 3},
 		{name: "some decided before", items: 1000, predecided: 377},
 		{name: "none", items: 0},
 	}
@@ -276,12 +281,13 @@ func TestReviewReadsAgainWhenItemsSlipBetweenPages(t *testing.T) {
 // A review interrupted halfway leaves a rerun only the pages of what is
 // still undecided, and no item is decided twice over both runs.
 func TestReviewRerunCostsOnlyWhatIsLeft(t *testing.T) {
-	const items = 2000
+	const items = 5000
 	f, c := newFakeCert(t, items)
 	alone := func(i int) bool { return i%10 == 0 }
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	res, err := c.CertificationsApi.Review(ctx, f.id, leaveIf(alone), &ReviewOptions{
+		Concurrency: 2,
 		Progress: func(p ReviewProgress) {
 			if p.Decided >= items/2 {
 				cancel()
@@ -311,13 +317,7 @@ func TestReviewRerunCostsOnlyWhatIsLeft(t *testing.T) {
 	assertListings(t, f.count(http.MethodGet), len(left), MaxPageSize, false)
 	assert.Equal(t, ceilDiv(decisions, MaxDecisionsPerCall), f.count(http.MethodPost))
 
-	var want []string
-	for i := range items {
-		if !alone(i) {
-			want = append(want, fakeItemID(i))
-		}
-	}
-	f.assertDecidedOnce(t, want)
+	f.assertDecidedOnce(t, fakeIDs(items, func(i int) bool { return !alone(i) }))
 }
 
 // A decide call whose answer is lost after the server applied it is
@@ -343,11 +343,7 @@ func TestReviewLostAnswerIsNotDecidedAgain(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, again.Decided)
 	assert.Zero(t, again.Total)
-	var all []string
-	for i := range 1000 {
-		all = append(all, fakeItemID(i))
-	}
-	f.assertDecidedOnce(t, all)
+	f.assertDecidedOnce(t, fakeIDs(1000, func(int) bool { return true }))
 }
 
 // A decide call the server refuses stops the review: nothing more is read
@@ -394,12 +390,7 @@ func TestReviewWithoutCountReadsFromTheFront(t *testing.T) {
 			res, err := c.CertificationsApi.Review(context.Background(), f.id, leaveIf(alone), nil)
 			require.NoError(t, err)
 			assert.Equal(t, -1, res.Total)
-			var want []string
-			for i := range 1100 {
-				if !alone(i) {
-					want = append(want, fakeItemID(i))
-				}
-			}
+			want := fakeIDs(1100, func(i int) bool { return !alone(i) })
 			assert.ElementsMatch(t, want, res.Decided)
 			f.assertDecidedOnce(t, want)
 			f.mu.Lock()
