@@ -8,8 +8,8 @@ import (
 // ReviewRule decides one access review item: it returns the decision and
 // true, or false to leave the item undecided for someone else. Review sets
 // the decision's ID to the item's, so the rule need not fill it in. Review
-// calls the rule from one goroutine at a time, once per item, in the order
-// it reads the items.
+// calls the rule from the goroutine that called Review, once per item, in
+// the order it reads the items.
 type ReviewRule func(item AccessReviewItem) (decision ReviewDecision, ok bool)
 
 // DefaultReviewConcurrency is the number of calls a Review keeps in flight
@@ -43,7 +43,7 @@ type ReviewOptions struct {
 	// against RulesListIdentityAccessReviewItems().
 	Filters string
 	// Progress, if set, is called after each listing is read and after
-	// each decide call returns, from one goroutine at a time.
+	// each decide call returns, from the goroutine that called Review.
 	Progress func(ReviewProgress)
 }
 
@@ -129,7 +129,7 @@ type ReviewResult struct {
 // review; other failed calls (after the client's retries) are recorded in
 // Failed and the review goes on. A failed listing stops the reading, and
 // the decisions already made are still sent. When ctx ends, the calls in
-// flight are abandoned and the decisions not yet sent are recorded in
+// flight end with it and the decisions not yet sent are recorded in
 // Failed. The returned error joins the distinct failures; the result is
 // never nil once the input is valid.
 //
