@@ -130,23 +130,12 @@ func BenchmarkReview(b *testing.B) {
 		rule certifications.ReviewRule
 	}{{"decide-all", decideAll}, {"leave-roles", leaveRoles}} {
 		b.Run("rule="+rc.name, func(b *testing.B) {
-			var tally reviewTally
-			for range b.N {
-				b.StopTimer()
-				srv, client, _ := newReviewSandbox(b, reviewBenchItems)
-				b.StartTimer()
-				start := time.Now()
-				res, err := client.CertificationsApi.Review(ctx, reviewCertID, rc.rule, nil)
-				elapsed := time.Since(start)
-				b.StopTimer()
+			benchReview(b, nil, func(api *certifications.CertificationsApiService) (int, int) {
+				res, err := api.Review(ctx, reviewCertID, rc.rule, nil)
 				require.NoError(b, err)
-				require.Equal(b, reviewBenchItems, res.Total)
 				require.Equal(b, reviewBenchItems, len(res.Decided)+len(res.LeftAlone))
-				tally.add(srv, res.Total, len(res.Decided), elapsed)
-				srv.Close()
-				b.StartTimer()
-			}
-			tally.report(b)
+				return res.Total, len(res.Decided)
+			})
 		})
 	}
 
@@ -154,13 +143,7 @@ func BenchmarkReview(b *testing.B) {
 	// caller lists every item and applies the rule, DecideAll reads the
 	// undecided items to skip the decided ones, then sends the decisions.
 	b.Run("baseline=list-then-DecideAll", func(b *testing.B) {
-		var tally reviewTally
-		for range b.N {
-			b.StopTimer()
-			srv, client, _ := newReviewSandbox(b, reviewBenchItems)
-			api := client.CertificationsApi
-			b.StartTimer()
-			start := time.Now()
+		benchReview(b, nil, func(api *certifications.CertificationsApiService) (int, int) {
 			var ds []certifications.ReviewDecision
 			for item, err := range api.ListIdentityAccessReviewItems(ctx, reviewCertID).All() {
 				require.NoError(b, err)
@@ -170,24 +153,17 @@ func BenchmarkReview(b *testing.B) {
 				}
 			}
 			res, err := api.DecideAll(ctx, reviewCertID, ds, nil)
-			elapsed := time.Since(start)
-			b.StopTimer()
 			require.NoError(b, err)
-			require.Len(b, res.Decided, reviewBenchItems)
-			tally.add(srv, reviewBenchItems, reviewBenchItems, elapsed)
-			srv.Close()
-			b.StartTimer()
-		}
-		tally.report(b)
+			return reviewBenchItems, len(res.Decided)
+		})
 	})
 
+	// A run interrupted halfway, untimed, then the rerun; the same client
+	// carries on, its pacing with it.
 	b.Run("rerun-after-50%", func(b *testing.B) {
-		var tally reviewTally
-		for range b.N {
-			b.StopTimer()
-			srv, client, _ := newReviewSandbox(b, reviewBenchItems)
-			api := client.CertificationsApi
+		interrupt := func(api *certifications.CertificationsApiService) {
 			stop, cancel := context.WithCancel(ctx)
+			defer cancel()
 			_, err := api.Review(stop, reviewCertID, decideAll, &certifications.ReviewOptions{
 				Progress: func(p certifications.ReviewProgress) {
 					if p.Decided >= reviewBenchItems/2 {
@@ -195,28 +171,41 @@ func BenchmarkReview(b *testing.B) {
 					}
 				},
 			})
-			cancel()
 			require.ErrorIs(b, err, context.Canceled)
-			cert, ok := srv.Certification(reviewCertID)
-			require.True(b, ok)
-			left := int(cert.GetDecisionsTotal() - cert.GetDecisionsMade())
-			require.InDelta(b, reviewBenchItems/2, left, float64(4*certifications.MaxDecisionsPerCall))
-			// The same client carries on, its pacing with it.
-			srv.ResetRequests()
-			b.StartTimer()
-			start := time.Now()
-			res, err := api.Review(ctx, reviewCertID, decideAll, nil)
-			elapsed := time.Since(start)
-			b.StopTimer()
-			require.NoError(b, err)
-			require.Equal(b, left, res.Total)
-			require.Len(b, res.Decided, left)
-			tally.add(srv, left, left, elapsed)
-			srv.Close()
-			b.StartTimer()
 		}
-		tally.report(b)
+		benchReview(b, interrupt, func(api *certifications.CertificationsApiService) (int, int) {
+			res, err := api.Review(ctx, reviewCertID, decideAll, nil)
+			require.NoError(b, err)
+			require.InDelta(b, reviewBenchItems/2, res.Total, float64(4*certifications.MaxDecisionsPerCall))
+			require.Len(b, res.Decided, res.Total)
+			return res.Total, len(res.Decided)
+		})
 	})
+}
+
+// benchReview runs b.N reviews of a fresh sandbox's 100,000 items and
+// reports them: prepare, if set, runs first, untimed; review is timed and
+// returns the undecided items it started from and the decisions it made.
+func benchReview(b *testing.B, prepare func(*certifications.CertificationsApiService), review func(*certifications.CertificationsApiService) (undecided, decisions int)) {
+	var tally reviewTally
+	for range b.N {
+		b.StopTimer()
+		srv, client, _ := newReviewSandbox(b, reviewBenchItems)
+		api := client.CertificationsApi
+		if prepare != nil {
+			prepare(api)
+			srv.ResetRequests()
+		}
+		b.StartTimer()
+		start := time.Now()
+		undecided, decisions := review(api)
+		elapsed := time.Since(start)
+		b.StopTimer()
+		tally.add(srv, undecided, decisions, elapsed)
+		srv.Close()
+		b.StartTimer()
+	}
+	tally.report(b)
 }
 
 // A short run of the benchmark's setup at a size tests can afford: the
