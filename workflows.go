@@ -12,7 +12,7 @@ import (
 type DecideProgress struct {
 	// Total is the number of decisions asked for.
 	Total int
-	// Skipped were already decided on the server before this run.
+	// Skipped were not among the undecided items (see DecideResult.Skipped).
 	Skipped int
 	// Decided were sent and accepted so far.
 	Decided int
@@ -33,7 +33,9 @@ type DecideOptions struct {
 type DecideResult struct {
 	// Decided holds the ids of the items decided by this run.
 	Decided []string
-	// Skipped holds the ids of the items that were already decided.
+	// Skipped holds the ids of the decisions not sent because their item
+	// is not among the certification's undecided items: already decided,
+	// or not an item of this certification.
 	Skipped []string
 	// Failed maps the id of each item whose call failed to that call's error.
 	Failed map[string]error
@@ -43,11 +45,20 @@ type DecideResult struct {
 }
 
 // DecideAll applies any number of decisions to a certification: it skips
-// items the server already shows as decided, sends the rest in chunks of
-// at most 250, and reports progress. A failed chunk does not stop the
-// others; its items are listed in Failed and the returned error joins the
-// distinct failures. Running DecideAll again with the same decisions after
-// a failure decides only what is left.
+// the decisions of items that are not among the certification's undecided
+// items, sends the rest in chunks of at most 250, and reports progress.
+//
+// To tell which items are undecided it reads only the undecided items
+// (filter `completed eq false`), the way Review does, not every item. A
+// decision whose id is not among them is skipped and listed in Skipped,
+// without being sent: the item is already decided, or it is not an item
+// of this certification (a wrong id, or an item a reassignment moved
+// away), which the server would refuse for the whole chunk. The same id
+// twice is decided once, the first way.
+//
+// A failed chunk does not stop the others; its items are listed in Failed
+// and the returned error joins the distinct failures. Running DecideAll
+// again with the same decisions after a failure decides only what is left.
 func (s *CertificationsApiService) DecideAll(ctx context.Context, certificationID string, decisions []ReviewDecision, opts *DecideOptions) (*DecideResult, error) {
 	if err := checkID("certificationId", certificationID); err != nil {
 		return nil, err
@@ -67,7 +78,7 @@ func (s *CertificationsApiService) DecideAll(ctx context.Context, certificationI
 		return nil, err
 	}
 
-	decided, err := s.decidedItems(ctx, certificationID)
+	undecided, err := s.undecidedAmong(ctx, certificationID, decisions)
 	if err != nil {
 		return nil, err
 	}
@@ -76,7 +87,7 @@ func (s *CertificationsApiService) DecideAll(ctx context.Context, certificationI
 	seen := make(map[string]bool, len(decisions))
 	for _, d := range decisions {
 		switch {
-		case decided[d.ID]:
+		case !undecided[d.ID]:
 			res.Skipped = append(res.Skipped, d.ID)
 		case seen[d.ID]:
 			// The same item twice in one run is decided once, the first way.
@@ -124,19 +135,26 @@ func markFailed(res *DecideResult, ds []ReviewDecision, err error) {
 	}
 }
 
-// decidedItems returns the ids of the certification's items that already
-// carry a decision.
-func (s *CertificationsApiService) decidedItems(ctx context.Context, certificationID string) (map[string]bool, error) {
-	decided := map[string]bool{}
-	for item, err := range s.ListIdentityAccessReviewItems(ctx, certificationID).All() {
-		if err != nil {
-			return nil, err
-		}
-		if item.GetCompleted() || item.Decision != nil {
-			decided[item.GetID()] = true
-		}
+// undecidedAmong returns the ids of decisions whose items are undecided
+// in the certification. It reads the undecided items the way Review does,
+// with a rule that leaves every item alone.
+func (s *CertificationsApiService) undecidedAmong(ctx context.Context, certificationID string, decisions []ReviewDecision) (map[string]bool, error) {
+	wanted := make(map[string]bool, len(decisions))
+	for _, d := range decisions {
+		wanted[d.ID] = true
 	}
-	return decided, nil
+	found := make(map[string]bool, len(decisions))
+	note := func(item AccessReviewItem) (ReviewDecision, bool) {
+		if id := item.GetID(); wanted[id] {
+			found[id] = true
+		}
+		return ReviewDecision{}, false
+	}
+	o := ReviewOptions{PageSize: MaxPageSize, ChunkSize: MaxDecisionsPerCall, Concurrency: DefaultReviewConcurrency}
+	if err := newReviewRun(ctx, s, certificationID, Eq("completed", false).String(), note, o).run(); err != nil {
+		return nil, err
+	}
+	return found, nil
 }
 
 // ReassignOptions tunes ReassignAll. The zero value reassigns synchronously.
@@ -276,19 +294,29 @@ func (s *CertificationsApiService) WaitForCertificationTask(ctx context.Context,
 type IncompleteError struct {
 	// CertificationID is the certification that was not signed off.
 	CertificationID string
-	// DecisionsMade and DecisionsTotal are its counters as last read.
+	// DecisionsMade and DecisionsTotal are its counters as last read (0
+	// when the server did not send them).
 	DecisionsMade  int32
 	DecisionsTotal int32
 }
 
 // Error says how many decisions are still missing.
 func (e *IncompleteError) Error() string {
+	if e.DecisionsMade == 0 && e.DecisionsTotal == 0 {
+		// A complete certification of no items is signed off, so 0 of 0
+		// here means the server sent no counters.
+		return fmt.Sprintf("certifications: certification %s does not report its decision counters (decisionsMade, decisionsTotal); check it before signing off", e.CertificationID)
+	}
 	return fmt.Sprintf("certifications: certification %s is not complete (%d of %d decisions made); decide the remaining items before signing off",
 		e.CertificationID, e.DecisionsMade, e.DecisionsTotal)
 }
 
-// SignOffWhenComplete signs a certification off if every item is decided.
-// Otherwise it returns an *IncompleteError and sends no sign-off.
+// SignOffWhenComplete signs a certification off when every decision is
+// made: its decisionsMade equals its decisionsTotal. It does not trust the
+// completed flag alone, which servers have been seen to set with decisions
+// missing. A certification already SIGNED is returned as is. Otherwise it
+// returns the certification with an *IncompleteError and sends no
+// sign-off; so it does when the server's answer lacks either counter.
 func (s *CertificationsApiService) SignOffWhenComplete(ctx context.Context, certificationID string) (*IdentityCertificationDto, error) {
 	cert, _, err := s.GetIdentityCertification(ctx, certificationID).Execute()
 	if err != nil {
@@ -297,7 +325,7 @@ func (s *CertificationsApiService) SignOffWhenComplete(ctx context.Context, cert
 	if cert.GetPhase() == CertificationPhaseSigned {
 		return cert, nil
 	}
-	if !cert.GetCompleted() {
+	if cert.DecisionsMade == nil || cert.DecisionsTotal == nil || *cert.DecisionsMade != *cert.DecisionsTotal {
 		return cert, &IncompleteError{CertificationID: certificationID, DecisionsMade: cert.GetDecisionsMade(), DecisionsTotal: cert.GetDecisionsTotal()}
 	}
 	signed, _, err := s.SignOffIdentityCertification(ctx, certificationID).Execute()

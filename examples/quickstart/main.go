@@ -1,8 +1,9 @@
 // Command quickstart runs a certification review the way a reviewer would:
-// list my active certifications, stream every access review item, decide
-// by a simple rule (revoke entitlements whose account shows no activity in
-// the last 90 days, approve the rest), reassign a few items, wait for the
-// asynchronous task, sign off, and print a summary.
+// list my active certifications, reassign a few items and wait for the
+// asynchronous task, review the rest by a simple rule (revoke entitlements
+// whose account shows no activity in the last 90 days, approve the rest)
+// with Review, which reads only the undecided items and decides them as it
+// reads, sign off, and print a summary.
 //
 // With no SAIL_* variables it starts the certtest sandbox tenant in process
 // and runs the whole review there. With SAIL_BASE_URL and credentials set
@@ -107,59 +108,63 @@ func review(ctx context.Context, out io.Writer, client *certifications.APIClient
 
 	var rows []row
 	for i, cert := range certs {
-		r := row{name: cert.GetName(), phase: cert.GetPhase()}
+		r := row{name: cert.GetName(), phase: cert.GetPhase(), items: int(cert.GetDecisionsTotal()), skip: int(cert.GetDecisionsMade())}
 		fmt.Fprintf(out, "[%d/%d] %s (due %s)\n", i+1, len(certs), r.name, cert.GetDue().Format("2006-01-02"))
 
-		var decisions []certifications.ReviewDecision
-		var toMove []certifications.ReassignReference
-		for item, err := range api.ListIdentityAccessReviewItems(ctx, cert.GetID()).All() {
+		// A few undecided items of the first certification go to a
+		// colleague instead of being decided here.
+		moving := map[string]bool{}
+		if i == 0 && o.reassignTo != "" && o.reassignN > 0 {
+			toMove, err := firstUndecided(ctx, api, cert.GetID(), o.reassignN)
 			if err != nil {
 				return err
 			}
-			r.items++
-			if item.GetCompleted() {
-				r.skip++
-				continue
+			r.moved = len(toMove)
+			for _, ref := range toMove {
+				moving[ref.ID] = true
 			}
-			if i == 0 && o.reassignTo != "" && len(toMove) < o.reassignN {
-				toMove = append(toMove, certifications.ReassignReference{ID: item.GetID(), Type: certifications.ReassignReferenceTypeItem})
-				continue
+			if o.apply && len(toMove) > 0 {
+				if err := reassign(ctx, out, api, cert.GetID(), toMove, o.reassignTo); err != nil {
+					return err
+				}
 			}
-			d := decide(item, cert.GetCampaign().GetMandatoryCommentRequirement())
+		}
+
+		// Review reads only the undecided items and decides them by the
+		// rule as it reads; read-only, the rule counts and leaves every
+		// item alone, so that nothing is sent.
+		requirement := cert.GetCampaign().GetMandatoryCommentRequirement()
+		rule := func(item certifications.AccessReviewItem) (certifications.ReviewDecision, bool) {
+			if moving[item.GetID()] {
+				return certifications.ReviewDecision{}, false // still here when read-only
+			}
+			d := decide(item, requirement)
 			if d.Decision == certifications.CertificationDecisionRevoke {
 				r.revoke++
 			} else {
 				r.approve++
 			}
-			decisions = append(decisions, d)
+			return d, o.apply
 		}
-		r.moved = len(toMove)
+		reported := 0
+		res, err := api.Review(ctx, cert.GetID(), rule, &certifications.ReviewOptions{
+			Progress: func(p certifications.ReviewProgress) {
+				if done := p.Decided + p.Failed; done > reported {
+					reported = done
+					fmt.Fprintf(out, "  decided %d/%d (failed %d)\n", p.Decided, p.Total, p.Failed)
+				}
+			},
+		})
 		fmt.Fprintf(out, "  %d items: %d to approve, %d to revoke, %d already decided, %d to reassign\n", r.items, r.approve, r.revoke, r.skip, r.moved)
+		if err != nil {
+			return fmt.Errorf("reviewing %s: %w (rerun to finish: only undecided items are read)", r.name, err)
+		}
 		if !o.apply {
 			rows = append(rows, r)
 			continue
 		}
-
-		if len(toMove) > 0 {
-			fmt.Fprintf(out, "  reassigning %d item(s) to %s and waiting for the task ...\n", len(toMove), o.reassignTo)
-			res, err := api.ReassignAll(ctx, cert.GetID(), certifications.ReviewReassign{
-				Reassign: toMove, ReassignTo: o.reassignTo, Reason: "Quickstart: handed to a colleague who knows this access",
-			}, &certifications.ReassignOptions{Async: true, Wait: &certifications.WaitOptions{Initial: 100 * time.Millisecond}})
-			if err != nil {
-				return err
-			}
-			for _, t := range res.Tasks {
-				fmt.Fprintf(out, "  task %s: %s\n", t.GetID(), t.GetStatus())
-			}
-		}
-
-		_, err := api.DecideAll(ctx, cert.GetID(), decisions, &certifications.DecideOptions{
-			Progress: func(p certifications.DecideProgress) {
-				fmt.Fprintf(out, "  decided %d/%d (skipped %d, failed %d)\n", p.Decided, p.Total, p.Skipped, p.Failed)
-			},
-		})
-		if err != nil {
-			return fmt.Errorf("deciding %s: %w (rerun to finish: decided items are skipped)", r.name, err)
+		if len(res.LeftAlone) > 0 {
+			fmt.Fprintf(out, "  %d item(s) left undecided\n", len(res.LeftAlone))
 		}
 
 		signed, err := api.SignOffWhenComplete(ctx, cert.GetID())
@@ -186,6 +191,39 @@ func review(ctx context.Context, out io.Writer, client *certifications.APIClient
 		return err
 	}
 	fmt.Fprintf(out, "\nDone in %s.\n", time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// firstUndecided returns references to the first n undecided items of a
+// certification.
+func firstUndecided(ctx context.Context, api *certifications.CertificationsApiService, certID string, n int) ([]certifications.ReassignReference, error) {
+	items, _, err := api.ListIdentityAccessReviewItems(ctx, certID).
+		Filters(certifications.Eq("completed", false).String()).
+		Limit(int32(min(n, certifications.MaxPageSize))).
+		Execute()
+	if err != nil {
+		return nil, err
+	}
+	refs := make([]certifications.ReassignReference, len(items))
+	for i, it := range items {
+		refs[i] = certifications.ReassignReference{ID: it.GetID(), Type: certifications.ReassignReferenceTypeItem}
+	}
+	return refs, nil
+}
+
+// reassign hands items to another reviewer with the asynchronous
+// operation and waits for the task.
+func reassign(ctx context.Context, out io.Writer, api *certifications.CertificationsApiService, certID string, refs []certifications.ReassignReference, to string) error {
+	fmt.Fprintf(out, "  reassigning %d item(s) to %s and waiting for the task ...\n", len(refs), to)
+	res, err := api.ReassignAll(ctx, certID, certifications.ReviewReassign{
+		Reassign: refs, ReassignTo: to, Reason: "Quickstart: handed to a colleague who knows this access",
+	}, &certifications.ReassignOptions{Async: true, Wait: &certifications.WaitOptions{Initial: 100 * time.Millisecond}})
+	if err != nil {
+		return err
+	}
+	for _, t := range res.Tasks {
+		fmt.Fprintf(out, "  task %s: %s\n", t.GetID(), t.GetStatus())
+	}
 	return nil
 }
 

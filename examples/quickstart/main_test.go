@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"net/http"
+	"net/url"
+	"strings"
 	"testing"
 	"testing/synctest"
 
@@ -62,9 +64,30 @@ func TestQuickstartAgainstTenantIsReadOnly(t *testing.T) {
 		}
 
 		out.Reset()
+		srv.ResetRequests()
 		require.NoError(t, run(t.Context(), &out, options{apply: true, reassignN: 0, httpClient: hc}))
 		assert.Contains(t, out.String(), "APPLYING")
 		assert.Contains(t, out.String(), "signed off")
+
+		// The review read only undecided items and decided each item once.
+		for _, r := range srv.Requests() {
+			if strings.HasSuffix(r.Path, "/access-review-items") {
+				q, err := url.ParseQuery(r.RawQuery)
+				require.NoError(t, err)
+				assert.Equal(t, "completed eq false", q.Get("filters"), "%s?%s", r.Path, r.RawQuery)
+			}
+		}
+		checked := 0
+		for _, c := range srv.Certifications() {
+			if c.GetReviewer().GetID() != srv.MeID() {
+				continue
+			}
+			for _, it := range srv.Items(c.GetID()) {
+				assert.Equal(t, 1, srv.DecisionCount(it.GetID()), "item %s of %s", it.GetID(), c.GetName())
+				checked++
+			}
+		}
+		assert.Equal(t, 64, checked, "the items of my two certifications")
 	})
 }
 

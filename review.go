@@ -1,0 +1,188 @@
+package certifications
+
+import (
+	"context"
+	"fmt"
+)
+
+// ReviewRule decides one access review item: it returns the decision and
+// true, or false to leave the item undecided for someone else. Review sets
+// the decision's ID to the item's, so the rule need not fill it in. Review
+// calls the rule from the goroutine that called Review, once per item, in
+// the order it reads the items.
+type ReviewRule func(item AccessReviewItem) (decision ReviewDecision, ok bool)
+
+// DefaultReviewConcurrency is the number of calls a Review keeps in flight
+// when ReviewOptions.Concurrency is 0.
+const DefaultReviewConcurrency = 8
+
+// MaxReviewConcurrency bounds ReviewOptions.Concurrency.
+const MaxReviewConcurrency = 32
+
+// MaxReviewItems bounds the items one Review reads, and so the record of
+// ids it keeps to hand each item to the rule once; a run that reaches it
+// stops reading with an error, and a rerun goes on with the rest.
+const MaxReviewItems = 1 << 24
+
+// ReviewOptions tunes Review. The zero value is ready to use.
+type ReviewOptions struct {
+	// PageSize is the number of items per listing, 1 to 250 (default 250).
+	// Smaller pages cost more requests.
+	PageSize int
+	// ChunkSize is the number of decisions per decide call, 1 to 250
+	// (default 250).
+	ChunkSize int
+	// Concurrency is the most calls (listings and decide calls together)
+	// in flight at once, 1 to MaxReviewConcurrency (default
+	// DefaultReviewConcurrency). The client's pacing keeps them under the
+	// rate limit whatever the value; raise it when the tenant answers
+	// slowly, so that a request is always waiting for the next slot.
+	Concurrency int
+	// Filters, if set, narrows the review to the undecided items that
+	// match it (for example `access.type eq "ENTITLEMENT"`); it is checked
+	// against RulesListIdentityAccessReviewItems().
+	Filters string
+	// Progress, if set, is called after each listing is read and after
+	// each decide call returns, from the goroutine that called Review.
+	Progress func(ReviewProgress)
+}
+
+// ReviewProgress reports how far a Review has come.
+type ReviewProgress struct {
+	// Total is the number of undecided items when the review started, as
+	// the first listing counted them (X-Total-Count), or -1 if the server
+	// did not say and they fill more than a page.
+	Total int
+	// Listed is the number of items handed to the rule so far.
+	Listed int
+	// Decided is the number of decisions the server accepted.
+	Decided int
+	// LeftAlone is the number of items the rule left undecided.
+	LeftAlone int
+	// Failed is the number of decisions that were refused, lost or not
+	// sent.
+	Failed int
+	// Pending is the number of decisions waiting to be sent or in flight.
+	Pending int
+	// Requests is the number of calls sent so far, listings and decide
+	// calls (the client's retries of one call are not counted).
+	Requests int
+}
+
+// ReviewResult says what a Review did, item by item.
+type ReviewResult struct {
+	// Total is the number of undecided items when the review started (the
+	// first listing's X-Total-Count), or -1 if the server did not say and
+	// they fill more than a page.
+	Total int
+	// Decided holds the ids of the items decided by this run, in the order
+	// the server accepted them.
+	Decided []string
+	// LeftAlone holds the ids of the items the rule left undecided.
+	LeftAlone []string
+	// Failed maps the id of each decision that was not accepted to the
+	// reason: the error of its decide call (which may or may not have
+	// reached the server: a rerun finds out), or the error that stopped
+	// the run before it was sent.
+	Failed map[string]error
+	// Ignored counts items a listing returned that were not handed to the
+	// rule: seen before in this run, already decided, or without an id.
+	Ignored int
+	// ListCalls and DecideCalls count the calls sent (the client's retries
+	// of one call are not counted).
+	ListCalls   int
+	DecideCalls int
+	// Certification is the certification as the last successful decide
+	// call returned it, or nil.
+	Certification *IdentityCertificationDto
+}
+
+// Review decides the undecided items of a certification by rule, reading
+// only what is still undecided (filter `completed eq false`) and sending
+// the rule's decisions in calls of up to 250 while it reads, with up to
+// ReviewOptions.Concurrency calls in flight. Every item is handed to the
+// rule at most once per run and decided at most once; a rerun after an
+// interruption or a failure reads only the items still undecided.
+//
+// The undecided items shrink while the review decides them, so Review
+// does not page them from the front: an offset there would move with
+// every decision it makes and with every decision another reviewer makes
+// meanwhile. The first listing counts the undecided items (Count(true));
+// when there are more than a page, Review reads them again from the back,
+// each page ending where the one before it started. Its own decisions
+// only remove items behind the pages still to read, so they move nothing
+// it has yet to read, and the decisions of a page are sent only after
+// every page behind it has been read. Decisions of another reviewer can
+// only move items towards the front, past pages read before: a page may
+// repeat items already read (they are ignored), but when the pages are
+// read one after the other, none is skipped. A page read while the one
+// behind it is still on its way overlaps it by one item; if the two share
+// no item (another reviewer decided items in front of both while they were
+// both on their way), items may have slipped between them, and Review
+// reads what is still undecided once more at the end, one page at a time.
+// A certification of more than one page thus costs a listing or two more
+// than its pages (more when pages overlap), and nothing is read past the
+// end. Items added to the certification during the run (moved in by a
+// reassignment) are left for the next run.
+//
+// A decide call the server refuses (a 4xx answer other than 429) stops the
+// review; other failed calls (after the client's retries) are recorded in
+// Failed and the review goes on. A failed listing stops the reading, and
+// the decisions already made are still sent. When ctx ends, the calls in
+// flight end with it and the decisions not yet sent are recorded in
+// Failed. The returned error joins the distinct failures; the result is
+// never nil once the input is valid.
+//
+// Refused before sending: an empty certificationID, a nil rule, options
+// out of range, and filters the endpoint does not take. A decision of the
+// rule without Decision stops the review with a *ValidationError naming
+// the item.
+func (s *CertificationsApiService) Review(ctx context.Context, certificationID string, rule ReviewRule, opts *ReviewOptions) (*ReviewResult, error) {
+	o, err := checkReviewOptions(certificationID, rule, opts)
+	if err != nil {
+		return nil, err
+	}
+	filter := Eq("completed", false).String()
+	if o.Filters != "" {
+		filter += " and (" + o.Filters + ")"
+	}
+	// Checked now, as the listing will check it, so that a bad filter is
+	// refused before anything is sent rather than after the first page.
+	if err := checkFilters(RulesListIdentityAccessReviewItems(), filter, s.client.cfg.SkipFilterValidation); err != nil {
+		return nil, err
+	}
+	r := newReviewRun(ctx, s, certificationID, filter, rule, o)
+	return r.res, r.run()
+}
+
+// checkReviewOptions validates the input of Review and returns the options
+// with their defaults filled in.
+func checkReviewOptions(certificationID string, rule ReviewRule, opts *ReviewOptions) (ReviewOptions, error) {
+	var o ReviewOptions
+	if opts != nil {
+		o = *opts
+	}
+	if err := checkID("certificationId", certificationID); err != nil {
+		return o, err
+	}
+	if rule == nil {
+		return o, &ValidationError{Parameter: "rule", Problem: "is nil", Allowed: "a ReviewRule"}
+	}
+	for _, f := range []struct {
+		name     string
+		v        *int
+		def, max int
+	}{
+		{"PageSize", &o.PageSize, MaxPageSize, MaxPageSize},
+		{"ChunkSize", &o.ChunkSize, MaxDecisionsPerCall, MaxDecisionsPerCall},
+		{"Concurrency", &o.Concurrency, DefaultReviewConcurrency, MaxReviewConcurrency},
+	} {
+		if *f.v == 0 {
+			*f.v = f.def
+		}
+		if *f.v < 1 || *f.v > f.max {
+			return o, &ValidationError{Parameter: f.name, Problem: fmt.Sprintf("is %d", *f.v), Allowed: fmt.Sprintf("1 to %d", f.max)}
+		}
+	}
+	return o, nil
+}
