@@ -3,7 +3,8 @@
 // asynchronous task, review the rest by a simple rule (revoke entitlements
 // whose account shows no activity in the last 90 days, approve the rest)
 // with Review, which reads only the undecided items and decides them as it
-// reads, sign off, and print a summary.
+// reads, print each certification's decision summary, sign off, and print a
+// summary table.
 //
 // With no SAIL_* variables it starts the certtest sandbox tenant in process
 // and runs the whole review there. With SAIL_BASE_URL and credentials set
@@ -11,6 +12,7 @@
 // reassignments and sign-offs only with -apply.
 //
 //	go run ./examples/quickstart
+//	go run ./examples/quickstart -api v1   # the per-resource API generation
 //	SAIL_BASE_URL=https://acme.api.identitynow.com SAIL_CLIENT_ID=... SAIL_CLIENT_SECRET=... go run ./examples/quickstart
 package main
 
@@ -34,11 +36,13 @@ func main() {
 	apply := flag.Bool("apply", false, "on a real tenant, send decisions, reassignments and sign-offs (the sandbox always applies them)")
 	reassignTo := flag.String("reassign-to", "", "identity id to reassign a few items to (sandbox: another seeded reviewer)")
 	reassignN := flag.Int("reassign", 3, "how many items of the first certification to reassign")
+	api := flag.String("api", "", "API generation: v3 or v1 (default: "+certifications.EnvAPIVersion+", else v3)")
 	flag.Parse()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if err := run(ctx, os.Stdout, options{apply: *apply, reassignTo: *reassignTo, reassignN: *reassignN}); err != nil {
+	o := options{apply: *apply, reassignTo: *reassignTo, reassignN: *reassignN, apiVersion: certifications.APIVersion(*api)}
+	if err := run(ctx, os.Stdout, o); err != nil {
 		fmt.Fprintln(os.Stderr, "quickstart:", err)
 		os.Exit(1)
 	}
@@ -48,6 +52,8 @@ type options struct {
 	apply      bool
 	reassignTo string
 	reassignN  int
+	// apiVersion, when set, overrides SAIL_API_VERSION.
+	apiVersion certifications.APIVersion
 
 	// The tests run the tenant on certtest's in-memory network, inside a
 	// synctest bubble, so that the review's waits (pacing, task polling)
@@ -67,7 +73,9 @@ func run(ctx context.Context, out io.Writer, o options) error {
 			o.reassignTo = otherReviewer(srv)
 		}
 		o.apply = true
-		return review(ctx, out, certifications.NewAPIClient(srv.Configuration()), o)
+		cfg := srv.Configuration()
+		cfg.APIVersion = o.apiVersion
+		return start(ctx, out, cfg, o)
 	}
 	cfg, err := certifications.NewConfigurationFromEnv()
 	if err != nil {
@@ -81,7 +89,25 @@ func run(ctx context.Context, out io.Writer, o options) error {
 		mode = "APPLYING decisions"
 	}
 	fmt.Fprintf(out, "Tenant %s, %s\n", cfg.BaseURL, mode)
-	return review(ctx, out, certifications.NewAPIClient(cfg), o)
+	if o.apiVersion != "" {
+		cfg.APIVersion = o.apiVersion
+	}
+	return start(ctx, out, cfg, o)
+}
+
+// start makes the client, refusing a bad configuration (an unknown -api
+// among others) before anything is sent, and reviews.
+func start(ctx context.Context, out io.Writer, cfg *certifications.Configuration, o options) error {
+	client := certifications.NewAPIClient(cfg)
+	if err := client.Err(); err != nil {
+		return err
+	}
+	generation := cfg.APIVersion
+	if generation == "" {
+		generation = certifications.APIVersionV3
+	}
+	fmt.Fprintf(out, "API generation %s\n", generation)
+	return review(ctx, out, client, o)
 }
 
 // row is one line of the summary table.
@@ -159,6 +185,9 @@ func review(ctx context.Context, out io.Writer, client *certifications.APIClient
 		if err != nil {
 			return fmt.Errorf("reviewing %s: %w (rerun to finish: only undecided items are read)", r.name, err)
 		}
+		if err := printDecisionSummary(ctx, out, client.CertificationSummariesApi, cert.GetID()); err != nil {
+			return err
+		}
 		if !o.apply {
 			rows = append(rows, r)
 			continue
@@ -191,6 +220,20 @@ func review(ctx context.Context, out io.Writer, client *certifications.APIClient
 		return err
 	}
 	fmt.Fprintf(out, "\nDone in %s.\n", time.Since(start).Round(time.Millisecond))
+	return nil
+}
+
+// printDecisionSummary prints how far the certification's review has come,
+// per kind of access, in one request however large the certification.
+func printDecisionSummary(ctx context.Context, out io.Writer, sum *certifications.CertificationSummariesApiService, certID string) error {
+	s, _, err := sum.GetIdentityDecisionSummary(ctx, certID).Execute()
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "  decision summary: entitlements %d/%d (approved %d, revoked %d), access profiles %d/%d (approved %d, revoked %d), roles %d/%d (approved %d, revoked %d)\n",
+		s.GetEntitlementDecisionsMade(), s.GetEntitlementDecisionsTotal(), s.GetEntitlementsApproved(), s.GetEntitlementsRevoked(),
+		s.GetAccessProfileDecisionsMade(), s.GetAccessProfileDecisionsTotal(), s.GetAccessProfilesApproved(), s.GetAccessProfilesRevoked(),
+		s.GetRoleDecisionsMade(), s.GetRoleDecisionsTotal(), s.GetRolesApproved(), s.GetRolesRevoked())
 	return nil
 }
 

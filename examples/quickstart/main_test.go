@@ -115,3 +115,39 @@ func TestDecideRule(t *testing.T) {
 	assert.Nil(t, d.Comments)
 	assert.NotNil(t, decide(role, certifications.CampaignReferenceMandatoryCommentRequirementAllDecisions).Comments)
 }
+
+// -api v1 runs the same review on the per-resource paths, and every
+// certification's decision summary is printed.
+func TestQuickstartOnTheV1Generation(t *testing.T) {
+	clearEnv(t)
+	synctest.Test(t, func(t *testing.T) {
+		srv := certtest.NewTestServer(t, certtest.WithInMemoryNetwork())
+		t.Setenv(certifications.EnvBaseURL, srv.URL())
+		t.Setenv(certifications.EnvClientID, srv.ClientID())
+		t.Setenv(certifications.EnvClientSecret, srv.ClientSecret())
+		var out bytes.Buffer
+		o := options{apply: true, apiVersion: certifications.APIVersionV1, httpClient: srv.Configuration().HTTPClient}
+		require.NoError(t, run(t.Context(), &out, o))
+		s := out.String()
+		assert.Contains(t, s, "API generation v1")
+		assert.Equal(t, 2, strings.Count(s, "decision summary: entitlements "), s)
+		assert.Equal(t, 2, strings.Count(s, "signed off\n"), s)
+		for _, r := range srv.Requests() {
+			if r.Path == "/oauth/token" {
+				continue
+			}
+			assert.True(t, strings.HasPrefix(r.Path, "/certifications/v1") || strings.HasPrefix(r.Path, "/certification-tasks/v1"), "a v3 path: %s %s", r.Method, r.Path)
+		}
+	})
+}
+
+// An unknown generation is refused before anything is sent.
+func TestQuickstartRefusesAnUnknownGeneration(t *testing.T) {
+	clearEnv(t)
+	var out bytes.Buffer
+	err := run(t.Context(), &out, options{apiVersion: "v2", sandbox: []certtest.Option{certtest.WithInMemoryNetwork()}})
+	var ve *certifications.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, "APIVersion", ve.Parameter)
+	assert.Contains(t, err.Error(), `"v1"`)
+}
