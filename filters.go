@@ -57,6 +57,15 @@ func (op Operator) arity() (n int, ok bool) {
 // limit; this one keeps the parser's recursion bounded.
 const MaxFilterNesting = 100
 
+// maxFilterDepth bounds how many nodes deep Validate walks a built filter.
+// The parser and And, Or and Not build no deeper tree for MaxFilterNesting
+// levels: an or, an and inside it, then (in parentheses, one level) an or
+// again, and so on, ending in a comparison. A hand-built tree can be deeper
+// for the same text (an and directly inside an and, a connective of one
+// operand), or hold a cycle; Validate refuses it before any recursion
+// that could exhaust the stack.
+const maxFilterDepth = 2*(MaxFilterNesting+1) + 1
+
 // Filter is a parsed or built filter expression: a *Comparison, a *Logical
 // or a *Negation. String renders it in the API's syntax, ready for the filters
 // query parameter (before URL encoding). The node types are exported so that
@@ -464,14 +473,24 @@ func Not(f Filter) Filter { return &Negation{Operand: f} }
 // number of values, a non-string co/sw value, an unknown operator, a missing
 // operand, or nesting deeper than MaxFilterNesting. No filter (see Filter)
 // is valid. Validate does not know any endpoint's fields; see QueryRules.
+//
+// A hand-built tree more than 2*MaxFilterNesting+3 nodes deep (deeper
+// than any that the parser or And, Or and Not make within the nesting
+// limit), or one that contains itself, is refused as too deep without
+// being walked further.
 func Validate(f Filter) error {
 	if isNoFilter(f) {
 		return nil
 	}
+	n, ok := nesting(f, 1)
+	if !ok {
+		return &ValidationError{Parameter: "filters", Problem: fmt.Sprintf("filter tree is more than %d nodes deep (or contains itself)", maxFilterDepth),
+			Allowed: fmt.Sprintf("at most %d levels of not and parentheses, built with And, Or and Not (which flatten nested connectives of one kind)", MaxFilterNesting)}
+	}
 	if err := validateNode(f); err != nil {
 		return err
 	}
-	if n := nesting(f); n > MaxFilterNesting {
+	if n > MaxFilterNesting {
 		return &ValidationError{Parameter: "filters", Problem: fmt.Sprintf("filter nests %d levels deep", n),
 			Allowed: fmt.Sprintf("at most %d levels of not and parentheses", MaxFilterNesting)}
 	}
@@ -553,33 +572,41 @@ func validLiteral(v Value) bool {
 }
 
 // nesting returns how many levels of "not" and parentheses f's String form
-// has, counted as the parser counts them.
-func nesting(f Filter) int {
+// has, counted as the parser counts them, for f found depth nodes deep.
+// It walks no deeper than maxFilterDepth: ok is false for a deeper tree,
+// whose nesting is not counted, so that the walk never exhausts the stack.
+func nesting(f Filter, depth int) (levels int, ok bool) {
+	if depth > maxFilterDepth {
+		return 0, false
+	}
 	switch n := f.(type) {
 	case *Negation:
 		if n == nil {
-			return 0
+			return 0, true
 		}
-		d := 1 + nesting(n.Operand)
-		if l, ok := n.Operand.(*Logical); ok && l != nil && precedence(l.Op) < precedence(OpNot) {
+		d, ok := nesting(n.Operand, depth+1)
+		if l, isLogical := n.Operand.(*Logical); isLogical && l != nil && precedence(l.Op) < precedence(OpNot) {
 			d++
 		}
-		return d
+		return 1 + d, ok
 	case *Logical:
 		if n == nil {
-			return 0
+			return 0, true
 		}
 		deepest := 0
 		for _, o := range n.Operands {
-			d := nesting(o)
-			if l, ok := o.(*Logical); ok && l != nil && precedence(l.Op) < precedence(n.Op) {
+			d, ok := nesting(o, depth+1)
+			if !ok {
+				return 0, false
+			}
+			if l, isLogical := o.(*Logical); isLogical && l != nil && precedence(l.Op) < precedence(n.Op) {
 				d++
 			}
 			deepest = max(deepest, d)
 		}
-		return deepest
+		return deepest, true
 	}
-	return 0
+	return 0, true
 }
 
 // checkFieldName returns "" for a usable field name, else the problem.
