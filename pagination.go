@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"iter"
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
@@ -19,6 +20,13 @@ const DefaultPageSize = MaxPageSize
 
 // MaxReadAhead bounds the pages a Pager fetches concurrently.
 const MaxReadAhead = 16
+
+// MaxPagerItems bounds the distinct items one iteration of a Pager yields,
+// and so the set it keeps to recognise repeats: at most about 300 MB (18
+// bytes an item), whatever the server sends. An iteration that reaches it
+// ends with a *PagingError whose MaxItems is set; a new Pager starting at
+// the offset the error names reads on.
+const MaxPagerItems = 1 << 24
 
 // PageFunc fetches one page: it sends the list request with opts (Limit,
 // Offset and Count set by the pager) under ctx.
@@ -33,15 +41,17 @@ type Pager[T any] struct {
 	opts      ListOptions
 	fetch     PageFunc[T]
 	readAhead int
+	maxItems  int64        // MaxPagerItems; smaller in tests
 	total     atomic.Int64 // -1 until a page reports X-Total-Count
 	requests  atomic.Int64
 }
 
 // NewPager returns a pager that calls fetch with opts: Limit is the page
 // size (DefaultPageSize when unset or 0), Offset the start, filters and
-// sorters are kept.
+// sorters are kept. A nil fetch makes a pager whose iterations yield a
+// *ValidationError and nothing else.
 func NewPager[T any](ctx context.Context, opts ListOptions, fetch PageFunc[T]) *Pager[T] {
-	p := &Pager[T]{ctx: ctx, opts: opts, fetch: fetch, readAhead: 1}
+	p := &Pager[T]{ctx: ctx, opts: opts, fetch: fetch, readAhead: 1, maxItems: MaxPagerItems}
 	p.total.Store(-1)
 	return p
 }
@@ -59,19 +69,29 @@ func NewPager[T any](ctx context.Context, opts ListOptions, fetch PageFunc[T]) *
 // rest of the iteration (the offsets it computed no longer line up), and
 // paging goes on one page at a time; see All.
 func (p *Pager[T]) ReadAhead(n int) *Pager[T] {
-	p.readAhead = min(max(n, 1), MaxReadAhead)
+	if p != nil {
+		p.readAhead = min(max(n, 1), MaxReadAhead)
+	}
 	return p
 }
 
 // Total returns the X-Total-Count reported during the last iteration, and
 // whether the server reported one.
 func (p *Pager[T]) Total() (int64, bool) {
+	if p == nil {
+		return -1, false
+	}
 	t := p.total.Load()
 	return t, t >= 0
 }
 
 // Requests returns how many page requests the pager has made in all.
-func (p *Pager[T]) Requests() int64 { return p.requests.Load() }
+func (p *Pager[T]) Requests() int64 {
+	if p == nil {
+		return 0
+	}
+	return p.requests.Load()
+}
 
 // All returns an iterator over every item, each yielded once. An error is
 // yielded once and ends the iteration; breaking out of the loop stops all
@@ -111,8 +131,21 @@ func (p *Pager[T]) Requests() int64 { return p.requests.Load() }
 // iteration ends. Two different items share a
 // hash with a probability of about n²/2⁶⁵ (10⁻⁸ for a million items); the
 // second would then be taken as a repeat and skipped.
+//
+// The set is bounded: an iteration yields at most MaxPagerItems items (the
+// set then holds about 300 MB at most, plus one page), however many the
+// server offers. The next new item ends it with a *PagingError whose
+// MaxItems is MaxPagerItems and whose Next is the offset to read on from.
+//
+// A pager without a PageFunc (a nil *Pager, or NewPager with a nil fetch)
+// yields a *ValidationError and sends nothing.
 func (p *Pager[T]) All() iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
+		if p == nil || p.fetch == nil {
+			var zero T
+			yield(zero, &ValidationError{Parameter: "fetch", Problem: "the pager has no PageFunc", Allowed: "a pager from a list builder's Pager method, or NewPager with a non-nil PageFunc"})
+			return
+		}
 		size := int32(DefaultPageSize)
 		if p.opts.Limit != nil && *p.opts.Limit > 0 {
 			size = *p.opts.Limit
@@ -214,6 +247,10 @@ func (r *pageRun[T]) take(offset int32, items []T, resp *http.Response) (int32, 
 	for i := range items {
 		if !fresh[i] {
 			continue
+		}
+		if r.yielded >= r.p.maxItems {
+			r.yieldErr(r.capError(offset, int32(i), resp))
+			return offset, false
 		}
 		r.yielded++
 		if !r.yield(items[i], nil) {
@@ -336,7 +373,7 @@ func (r *pageRun[T]) yieldErr(err error) {
 
 // repeatError describes a page that brought no new item.
 func (r *pageRun[T]) repeatError(offset int32, items []T, first int, resp *http.Response) *PagingError {
-	e := &PagingError{
+	return &PagingError{
 		Offset:        offset,
 		Limit:         r.size,
 		Received:      len(items),
@@ -345,11 +382,31 @@ func (r *pageRun[T]) repeatError(offset int32, items []T, first int, resp *http.
 		Yielded:       r.yielded,
 		Requests:      r.requests.Load(),
 		Total:         r.p.total.Load(),
+		Path:          pagePath(resp),
 	}
-	if resp != nil && resp.Request != nil && resp.Request.URL != nil {
-		e.Path = resp.Request.URL.Path
+}
+
+// capError describes an iteration that yielded maxItems items and stopped
+// before item i of the page received at offset.
+func (r *pageRun[T]) capError(offset, i int32, resp *http.Response) *PagingError {
+	return &PagingError{
+		Offset:   offset,
+		Limit:    r.size,
+		Yielded:  r.yielded,
+		Requests: r.requests.Load(),
+		Total:    r.p.total.Load(),
+		MaxItems: r.p.maxItems,
+		Next:     int32(min(int64(offset)+int64(i), math.MaxInt32)),
+		Path:     pagePath(resp),
 	}
-	return e
+}
+
+// pagePath is the request path of a page's response, or "" when unknown.
+func pagePath(resp *http.Response) string {
+	if resp == nil || resp.Request == nil || resp.Request.URL == nil {
+		return ""
+	}
+	return resp.Request.URL.Path
 }
 
 // offsetPastEnd is the detailMessage tenants send with a 400 for an offset
@@ -402,10 +459,12 @@ func Collect[T any](seq iter.Seq2[T, error]) ([]T, error) {
 	return out, nil
 }
 
-// PagingError ends an iteration when the server does not advance: a page
-// brought only items the iteration had already yielded, so the server
-// ignores offset or repeats pages, and going on would loop. The items
-// yielded before it are distinct, but the collection may hold more.
+// PagingError ends an iteration early. Either the server does not advance:
+// a page brought only items the iteration had already yielded, so the
+// server ignores offset or repeats pages, and going on would loop. Or the
+// iteration yielded MaxPagerItems items, the most one iteration yields
+// (MaxItems is then set). The items yielded before it are distinct, but
+// the collection may hold more.
 type PagingError struct {
 	// Path is the request path of the page, when known.
 	Path string
@@ -426,14 +485,25 @@ type PagingError struct {
 	Requests int64
 	// Total is the X-Total-Count of the first page, or -1 when none came.
 	Total int64
+	// MaxItems is the bound the iteration reached (MaxPagerItems), or 0
+	// when it stopped because the server repeated itself.
+	MaxItems int64
+	// Next is the offset of the first item not yielded, where a new Pager
+	// reads on, when MaxItems is set.
+	Next int32
 }
 
-// Error says what the page repeated and what to do about it.
+// Error says what the page repeated, or which bound was reached, and what
+// to do about it.
 func (e *PagingError) Error() string {
 	var b strings.Builder
 	b.WriteString("certifications: paging")
 	if e.Path != "" {
 		b.WriteString(" " + e.Path)
+	}
+	if e.MaxItems > 0 {
+		fmt.Fprintf(&b, " stopped after %d items in %d requests, the most one iteration yields (MaxPagerItems); to read the rest, start a new Pager at offset %d, or narrow the listing with Filters", e.Yielded, e.Requests, e.Next)
+		return b.String()
 	}
 	fmt.Fprintf(&b, " stopped: the page at offset %d (limit %d) held %d items, all yielded before", e.Offset, e.Limit, e.Received)
 	if e.RepeatedID != "" {

@@ -426,3 +426,56 @@ func TestTotalCount(t *testing.T) {
 	_, ok = TotalCount(nil)
 	assert.False(t, ok)
 }
+
+// TestPagerStopsAtMaxItems: against a server that brings new items on
+// every page forever (and no total), an iteration yields at most maxItems
+// items (MaxPagerItems outside this test) and then ends with a
+// *PagingError that names the bound and the offset to read on from.
+func TestPagerStopsAtMaxItems(t *testing.T) {
+	assert.EqualValues(t, MaxPagerItems, NewPager[pageItem](context.Background(), ListOptions{}, nil).maxItems)
+	endless := func(_ context.Context, o ListOptions) ([]pageItem, *http.Response, error) {
+		items := make([]pageItem, *o.Limit)
+		for i := range items {
+			items[i].ID = strconv.Itoa(int(*o.Offset) + i)
+		}
+		return items, nil, nil
+	}
+	for _, readAhead := range []int{1, 4} {
+		p := NewPager(context.Background(), ListOptions{Limit: Ptr[int32](10), Offset: Ptr[int32](3)}, endless).ReadAhead(readAhead)
+		p.maxItems = 25
+		got, last := collectIDs(t, p)
+		assert.Equal(t, ids(3, 28), got, "read-ahead %d", readAhead)
+		var pe *PagingError
+		require.ErrorAs(t, last, &pe)
+		assert.EqualValues(t, 25, pe.MaxItems)
+		assert.EqualValues(t, 25, pe.Yielded)
+		assert.EqualValues(t, 28, pe.Next, "the first record not yielded")
+		assert.EqualValues(t, 3, p.Requests())
+		assert.Contains(t, pe.Error(), "stopped after 25 items in 3 requests")
+		assert.Contains(t, pe.Error(), "start a new Pager at offset 28")
+	}
+}
+
+// A pager without a PageFunc yields one *ValidationError and ends.
+func TestPagerWithoutPageFunc(t *testing.T) {
+	for name, p := range map[string]*Pager[pageItem]{
+		"nil fetch": NewPager[pageItem](context.Background(), ListOptions{}, nil),
+		"nil pager": nil,
+	} {
+		t.Run(name, func(t *testing.T) {
+			var errs []error
+			assert.NotPanics(t, func() {
+				for _, err := range p.ReadAhead(4).All() {
+					errs = append(errs, err)
+				}
+			})
+			require.Len(t, errs, 1)
+			var ve *ValidationError
+			require.ErrorAs(t, errs[0], &ve)
+			assert.Equal(t, "fetch", ve.Parameter)
+			assert.Zero(t, p.Requests())
+			_, known := p.Total()
+			assert.False(t, known)
+		})
+	}
+}
