@@ -1,7 +1,8 @@
 package certifications
 
 import (
-	"net/url"
+	"fmt"
+	"log/slog"
 
 	"github.com/iscgo/certifications/internal/call"
 )
@@ -27,32 +28,60 @@ type CertificationSummariesApiService struct {
 	client *APIClient
 }
 
+// The checks of internal/call, the generated builders' and beta's
+// included, report through *ValidationError.
+func init() {
+	call.SetInvalid(func(param, problem, allowed string) error {
+		return &ValidationError{Parameter: param, Problem: problem, Allowed: allowed}
+	})
+}
+
 // rootCaller adapts an APIClient to the operations' request path.
 type rootCaller struct{ *APIClient }
 
 // Path puts the configured API generation into an operation's path.
 func (c rootCaller) Path(p string) string { return c.versionedPath(p) }
 
-// Invalid builds a *ValidationError.
-func (rootCaller) Invalid(param, problem, allowed string) error {
-	return &ValidationError{Parameter: param, Problem: problem, Allowed: allowed}
-}
+// SkipFields reports the configuration's SkipFilterValidation.
+func (c rootCaller) SkipFields() bool { return c.cfg.SkipFilterValidation }
 
 // newCaller returns the request path of c; a service made without a client
 // (a zero value) gets an error instead of a nil dereference.
 func newCaller(c *APIClient) (call.Client, error) {
 	if c == nil {
-		return nil, &ValidationError{Parameter: "client", Problem: "is nil", Allowed: "the services of a client from NewAPIClient"}
+		return nil, call.Invalid("client", "is nil", "the services of a client from NewAPIClient")
 	}
 	return rootCaller{c}, nil
 }
 
-// listQuery checks and encodes an operation's list options against its
-// rules, honouring SkipFilterValidation. A client with a configuration
-// error returns that error.
-func listQuery(c *APIClient, o ListOptions, rules *QueryRules) (url.Values, error) {
-	if c.err != nil {
-		return nil, c.err
-	}
-	return o.Values(rules, c.cfg.SkipFilterValidation)
+// String describes the service by its client, secrets redacted. (The
+// printing methods have value receivers, so that the service's method set
+// of pointer receivers holds only its operations.)
+func (s CertificationsApiService) String() string {
+	return serviceString("CertificationsApiService", s.client)
+}
+
+// Format makes every fmt verb print String.
+func (s CertificationsApiService) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(s.String())) }
+
+// LogValue implements slog.LogValuer with secrets redacted.
+func (s CertificationsApiService) LogValue() slog.Value { return serviceLogValue(s.client) }
+
+// String describes the service by its client, secrets redacted.
+func (s CertificationSummariesApiService) String() string {
+	return serviceString("CertificationSummariesApiService", s.client)
+}
+
+// Format makes every fmt verb print String.
+func (s CertificationSummariesApiService) Format(f fmt.State, _ rune) {
+	_, _ = f.Write([]byte(s.String()))
+}
+
+// LogValue implements slog.LogValuer with secrets redacted.
+func (s CertificationSummariesApiService) LogValue() slog.Value { return serviceLogValue(s.client) }
+
+func serviceString(name string, c *APIClient) string { return name + "{" + c.String() + "}" }
+
+func serviceLogValue(c *APIClient) slog.Value {
+	return slog.GroupValue(slog.Attr{Key: "client", Value: c.LogValue()})
 }

@@ -75,38 +75,6 @@ func (c *APIClient) LogValue() slog.Value {
 	return slog.GroupValue(attrs...)
 }
 
-// String describes the service by its client, secrets redacted. (The
-// printing methods have value receivers, so that the service's method set
-// of pointer receivers holds only its operations.)
-func (s CertificationsApiService) String() string {
-	return serviceString("CertificationsApiService", s.client)
-}
-
-// Format makes every fmt verb print String.
-func (s CertificationsApiService) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(s.String())) }
-
-// LogValue implements slog.LogValuer with secrets redacted.
-func (s CertificationsApiService) LogValue() slog.Value { return serviceLogValue(s.client) }
-
-// String describes the service by its client, secrets redacted.
-func (s CertificationSummariesApiService) String() string {
-	return serviceString("CertificationSummariesApiService", s.client)
-}
-
-// Format makes every fmt verb print String.
-func (s CertificationSummariesApiService) Format(f fmt.State, _ rune) {
-	_, _ = f.Write([]byte(s.String()))
-}
-
-// LogValue implements slog.LogValuer with secrets redacted.
-func (s CertificationSummariesApiService) LogValue() slog.Value { return serviceLogValue(s.client) }
-
-func serviceString(name string, c *APIClient) string { return name + "{" + c.String() + "}" }
-
-func serviceLogValue(c *APIClient) slog.Value {
-	return slog.GroupValue(slog.Attr{Key: "client", Value: c.LogValue()})
-}
-
 // String names where the tokens come from; never a token.
 func (tc *tokenCache) String() string {
 	if tc == nil {

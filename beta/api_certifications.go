@@ -71,11 +71,11 @@ func (r ApiGetIdentityCertificationItemPermissionsRequest) Execute() ([]Permissi
 	if err != nil {
 		return nil, nil, err
 	}
-	path, err := call.Fill(c, "/certifications/{certificationId}/access-review-items/{itemId}/permissions", r.certificationID, r.itemID)
+	path, err := call.Fill("/certifications/{certificationId}/access-review-items/{itemId}/permissions", r.certificationID, r.itemID)
 	if err != nil {
 		return nil, nil, err
 	}
-	q, err := listQuery(r.svc.client, r.opts, rulesGetIdentityCertificationItemPermissions)
+	q, err := call.Query(c, r.opts, rulesGetIdentityCertificationItemPermissions)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -124,7 +124,7 @@ func (r ApiGetIdentityCertificationPendingTasksRequest) Execute() ([]IdentityCer
 	if err != nil {
 		return nil, nil, err
 	}
-	path, err := call.Fill(c, "/certifications/{id}/tasks-pending", r.id)
+	path, err := call.Fill("/certifications/{id}/tasks-pending", r.id)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -158,7 +158,7 @@ func (r ApiGetIdentityCertificationTaskStatusRequest) Execute() (*IdentityCertif
 	if err != nil {
 		return nil, nil, err
 	}
-	path, err := call.Fill(c, "/certifications/{id}/tasks/{taskId}", r.id, r.taskID)
+	path, err := call.Fill("/certifications/{id}/tasks/{taskId}", r.id, r.taskID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -222,11 +222,11 @@ func (r ApiListCertificationReviewersRequest) Execute() ([]IdentityReferenceWith
 	if err != nil {
 		return nil, nil, err
 	}
-	path, err := call.Fill(c, "/certifications/{id}/reviewers", r.id)
+	path, err := call.Fill("/certifications/{id}/reviewers", r.id)
 	if err != nil {
 		return nil, nil, err
 	}
-	q, err := listQuery(r.svc.client, r.opts, rulesListCertificationReviewers)
+	q, err := call.Query(c, r.opts, rulesListCertificationReviewers)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -313,15 +313,15 @@ func (r ApiListCertificationsRequest) Execute() ([]CertificationDto, *http.Respo
 	if err != nil {
 		return nil, nil, err
 	}
-	path, err := call.Fill(c, "/certifications")
+	path, err := call.Fill("/certifications")
 	if err != nil {
 		return nil, nil, err
 	}
-	q, err := listQuery(r.svc.client, r.opts, rulesListCertifications)
+	q, err := call.Query(c, r.opts, rulesListCertifications)
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := call.SetString(c, q, "reviewer-identitiy", r.reviewerIdentity); err != nil {
+	if err := call.SetString(q, "reviewer-identitiy", r.reviewerIdentity); err != nil {
 		return nil, nil, err
 	}
 	return call.List[CertificationDto](r.ctx, c, http.MethodGet, path, q, nil)
@@ -376,12 +376,12 @@ func (r ApiSubmitReassignCertsAsyncRequest) Execute() (*IdentityCertificationTas
 	if err != nil {
 		return nil, nil, err
 	}
-	path, err := call.Fill(c, "/certifications/{id}/reassign-async", r.id)
+	path, err := call.Fill("/certifications/{id}/reassign-async", r.id)
 	if err != nil {
 		return nil, nil, err
 	}
 	if r.body == nil {
-		return nil, nil, c.Invalid("reviewReassign", "is not set", "a ReviewReassign set with ReviewReassign")
+		return nil, nil, call.Invalid("reviewReassign", "is not set", "a ReviewReassign set with ReviewReassign")
 	}
 	if err := r.body.Validate(certifications.MaxReassignAsync); err != nil {
 		return nil, nil, err

@@ -1,8 +1,6 @@
 package beta
 
 import (
-	"net/url"
-
 	"github.com/iscgo/certifications"
 	"github.com/iscgo/certifications/internal/call"
 )
@@ -14,42 +12,39 @@ import (
 // CertificationsApiService groups the beta Certifications operations. Get
 // one from NewCertificationsApi; it is safe for concurrent use.
 type CertificationsApiService struct {
-	client *certifications.APIClient
+	client *betaCaller // nil for a service made without a client
 }
 
 // NewCertificationsApi returns the beta Certifications operations on client.
 // They share the client's token, retries, pacing, errors and logging with
 // the v3 operations; no second transport is created.
 func NewCertificationsApi(client *certifications.APIClient) *CertificationsApiService {
-	return &CertificationsApiService{client: client}
+	if client == nil {
+		return &CertificationsApiService{}
+	}
+	// A client's configuration does not change after NewAPIClient, so it
+	// is read once here rather than copied for every page.
+	skip := client.Configuration().SkipFilterValidation
+	return &CertificationsApiService{client: &betaCaller{APIClient: client, skip: skip}}
 }
 
 // betaCaller adapts the shared client to the operations' request path.
-type betaCaller struct{ *certifications.APIClient }
+type betaCaller struct {
+	*certifications.APIClient
+	skip bool // the client's SkipFilterValidation
+}
 
 // Path puts an operation's path below /beta.
-func (betaCaller) Path(p string) string { return "beta" + p }
+func (*betaCaller) Path(p string) string { return "beta" + p }
 
-// Invalid builds a *certifications.ValidationError.
-func (betaCaller) Invalid(param, problem, allowed string) error {
-	return &certifications.ValidationError{Parameter: param, Problem: problem, Allowed: allowed}
-}
+// SkipFields reports the client's SkipFilterValidation.
+func (c *betaCaller) SkipFields() bool { return c.skip }
 
 // newCaller returns the request path of c, or the error of a service made
 // without a client.
-func newCaller(c *certifications.APIClient) (call.Client, error) {
+func newCaller(c *betaCaller) (call.Client, error) {
 	if c == nil {
-		return nil, &certifications.ValidationError{Parameter: "client", Problem: "is nil", Allowed: "beta.NewCertificationsApi(certifications.NewAPIClient(cfg))"}
+		return nil, call.Invalid("client", "is nil", "beta.NewCertificationsApi(certifications.NewAPIClient(cfg))")
 	}
-	return betaCaller{c}, nil
-}
-
-// listQuery checks and encodes list options against the operation's rules,
-// honouring the client's SkipFilterValidation; a client with a
-// configuration error returns that error.
-func listQuery(c *certifications.APIClient, o certifications.ListOptions, rules *certifications.QueryRules) (url.Values, error) {
-	if err := c.Err(); err != nil {
-		return nil, err
-	}
-	return o.Values(rules, c.Configuration().SkipFilterValidation)
+	return c, nil
 }

@@ -19,31 +19,13 @@ var rulesListCertifications = &certifications.QueryRules{
 	Sorters: []string{"name", "due", "signed"},
 }
 
-// rulesListCertificationReviewers holds the filter and sorter rules of
-// GET /beta/certifications/{id}/reviewers (listCertificationReviewers).
-var rulesListCertificationReviewers = &certifications.QueryRules{
-	Operation: "listCertificationReviewers",
-	Filters: map[string][]certifications.Operator{
-		"id":    {certifications.OpEq, certifications.OpIn},
-		"name":  {certifications.OpEq, certifications.OpSw},
-		"email": {certifications.OpEq, certifications.OpSw},
-	},
-	Sorters: []string{"name", "email"},
-}
-
-// rulesGetIdentityCertificationItemPermissions holds the filter rules of
-// GET /beta/certifications/{certificationId}/access-review-items/{itemId}/permissions
-// (getIdentityCertificationItemPermissions). As in v3, a filter is one
-// clause, or one and/or joining a target clause and a rights clause; the
-// structural check is the v3 rules' Check. It takes no sorters.
-var rulesGetIdentityCertificationItemPermissions = &certifications.QueryRules{
-	Operation: "getIdentityCertificationItemPermissions",
-	Filters: map[string][]certifications.Operator{
-		"target": {certifications.OpEq, certifications.OpSw},
-		"rights": {certifications.OpCa},
-	},
-	Check: certifications.RulesGetIdentityCertificationItemPermissions().Check,
-}
+// The reviewers and item-permissions operations take the same filters and
+// sorters on beta as on v3 (same operationId, fields and rules), so their
+// rules are the root package's, copied once.
+var (
+	rulesListCertificationReviewers              = certifications.RulesListCertificationReviewers()
+	rulesGetIdentityCertificationItemPermissions = certifications.RulesGetIdentityCertificationItemPermissions()
+)
 
 // RulesListCertifications returns a copy of rulesListCertifications: the filter and sorter rules its
 // builder checks before sending. Changing the copy changes nothing else.

@@ -3,12 +3,14 @@
 // the query, send through the client's pipeline, decode the answer.
 //
 // It knows nothing of the SDK's types: the root package and beta adapt
-// their client to Client, so the rules live once and the packages keep
-// their own public types.
+// their client to Client, and the root package hands it the constructor of
+// its *ValidationError (SetInvalid), so the rules live once and the
+// packages keep their own public types.
 package call
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -17,21 +19,56 @@ import (
 
 // Client is what an operation needs from the SDK's client.
 type Client interface {
-	// NewRequest and Do are the APIClient's request pipeline.
+	// NewRequest, Do and Err are the APIClient's request pipeline and its
+	// configuration error.
 	NewRequest(ctx context.Context, method, path string, q url.Values, body any) (*http.Request, error)
 	Do(req *http.Request, v any) (*http.Response, error)
+	Err() error
 	// Path turns an operation's path, as its definition writes it without
 	// a version ("/certifications/abc/decide"), into the path below the
 	// API root for the client's API generation.
 	Path(p string) string
-	// Invalid builds the SDK's *ValidationError.
-	Invalid(param, problem, allowed string) error
+	// SkipFields reports the client's SkipFilterValidation: filters and
+	// sorters are then checked for syntax only.
+	SkipFields() bool
+}
+
+// newInvalid builds the SDK's *ValidationError. The root package installs
+// its constructor from an init function; beta imports the root package, so
+// no operation runs before it is set. The default only keeps a test of
+// this package from needing one.
+var newInvalid = func(param, problem, allowed string) error {
+	return errors.New("certifications: invalid " + param + ": " + problem)
+}
+
+// SetInvalid installs the constructor of the SDK's *ValidationError. It is
+// called once, while the root package is initialised.
+func SetInvalid(f func(param, problem, allowed string) error) { newInvalid = f }
+
+// Invalid builds the SDK's *ValidationError for param: what is wrong with
+// its value, and what would be accepted.
+func Invalid(param, problem, allowed string) error { return newInvalid(param, problem, allowed) }
+
+// Options is what an operation's list options do: check themselves against
+// the operation's rules (syntax only with skipFields) and encode.
+type Options[R any] interface {
+	Values(rules R, skipFields bool) (url.Values, error)
+}
+
+// Query checks and encodes an operation's list options against its rules.
+// A client with a configuration error returns that error first; with
+// SkipFields, filters and sorters are checked for syntax only.
+func Query[R any, O Options[R]](c Client, o O, rules R) (url.Values, error) {
+	if err := c.Err(); err != nil {
+		return nil, err
+	}
+	return o.Values(rules, c.SkipFields())
 }
 
 // Fill puts args, in order, into the {name} segments of tmpl, each escaped
 // as one path segment, after CheckID: /certifications/../decide would be
 // /decide.
-func Fill(c Client, tmpl string, args ...string) (string, error) {
+func Fill(tmpl string, args ...string) (string, error) {
 	var b strings.Builder
 	rest := tmpl
 	for _, arg := range args {
@@ -40,7 +77,7 @@ func Fill(c Client, tmpl string, args ...string) (string, error) {
 		if open < 0 || end < open {
 			return "", fmt.Errorf("certifications: path %s has fewer parameters than values", tmpl)
 		}
-		if err := CheckID(c, rest[open+1:end], arg); err != nil {
+		if err := CheckID(rest[open+1:end], arg); err != nil {
 			return "", err
 		}
 		b.WriteString(rest[:open])
@@ -54,12 +91,12 @@ func Fill(c Client, tmpl string, args ...string) (string, error) {
 // CheckID refuses an id that cannot be a path segment: blank, or "." or
 // "..", which escaping leaves as they are and servers resolve as dot
 // segments. param names it in the error.
-func CheckID(c Client, param, id string) error {
+func CheckID(param, id string) error {
 	if strings.TrimSpace(id) == "" {
-		return c.Invalid(param, "is empty", "a non-empty id")
+		return Invalid(param, "is empty", "a non-empty id")
 	}
 	if id == "." || id == ".." {
-		return c.Invalid(param, fmt.Sprintf("%q would be resolved as a relative path segment", id), "an id other than . and ..")
+		return Invalid(param, fmt.Sprintf("%q would be resolved as a relative path segment", id), "an id other than . and ..")
 	}
 	return nil
 }
@@ -67,11 +104,11 @@ func CheckID(c Client, param, id string) error {
 // SetString adds name=*v to q when v is set. A value that is set but blank
 // is refused: it would be sent as "name=", which the API reads as a filter
 // on nothing rather than as no filter.
-func SetString(c Client, q url.Values, name string, v *string) error {
+func SetString(q url.Values, name string, v *string) error {
 	if v == nil {
 		return nil
 	}
-	if err := NotBlank(c, name, *v, "a value, or leave it unset"); err != nil {
+	if err := NotBlank(name, *v, "a value, or leave it unset"); err != nil {
 		return err
 	}
 	q.Set(name, *v)
@@ -82,7 +119,7 @@ func SetString(c Client, q url.Values, name string, v *string) error {
 // or blank is refused, naming the parameter and what to set instead, so
 // that an empty value is neither sent (the server would read it as a
 // value) nor dropped silently.
-func NotBlank(c Client, param, value, allowed string) error {
+func NotBlank(param, value, allowed string) error {
 	if strings.TrimSpace(value) != "" {
 		return nil
 	}
@@ -90,12 +127,12 @@ func NotBlank(c Client, param, value, allowed string) error {
 	if value != "" {
 		problem = fmt.Sprintf("is set but blank (%q)", value)
 	}
-	return c.Invalid(param, problem, allowed)
+	return Invalid(param, problem, allowed)
 }
 
 // AtMostOne refuses more than one of a group of mutually exclusive
 // parameters; names lists them as the caller's setters spell them.
-func AtMostOne(c Client, wire, names string, set ...bool) error {
+func AtMostOne(wire, names string, set ...bool) error {
 	n := 0
 	for _, s := range set {
 		if s {
@@ -103,7 +140,7 @@ func AtMostOne(c Client, wire, names string, set ...bool) error {
 		}
 	}
 	if n > 1 {
-		return c.Invalid(wire, "more than one is set", "at most one of "+names)
+		return Invalid(wire, "more than one is set", "at most one of "+names)
 	}
 	return nil
 }
@@ -137,7 +174,7 @@ func send(ctx context.Context, c Client, method, path string, q url.Values, body
 
 // Enum refuses a value outside the set the API defines for a path
 // parameter: the server would answer 400, and the SDK can say so first.
-func Enum[T ~string](c Client, param string, v T, known []T) error {
+func Enum[T ~string](param string, v T, known []T) error {
 	for _, k := range known {
 		if v == k {
 			return nil
@@ -148,7 +185,7 @@ func Enum[T ~string](c Client, param string, v T, known []T) error {
 		allowed[i] = string(k)
 	}
 	if v == "" {
-		return c.Invalid(param, "is empty", "one of "+strings.Join(allowed, ", "))
+		return Invalid(param, "is empty", "one of "+strings.Join(allowed, ", "))
 	}
-	return c.Invalid(param, fmt.Sprintf("%q is not a value the API defines", string(v)), "one of "+strings.Join(allowed, ", "))
+	return Invalid(param, fmt.Sprintf("%q is not a value the API defines", string(v)), "one of "+strings.Join(allowed, ", "))
 }

@@ -13,18 +13,25 @@ import (
 
 // fakeClient records what an operation would send and answers with body.
 type fakeClient struct {
-	body    string
-	status  int
-	method  string
-	path    string
-	query   url.Values
-	sent    int
-	invalid []string
+	body   string
+	status int
+	method string
+	path   string
+	query  url.Values
+	sent   int
+	err    error
+	skip   bool
 }
 
 type invalidError struct{ param string }
 
 func (e *invalidError) Error() string { return "invalid " + e.param }
+
+// The tests see the parameter a check refused through invalidError, as the
+// SDK's callers see it through *ValidationError.
+func init() {
+	SetInvalid(func(param, _, _ string) error { return &invalidError{param} })
+}
 
 func (f *fakeClient) NewRequest(ctx context.Context, method, path string, q url.Values, body any) (*http.Request, error) {
 	f.method, f.path, f.query = method, path, q
@@ -42,14 +49,12 @@ func (f *fakeClient) Do(req *http.Request, v any) (*http.Response, error) {
 
 func (f *fakeClient) Path(p string) string { return "v9" + p }
 
-func (f *fakeClient) Invalid(param, problem, allowed string) error {
-	f.invalid = append(f.invalid, param)
-	return &invalidError{param}
-}
+func (f *fakeClient) Err() error { return f.err }
+
+func (f *fakeClient) SkipFields() bool { return f.skip }
 
 func TestFillEscapesEachValueAsOneSegment(t *testing.T) {
-	c := &fakeClient{}
-	got, err := Fill(c, "/certifications/{id}/items/{itemId}", "a/b c", "50%?#")
+	got, err := Fill("/certifications/{id}/items/{itemId}", "a/b c", "50%?#")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,8 +65,7 @@ func TestFillEscapesEachValueAsOneSegment(t *testing.T) {
 
 func TestFillRefusesBlankAndDotSegments(t *testing.T) {
 	for _, v := range []string{"", "  ", ".", ".."} {
-		c := &fakeClient{}
-		_, err := Fill(c, "/certifications/{id}/items/{itemId}", "c1", v)
+		_, err := Fill("/certifications/{id}/items/{itemId}", "c1", v)
 		var ie *invalidError
 		if !errors.As(err, &ie) || ie.param != "itemId" {
 			t.Errorf("Fill(%q) = %v, want an invalid itemId", v, err)
@@ -70,33 +74,31 @@ func TestFillRefusesBlankAndDotSegments(t *testing.T) {
 }
 
 func TestFillNamesADeclarationWithTooFewParameters(t *testing.T) {
-	if _, err := Fill(&fakeClient{}, "/certifications", "extra"); err == nil {
+	if _, err := Fill("/certifications", "extra"); err == nil {
 		t.Error("a value without a parameter to take it was accepted")
 	}
 }
 
 func TestSetString(t *testing.T) {
-	c := &fakeClient{}
 	q := url.Values{}
-	if err := SetString(c, q, "roles", nil); err != nil || q.Has("roles") {
+	if err := SetString(q, "roles", nil); err != nil || q.Has("roles") {
 		t.Errorf("unset: err %v, query %v", err, q)
 	}
 	v := "r1,r2"
-	if err := SetString(c, q, "roles", &v); err != nil || q.Get("roles") != v {
+	if err := SetString(q, "roles", &v); err != nil || q.Get("roles") != v {
 		t.Errorf("set: err %v, query %v", err, q)
 	}
 	blank := " "
-	if err := SetString(c, url.Values{}, "roles", &blank); err == nil {
+	if err := SetString(url.Values{}, "roles", &blank); err == nil {
 		t.Error("a set but blank value was accepted")
 	}
 }
 
 func TestAtMostOne(t *testing.T) {
-	c := &fakeClient{}
-	if err := AtMostOne(c, "a, b", "A and B", true, false); err != nil {
+	if err := AtMostOne("a, b", "A and B", true, false); err != nil {
 		t.Error(err)
 	}
-	if err := AtMostOne(c, "a, b", "A and B", true, true); err == nil {
+	if err := AtMostOne("a, b", "A and B", true, true); err == nil {
 		t.Error("two exclusive parameters were accepted")
 	}
 }
@@ -104,13 +106,12 @@ func TestAtMostOne(t *testing.T) {
 type kind string
 
 func TestEnum(t *testing.T) {
-	c := &fakeClient{}
 	known := []kind{"ROLE", "ENTITLEMENT"}
-	if err := Enum(c, "type", kind("ROLE"), known); err != nil {
+	if err := Enum("type", kind("ROLE"), known); err != nil {
 		t.Error(err)
 	}
 	for _, v := range []kind{"", "role", "ACCOUNT"} {
-		if err := Enum(c, "type", v, known); err == nil {
+		if err := Enum("type", v, known); err == nil {
 			t.Errorf("%q was accepted", v)
 		}
 	}
@@ -138,6 +139,28 @@ func TestListKeepsWhatDecoded(t *testing.T) {
 	got, _, err := List[map[string]int](context.Background(), c, http.MethodGet, "/x", url.Values{"limit": {"2"}}, nil)
 	if err != nil || len(got) != 2 || c.query.Get("limit") != "2" {
 		t.Errorf("List = %v, %v (query %v)", got, err, c.query)
+	}
+}
+
+// options records how Query asked it to check itself.
+type options struct{ skipped *bool }
+
+func (o options) Values(rules string, skipFields bool) (url.Values, error) {
+	*o.skipped = skipFields
+	return url.Values{"rules": {rules}}, nil
+}
+
+func TestQueryChecksTheClientFirstThenTheOptions(t *testing.T) {
+	var skipped bool
+	broken := errors.New("configuration error")
+	if _, err := Query(&fakeClient{err: broken}, options{&skipped}, "r"); err != broken {
+		t.Errorf("Query on a misconfigured client = %v, want its configuration error", err)
+	}
+	for _, skip := range []bool{false, true} {
+		q, err := Query(&fakeClient{skip: skip}, options{&skipped}, "r")
+		if err != nil || q.Get("rules") != "r" || skipped != skip {
+			t.Errorf("skip %t: Query = %v, %v; options were asked with skipFields %t", skip, q, err, skipped)
+		}
 	}
 }
 
