@@ -30,7 +30,8 @@ type ListOptions struct {
 
 // Values checks the options against rules (the endpoint's documented
 // filter and sorter fields) and encodes them with the API's wire names.
-// With skipFields, filters and sorters are checked for syntax only.
+// With skipFields, or with nil rules (which know no endpoint), filters and
+// sorters are checked for syntax only.
 //
 // A string parameter that is set must say something: Filters or Sorters
 // set to "" or to blanks is a *ValidationError naming the parameter, never
@@ -87,20 +88,18 @@ func checkNotBlank(param, value, allowed string) error {
 	return call.NotBlank(param, value, allowed)
 }
 
+// checkFilters checks expr against rules, or its syntax only. A nil
+// *QueryRules checks syntax only, as its methods do; an operation that
+// takes no filters has rules with no Filters.
 func checkFilters(rules *QueryRules, expr string, skipFields bool) error {
-	if rules == nil {
-		return &ValidationError{Parameter: "filters", Problem: "this operation takes no filters"}
-	}
 	if skipFields {
 		return rules.CheckFiltersSyntax(expr)
 	}
 	return rules.CheckFilters(expr)
 }
 
+// checkSorters is checkFilters for sorters.
 func checkSorters(rules *QueryRules, expr string, skipFields bool) error {
-	if rules == nil {
-		return &ValidationError{Parameter: "sorters", Problem: "this operation takes no sorters"}
-	}
 	if skipFields {
 		return rules.CheckSortersSyntax(expr)
 	}

@@ -56,3 +56,33 @@ func TestCheckNotBlank(t *testing.T) {
 	assert.Equal(t, "reviewer-identity", ve.Parameter)
 	assert.Equal(t, `is set but blank (" ")`, ve.Problem)
 }
+
+// TestListOptionsNilRulesCheckSyntaxOnly: nil rules know no endpoint, so
+// filters and sorters are checked for syntax only, with or without
+// skipFields, as a nil *QueryRules does; rules with no Filters or Sorters
+// still refuse them.
+func TestListOptionsNilRulesCheckSyntaxOnly(t *testing.T) {
+	for _, skip := range []bool{false, true} {
+		f, s := `anyField eq "x" and other sw "y"`, "-anything,else"
+		q, err := ListOptions{Filters: &f, Sorters: &s}.Values(nil, skip)
+		require.NoError(t, err, "skip %t", skip)
+		assert.Equal(t, f, q.Get("filters"))
+		assert.Equal(t, s, q.Get("sorters"))
+
+		bad := `anyField eq`
+		_, err = ListOptions{Filters: &bad}.Values(nil, skip)
+		var se *FilterSyntaxError
+		require.ErrorAs(t, err, &se, "skip %t", skip)
+
+		badSort := "name,,due"
+		_, err = ListOptions{Sorters: &badSort}.Values(nil, skip)
+		var ve *ValidationError
+		require.ErrorAs(t, err, &ve, "skip %t", skip)
+		assert.Equal(t, "sorters", ve.Parameter)
+	}
+	f := `id eq "x"`
+	_, err := ListOptions{Filters: &f}.Values(&QueryRules{Operation: "op"}, false)
+	var ve *ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Contains(t, ve.Problem, "op does not support filtering")
+}
