@@ -49,9 +49,9 @@ type tokenFlight struct {
 	err  error
 }
 
-// newTokenCache picks the token source the configuration asks for. hc
-// sends token requests.
-func newTokenCache(cfg *Configuration, hc *http.Client) (*tokenCache, error) {
+// newTokenCache picks the token source the configuration asks for. Token
+// requests go through a copy of base (see tokenHTTPClient).
+func newTokenCache(cfg *Configuration, base *http.Client) (*tokenCache, error) {
 	tc := &tokenCache{lock: make(chan struct{}, 1), retry: retryPolicyOf(cfg)}
 	switch {
 	case cfg.TokenSource != nil:
@@ -64,6 +64,10 @@ func newTokenCache(cfg *Configuration, hc *http.Client) (*tokenCache, error) {
 		tc.tok = &oauth2.Token{AccessToken: cfg.AccessToken, TokenType: "Bearer"}
 	default:
 		tokenURL, err := cfg.tokenURL()
+		if err != nil {
+			return nil, err
+		}
+		hc, err := tokenHTTPClient(base, tokenURL)
 		if err != nil {
 			return nil, err
 		}
@@ -87,25 +91,19 @@ func newTokenCache(cfg *Configuration, hc *http.Client) (*tokenCache, error) {
 	return tc, nil
 }
 
-// tokenHTTPClient returns a copy of base for token requests. It follows no
-// redirect to another host or to clear text: a 307 or 308 would send the
-// form, client secret included, to wherever the endpoint points.
-func tokenHTTPClient(base *http.Client) *http.Client {
-	hc := *base
-	userCheck := base.CheckRedirect
-	hc.CheckRedirect = func(req *http.Request, via []*http.Request) error {
-		if !sameOrigin(req.URL, via[0].URL) {
-			return errTokenRedirect
-		}
-		if userCheck != nil {
-			return userCheck(req, via)
-		}
-		if len(via) >= 10 {
-			return errors.New("stopped after 10 redirects")
-		}
-		return nil
+// tokenHTTPClient returns a copy of base for token requests to tokenURL.
+// It follows no redirect to another origin (scheme, host and port): a 307
+// or 308 would send the form, client secret included, to wherever the
+// endpoint points.
+func tokenHTTPClient(base *http.Client, tokenURL string) (*http.Client, error) {
+	u, err := url.Parse(tokenURL)
+	if err != nil {
+		return nil, &ValidationError{Parameter: "TokenURL", Problem: "is not a valid URL", Allowed: "a URL such as https://acme.api.identitynow.com/oauth/token"}
 	}
-	return &hc
+	origin := &url.URL{Scheme: u.Scheme, Host: u.Host}
+	hc := *base
+	hc.CheckRedirect = redirectPolicy(base, origin, func(*http.Request) error { return errTokenRedirect })
+	return &hc, nil
 }
 
 // errTokenRedirect stops a token request that is redirected elsewhere.

@@ -96,24 +96,14 @@ func NewAPIClient(cfg *Configuration) *APIClient {
 		}
 	}
 	hc := *base
-	userCheck := base.CheckRedirect
-	hc.CheckRedirect = func(req *http.Request, via []*http.Request) error {
-		// The token must not follow a redirect to another host, nor travel
-		// over clear text.
-		if req.URL.Host != via[0].URL.Host || (req.URL.Scheme == "http" && !isLoopback(req.URL.Hostname())) {
-			req.Header.Del("Authorization")
-		}
-		if userCheck != nil {
-			return userCheck(req, via)
-		}
-		if len(via) >= 10 {
-			return errors.New("stopped after 10 redirects")
-		}
+	// The token follows a redirect only where Do would send it itself.
+	hc.CheckRedirect = redirectPolicy(base, c.root, func(req *http.Request) error {
+		req.Header.Del("Authorization")
 		return nil
-	}
+	})
 	c.hc = &hc
 
-	auth, err := newTokenCache(&c.cfg, tokenHTTPClient(base))
+	auth, err := newTokenCache(&c.cfg, base)
 	if err != nil {
 		c.err = err
 		return c
@@ -129,11 +119,28 @@ func NewAPIClient(cfg *Configuration) *APIClient {
 // Configuration returns a copy of the client's configuration that shares
 // nothing the client uses: changing its DefaultHeader, RateLimit or
 // HTTPClient struct does not affect the client.
-func (c *APIClient) Configuration() Configuration { return c.cfg.clone() }
+func (c *APIClient) Configuration() Configuration {
+	if c == nil {
+		return Configuration{}
+	}
+	return c.cfg.clone()
+}
 
 // Err returns the configuration error that every call of this client
-// returns, or nil when the client is usable.
-func (c *APIClient) Err() error { return c.err }
+// returns, or nil when the client is usable. A client not made by
+// NewAPIClient (nil, or a zero APIClient) is not usable.
+func (c *APIClient) Err() error {
+	if c == nil || (c.err == nil && c.root == nil) {
+		return notFromNewAPIClient()
+	}
+	return c.err
+}
+
+// notFromNewAPIClient is the error of a nil or zero APIClient, which has no
+// tenant, credentials or transport.
+func notFromNewAPIClient() error {
+	return &ValidationError{Parameter: "client", Problem: "was not made by NewAPIClient (it is nil or a zero APIClient)", Allowed: "a client from NewAPIClient(cfg)"}
+}
 
 // NewRequest builds a request for path, relative to the tenant's API root
 // and naming the API version ("v3/certifications", "beta/...",
@@ -142,11 +149,17 @@ func (c *APIClient) Err() error { return c.err }
 // with %20 for spaces, as the API documents; body, if not nil, is sent as
 // JSON. Use it with Do to call an endpoint this SDK does not wrap.
 func (c *APIClient) NewRequest(ctx context.Context, method, path string, query url.Values, body any) (*http.Request, error) {
-	if c.err != nil {
-		return nil, c.err
+	if err := c.Err(); err != nil {
+		return nil, err
 	}
 	if ctx == nil {
 		return nil, &ValidationError{Parameter: "ctx", Problem: "is nil", Allowed: "a context.Context, e.g. context.Background()"}
+	}
+	if i := strings.IndexAny(path, "?#"); i >= 0 {
+		// url.Parse would take it as a query or fragment, and encodeQuery
+		// would then replace it.
+		return nil, &ValidationError{Parameter: "path", Problem: fmt.Sprintf("%q holds a %q, which would start a query or fragment", path, path[i]),
+			Allowed: "a path without ? or # (escape them in path parameters with url.PathEscape); pass the query as url.Values"}
 	}
 	u, err := url.Parse(c.root.String() + "/" + strings.TrimLeft(path, "/"))
 	if err != nil {
@@ -208,10 +221,12 @@ func encodeQuery(q url.Values) string {
 // whose body stays readable and whose Request carries no Authorization
 // header, and for a non-2xx status an *APIError. A request whose URL is
 // not under the tenant's API root (scheme, host, port and path) is refused
-// with a *ValidationError and nothing is sent: the token goes nowhere else.
+// with a *ValidationError and nothing is sent, and a redirect to anywhere
+// outside the root is followed without the Authorization header: the token
+// goes nowhere else.
 func (c *APIClient) Do(req *http.Request, v any) (*http.Response, error) {
-	if c.err != nil {
-		return nil, c.err
+	if err := c.Err(); err != nil {
+		return nil, err
 	}
 	if err := c.checkRequest(req); err != nil {
 		return nil, err
@@ -291,22 +306,58 @@ func (c *APIClient) checkRequest(req *http.Request) error {
 	if req == nil || req.URL == nil {
 		return &ValidationError{Parameter: "req", Problem: "is nil or has no URL", Allowed: "a request from NewRequest"}
 	}
-	u := req.URL
-	p := u.Path
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p
-	}
-	p = path.Clean(p) // no allocation for a clean path
-	root := c.root.Path
-	if !sameOrigin(u, c.root) || (root != "" && p != root && !strings.HasPrefix(p, root+"/")) {
+	if !underRoot(req.URL, c.root) {
 		return &ValidationError{
 			Parameter: "req.URL",
-			Problem:   fmt.Sprintf("%s is outside the tenant's API root %s, and the request would carry the tenant's token there", redactURL(u.String()), c.root),
+			Problem:   fmt.Sprintf("%s is outside the tenant's API root %s, and the request would carry the tenant's token there", redactURL(req.URL.String()), c.root),
 			Allowed:   "a URL under " + c.root.String() + " (build requests with NewRequest)",
 		}
 	}
 	return nil
 }
+
+// underRoot reports whether u lies under root: the same scheme, host and
+// port, and a path that, once cleaned, is root's or below it. It is where
+// the tenant's token may go: Do refuses any other URL, and a redirect
+// anywhere else loses the Authorization header.
+func underRoot(u, root *url.URL) bool {
+	if !sameOrigin(u, root) {
+		return false
+	}
+	p := u.Path
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	p = path.Clean(p) // no allocation for a clean path
+	r := root.Path
+	return r == "" || p == r || strings.HasPrefix(p, r+"/")
+}
+
+// redirectPolicy returns the CheckRedirect of a client made from base whose
+// credentials belong under home (see underRoot). A redirect to anywhere
+// else goes to outside first, which drops the credentials from the request
+// or stops it with an error; then base's own CheckRedirect applies, or the
+// default limit of 10 redirects.
+func redirectPolicy(base *http.Client, home *url.URL, outside func(*http.Request) error) func(*http.Request, []*http.Request) error {
+	userCheck := base.CheckRedirect
+	return func(req *http.Request, via []*http.Request) error {
+		if !underRoot(req.URL, home) {
+			if err := outside(req); err != nil {
+				return err
+			}
+		}
+		if userCheck != nil {
+			return userCheck(req, via)
+		}
+		if len(via) >= 10 {
+			return errRedirectLimit
+		}
+		return nil
+	}
+}
+
+// errRedirectLimit stops a request after 10 redirects, as net/http does.
+var errRedirectLimit = errors.New("stopped after 10 redirects")
 
 // send makes one attempt. It returns the response with its body read into
 // body (and resp.Body replaced by a reader over it), and whether the request

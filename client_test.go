@@ -750,3 +750,22 @@ func (c *APIClient) call(ctx context.Context, method, path string, q url.Values,
 	}
 	return c.Do(req, out)
 }
+
+// A query or fragment written into the path would be dropped or taken
+// apart silently; NewRequest refuses it and sends nothing.
+func TestNewRequestRefusesQueryInPath(t *testing.T) {
+	c, mt := newMockClient(t)
+	for _, p := range []string{"v3/campaigns?limit=5", "v3/certifications#top", "v3/a?"} {
+		req, err := c.NewRequest(context.Background(), http.MethodGet, p, nil, nil)
+		assert.Nil(t, req, p)
+		var ve *ValidationError
+		require.ErrorAs(t, err, &ve, p)
+		assert.Equal(t, "path", ve.Parameter)
+		assert.Contains(t, ve.Allowed, "url.Values")
+	}
+	req, err := c.NewRequest(context.Background(), http.MethodGet, "v3/certifications/"+url.PathEscape("a?b#c"), url.Values{"limit": {"5"}}, nil)
+	require.NoError(t, err, "an escaped ? or # in a path parameter is fine")
+	assert.Equal(t, "/v3/certifications/a?b#c", req.URL.Path)
+	assert.Equal(t, "limit=5", req.URL.RawQuery)
+	assert.Zero(t, mt.GetTotalCallCount())
+}
