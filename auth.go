@@ -261,9 +261,9 @@ func tokenError(tokenURL string, err error, secret string) error {
 		}
 	case errors.As(err, &ue):
 		// The URL is TokenURL already; keep the cause.
-		te.Err, te.transport = ue.Err, !errors.Is(ue.Err, errTokenRedirect)
+		te.Err, te.transport = ue.Err, !permanentTransportError(ue.Err)
 	default:
-		te.Err, te.transport = err, errors.As(err, &ne)
+		te.Err, te.transport = err, errors.As(err, &ne) && !permanentTransportError(err)
 	}
 	te.ErrorCode = redactString(te.ErrorCode, secret)
 	te.Description = redactString(te.Description, secret)

@@ -2,6 +2,8 @@ package certifications
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"math/rand/v2"
 	"net/http"
@@ -26,23 +28,43 @@ func retryableStatus(method string, status int) bool {
 // retryableTransportError reports whether a transport error may be retried.
 // sent tells whether the request had been written to the connection: a
 // request that never left may be retried whatever its method. A body over
-// the size limit is never retried: the next answer would be as large.
+// the size limit is never retried: the next answer would be as large; nor
+// is a failure that cannot change (see permanentTransportError).
 func retryableTransportError(method string, err error, sent bool) bool {
 	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		return false
 	}
 	var tooLarge *ResponseTooLargeError
-	if errors.As(err, &tooLarge) {
+	if errors.As(err, &tooLarge) || permanentTransportError(err) {
 		return false
 	}
 	return !sent || isIdempotent(method)
 }
 
+// permanentTransportError reports a failure on the way that every attempt
+// meets again: a server certificate the client does not trust, that has
+// expired or that names another host, or a redirect the client does not
+// follow (too many, or a token endpoint that points elsewhere). Retrying
+// would only delay the error by the whole backoff.
+func permanentTransportError(err error) bool {
+	var (
+		verify    *tls.CertificateVerificationError
+		authority x509.UnknownAuthorityError
+		invalid   x509.CertificateInvalidError
+		hostname  x509.HostnameError
+		roots     x509.SystemRootsError
+	)
+	return errors.Is(err, errRedirectLimit) || errors.Is(err, errTokenRedirect) ||
+		errors.As(err, &verify) || errors.As(err, &authority) || errors.As(err, &invalid) ||
+		errors.As(err, &hostname) || errors.As(err, &roots)
+}
+
 // retryableTokenError reports whether a failed token request may be
 // retried: the token endpoint answered 429 or 5xx, or the request failed on
-// the way. A refused request (400 invalid_client, 401) fails the same way
-// every time. Asking for a token twice is harmless, so the method does not
-// matter.
+// the way by a failure that may pass. A refused request (400
+// invalid_client, 401) fails the same way every time, and so does one that
+// permanentTransportError names. Asking for a token twice is harmless, so
+// the method does not matter.
 func retryableTokenError(err error) bool {
 	var te *TokenError
 	if !errors.As(err, &te) {
