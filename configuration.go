@@ -281,7 +281,9 @@ func (c *Configuration) apiRoot() (*url.URL, error) {
 		p = strings.TrimSuffix(p, v)
 	}
 	u.Path, u.RawPath = p, ""
-	u.RawQuery, u.Fragment = "", ""
+	// A user name or password in BaseURL is never sent (the request carries
+	// the bearer token), and would show in every message naming the root.
+	u.User, u.RawQuery, u.Fragment = nil, "", ""
 	return u, nil
 }
 
@@ -322,10 +324,12 @@ func isLoopback(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// String describes the configuration with secrets redacted.
+// String describes the configuration with secrets redacted. BaseURL and
+// TokenURL show scheme, host and path only: a user name, password or query
+// in them may hold credentials.
 func (c Configuration) String() string {
 	return fmt.Sprintf("Configuration{BaseURL:%q TokenURL:%q ClientID:%q ClientSecret:%s AccessToken:%s TokenSource:%t APIVersion:%q MaxRetries:%d RetryWaitMax:%s UserAgent:%q}",
-		c.BaseURL, c.TokenURL, c.ClientID, redact(c.ClientSecret), redact(c.AccessToken), c.TokenSource != nil, string(c.APIVersion), c.MaxRetries, c.RetryWaitMax, c.UserAgent)
+		redactURL(c.BaseURL), redactURL(c.TokenURL), c.ClientID, redact(c.ClientSecret), redact(c.AccessToken), c.TokenSource != nil, string(c.APIVersion), c.MaxRetries, c.RetryWaitMax, c.UserAgent)
 }
 
 // Format makes every fmt verb (%v, %+v, %#v, %s) print String, so secrets
@@ -334,11 +338,12 @@ func (c Configuration) Format(f fmt.State, _ rune) {
 	_, _ = f.Write([]byte(c.String()))
 }
 
-// LogValue implements slog.LogValuer with secrets redacted.
+// LogValue implements slog.LogValuer with secrets redacted, the URLs as
+// String shows them.
 func (c Configuration) LogValue() slog.Value {
 	return slog.GroupValue(
-		slog.String("base_url", c.BaseURL),
-		slog.String("token_url", c.TokenURL),
+		slog.String("base_url", redactURL(c.BaseURL)),
+		slog.String("token_url", redactURL(c.TokenURL)),
 		slog.String("client_id", c.ClientID),
 		slog.String("client_secret", redact(c.ClientSecret)),
 		slog.String("access_token", redact(c.AccessToken)),

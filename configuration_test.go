@@ -251,3 +251,35 @@ func TestConfigurationIsADeepCopy(t *testing.T) {
 	assert.NotSame(t, again.RateLimit, got.RateLimit)
 	assert.NotSame(t, again.HTTPClient, got.HTTPClient)
 }
+
+// A user name, password, query or fragment in BaseURL or TokenURL may hold
+// credentials: printing a configuration or a client, logging it, or an
+// error naming the API root shows scheme, host and path only.
+func TestConfigurationPrintingRedactsURLs(t *testing.T) {
+	cfg := NewConfiguration()
+	cfg.BaseURL = "https://admin:base-password@acme.api.identitynow.com/isc?key=base-query#base-fragment"
+	cfg.TokenURL = "https://svc:token-password@login.example.com/oauth/token?key=token-query"
+	cfg.AccessToken = testToken
+	c := NewAPIClient(cfg)
+	require.NoError(t, c.Err())
+	req, err := http.NewRequestWithContext(context.Background(), http.MethodGet, "https://elsewhere.example.com/v3/x", nil)
+	require.NoError(t, err)
+	_, outside := c.Do(req, nil)
+	require.Error(t, outside)
+
+	var logs bytes.Buffer
+	slog.New(slog.NewJSONHandler(&logs, nil)).Info("cfg", "config", cfg, "client", c)
+	outputs := []string{
+		fmt.Sprintf("%v", cfg), fmt.Sprintf("%+v", *cfg), cfg.String(), fmt.Sprint(c), logs.String(), outside.Error(),
+	}
+	for _, out := range outputs {
+		for _, secret := range []string{"admin", "base-password", "base-query", "base-fragment", "svc", "token-password", "token-query"} {
+			assert.NotContains(t, out, secret)
+		}
+		assert.Contains(t, out, "https://acme.api.identitynow.com/isc")
+	}
+	assert.Contains(t, cfg.String(), `TokenURL:"https://login.example.com/oauth/token"`)
+	assert.Contains(t, cfg.String(), `BaseURL:"https://acme.api.identitynow.com/isc"`)
+	assert.Contains(t, Configuration{}.String(), `BaseURL:"" TokenURL:""`, "unset stays empty")
+	assert.Contains(t, Configuration{BaseURL: "https://a.example.com/%zz?key=x"}.String(), `BaseURL:"[unparsable URL]"`)
+}

@@ -99,12 +99,17 @@ func unwrapURLError(err error) error {
 	return err
 }
 
-// redactURL keeps scheme, host and path of a URL: a query may carry
-// credentials when a caller put them there.
+// redactURL keeps scheme, host and path of a URL: a user name, password,
+// query or fragment may carry credentials when a caller put them there. An
+// empty URL stays empty; one that does not parse is not shown at all.
 func redactURL(raw string) string {
+	if raw == "" {
+		return ""
+	}
 	u, err := url.Parse(raw)
 	if err != nil {
-		return "request"
+		return "[unparsable URL]"
 	}
-	return u.Scheme + "://" + u.Host + u.Path
+	shown := url.URL{Scheme: u.Scheme, Host: u.Host, Path: u.Path, RawPath: u.RawPath}
+	return shown.String()
 }
