@@ -27,7 +27,10 @@ var itemFields = map[string]func(t *tenant, ref itemRef) (any, bool){
 	"type":        itemAccessType,
 	"access.type": itemAccessType,
 	"access.id":   func(t *tenant, ref itemRef) (any, bool) { return t.accessID(t.kindOf(ref)), true },
-	"access.name": func(t *tenant, ref itemRef) (any, bool) { return t.accessName(t.kindOf(ref)), true },
+	"access.name": func(t *tenant, ref itemRef) (any, bool) {
+		_, name := t.access(t.kindOf(ref))
+		return name, true
+	},
 	"identitySummary.id": func(t *tenant, ref itemRef) (any, bool) {
 		return t.identID(t.identOf(ref)), true
 	},
@@ -45,19 +48,9 @@ var itemFields = map[string]func(t *tenant, ref itemRef) (any, bool){
 	"accessProfile.sourceName": func(*tenant, itemRef) (any, bool) { return nil, false },
 }
 
+// itemAccessType is type and access.type: the kind of access the item grants.
 func itemAccessType(t *tenant, ref itemRef) (any, bool) {
 	return string(kindTypes[t.kindIndex(ref)]), true
-}
-
-// accessName is the name of the access an item grants (access.name).
-func (t *tenant) accessName(k itemKind) string {
-	switch k.typ {
-	case certifications.DtoTypeEntitlement:
-		return t.cat.ents[k.cat].name
-	case certifications.DtoTypeAccessProfile:
-		return t.cat.aps[k.cat].name
-	}
-	return t.cat.roles[k.cat].name
 }
 
 // itemPlan is how an item filter is answered without rendering items.

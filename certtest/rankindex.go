@@ -22,7 +22,7 @@ const (
 //
 // It keeps a bit per position and state, and per state a Fenwick tree of
 // the bits' counts per block of 64 positions: under half a byte per
-// position, 40 KB for 100,000 items.
+// position, 38 KB for 100,000 items.
 type rankIndex struct {
 	size  int         // positions
 	words [2][]uint64 // per state: bit p%64 of word p/64 is set when position p holds an item in that state

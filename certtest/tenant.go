@@ -601,13 +601,23 @@ func (t *tenant) kindIndex(ref itemRef) int {
 
 // accessID is the id of the access an item grants (accessSummary.access.id).
 func (t *tenant) accessID(k itemKind) string {
+	id, _ := t.access(k)
+	return id
+}
+
+// access returns the id and the name of the access an item grants
+// (accessSummary.access.id and name).
+func (t *tenant) access(k itemKind) (id, name string) {
 	switch k.typ {
 	case certifications.DtoTypeEntitlement:
-		return t.cat.ents[k.cat].id
+		e := t.cat.ents[k.cat]
+		return e.id, e.name
 	case certifications.DtoTypeAccessProfile:
-		return t.cat.aps[k.cat].id
+		ap := t.cat.aps[k.cat]
+		return ap.id, ap.name
 	}
-	return t.cat.roles[k.cat].id
+	ro := t.cat.roles[k.cat]
+	return ro.id, ro.name
 }
 
 // usageDays is how many of the last 90 days person p used entitlement e.
