@@ -181,7 +181,7 @@ func (s *Server) listIdentityAccessReviewItems(w http.ResponseWriter, r *http.Re
 // certification and every parameter that selects or orders) so that
 // paging through them costs one scan. t.mu must be held.
 func serveItemList[T any](s *Server, w http.ResponseWriter, r *http.Request, lp listParams, l lister[itemRef, T], key ...string) {
-	if m, ok := l.ranked(lp); ok {
+	if m, ok := l.direct(lp); ok {
 		s.writeList(w, r, lp, l.renderWindow(m, lp), m.n)
 		return
 	}

@@ -123,17 +123,17 @@ func rankedSlice[R any](refs []R) ranked[R] {
 }
 
 func (l lister[R, T]) run(lp listParams) (page []T, total int) {
-	m, ok := l.ranked(lp)
+	m, ok := l.direct(lp)
 	if !ok {
 		m = rankedSlice(l.matching(lp))
 	}
 	return l.renderWindow(m, lp), m.n
 }
 
-// ranked returns the elements lp selects, in order, when finding them
+// direct returns the elements lp selects, in order, when finding them
 // needs no scan of the collection: a listing without filters, sorters and
 // pre-filter, or one the index answers.
-func (l lister[R, T]) ranked(lp listParams) (ranked[R], bool) {
+func (l lister[R, T]) direct(lp listParams) (ranked[R], bool) {
 	if !l.slow(lp) {
 		return ranked[R]{l.total, l.window}, true
 	}
