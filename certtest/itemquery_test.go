@@ -29,6 +29,7 @@ func ids(items []certifications.AccessReviewItem) []string {
 // items in list order, counted, and the offset past the end refused, as
 // for any listing.
 func TestCompletedListingsOfALargeCertification(t *testing.T) {
+	t.Parallel()
 	srv := certtest.NewTestServer(t, certtest.WithLargeCertification("big", 100_000))
 	api := newClient(t, srv).CertificationsApi
 	const v3, v1 = "/v3/certifications/big/access-review-items", "/certifications/v1/big/access-review-items"

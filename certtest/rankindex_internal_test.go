@@ -12,11 +12,12 @@ import (
 // and checks counts, ranks, windows and iteration against a plain list of
 // slots after every step, across block boundaries and tree rebuilds.
 func TestRankIndexAgreesWithAList(t *testing.T) {
+	t.Parallel()
 	rng := rand.New(rand.NewPCG(5, 6))
 	ix := newRankIndex(0)
 	var want []slot
-	for step := range 3000 {
-		if step%50 == 0 { // grow now and then, by up to two blocks
+	for step := range 2000 {
+		if step%40 == 0 { // grow now and then, by up to two blocks
 			n := len(want) + rng.IntN(130)
 			ix.grow(n)
 			for len(want) < n {
@@ -29,7 +30,7 @@ func TestRankIndexAgreesWithAList(t *testing.T) {
 		p, v := rng.IntN(len(want)), slot(rng.IntN(3))
 		ix.set(p, v)
 		want[p] = v
-		if step%10 == 0 {
+		if step%25 == 0 {
 			checkRankIndex(t, ix, want, rng)
 		}
 	}
