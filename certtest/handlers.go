@@ -168,6 +168,7 @@ func (s *Server) listIdentityAccessReviewItems(w http.ResponseWriter, r *http.Re
 			render: t.item,
 			alias:  itemAliases,
 			keep:   keep,
+			index:  func(lp listParams) (ranked[itemRef], bool) { return t.indexedItems(c, lp, keep) },
 		}
 		q := r.URL.Query()
 		serveItemList(s, w, r, lp, l, "items", c.id, q.Get("filters"), q.Get("sorters"), q.Get("entitlements"), q.Get("access-profiles"), q.Get("roles"))
@@ -175,14 +176,13 @@ func (s *Server) listIdentityAccessReviewItems(w http.ResponseWriter, r *http.Re
 }
 
 // serveItemList answers a listing of items through l: the requested
-// window when nothing needs a scan, otherwise the matching items, kept in
-// the tenant's cache under key (the operation, the certification and every
-// parameter that selects or orders) so that paging through them costs one
-// scan. t.mu must be held.
+// window when nothing needs a scan or l's index answers, otherwise the
+// matching items, kept in the tenant's cache under key (the operation, the
+// certification and every parameter that selects or orders) so that
+// paging through them costs one scan. t.mu must be held.
 func serveItemList[T any](s *Server, w http.ResponseWriter, r *http.Request, lp listParams, l lister[itemRef, T], key ...string) {
-	if !l.slow(lp) {
-		page, total := l.run(lp)
-		s.writeList(w, r, lp, page, total)
+	if m, ok := l.direct(lp); ok {
+		s.writeList(w, r, lp, l.renderWindow(m, lp), m.n)
 		return
 	}
 	t, k := s.t, strings.Join(key, "\x00")

@@ -92,10 +92,11 @@ func sdkMessage(err error) string {
 
 // lister pages through a collection whose elements are identified by refs
 // of type R and rendered as T. Without filters and sorters it renders only
-// the requested window (using window when given); otherwise it renders
-// each element once to test it, keeps refs and sort keys of the matches,
-// and renders the page again: memory stays proportional to the matches'
-// keys, never to rendered elements.
+// the requested window (using window when given), and so does a listing
+// its index answers; otherwise it renders each element once to test it,
+// keeps refs and sort keys of the matches, and renders the page again:
+// memory stays proportional to the matches' keys, never to rendered
+// elements.
 type lister[R, T any] struct {
 	all    iter.Seq[R]
 	total  int                         // number of elements (for the fast path)
@@ -104,34 +105,64 @@ type lister[R, T any] struct {
 	doc    func(T) map[string]any      // the document filters and sorters see (default: T's JSON)
 	alias  func(doc map[string]any)    // adds filter-only fields, optional
 	keep   func(R) bool                // a pre-filter, optional
+	// index, optional, finds the matches of a filtered listing without
+	// rendering the elements, or returns false when it cannot.
+	index func(lp listParams) (ranked[R], bool)
+}
+
+// ranked is a list known by position: its length, and any window of it
+// without going through the elements before.
+type ranked[R any] struct {
+	n      int
+	window func(offset, limit int) []R // called with offset < n only
+}
+
+// rankedSlice is refs as a ranked list.
+func rankedSlice[R any](refs []R) ranked[R] {
+	return ranked[R]{len(refs), func(off, n int) []R { return refs[off:min(off+n, len(refs))] }}
 }
 
 func (l lister[R, T]) run(lp listParams) (page []T, total int) {
-	if !l.slow(lp) {
-		page = []T{} // an empty page is [], never null
-		if lp.offset < l.total {
-			for _, ref := range l.window(lp.offset, lp.limit) {
-				page = append(page, l.render(ref))
-			}
-		}
-		return page, l.total
+	m, ok := l.direct(lp)
+	if !ok {
+		m = rankedSlice(l.matching(lp))
 	}
-	refs := l.matching(lp)
-	return l.renderPage(refs, lp), len(refs)
+	return l.renderWindow(m, lp), m.n
 }
 
-// slow reports whether the request needs a scan of the whole collection.
+// direct returns the elements lp selects, in order, when finding them
+// needs no scan of the collection: a listing without filters, sorters and
+// pre-filter, or one the index answers.
+func (l lister[R, T]) direct(lp listParams) (ranked[R], bool) {
+	if !l.slow(lp) {
+		return ranked[R]{l.total, l.window}, true
+	}
+	if l.index != nil && len(lp.sorters) == 0 {
+		return l.index(lp)
+	}
+	return ranked[R]{}, false
+}
+
+// slow reports whether the request needs a scan of the whole collection
+// without an index.
 func (l lister[R, T]) slow(lp listParams) bool {
 	return lp.filter != nil || len(lp.sorters) > 0 || l.keep != nil || l.window == nil
 }
 
-// renderPage renders the requested window of refs.
-func (l lister[R, T]) renderPage(refs []R, lp listParams) []T {
-	page := []T{}
-	for i := lp.offset; i < len(refs) && len(page) < lp.limit; i++ {
-		page = append(page, l.render(refs[i]))
+// renderWindow renders the window lp requests of m.
+func (l lister[R, T]) renderWindow(m ranked[R], lp listParams) []T {
+	page := []T{} // an empty page is [], never null
+	if lp.offset < m.n && lp.limit > 0 {
+		for _, ref := range m.window(lp.offset, lp.limit) {
+			page = append(page, l.render(ref))
+		}
 	}
 	return page
+}
+
+// renderPage renders the requested window of refs.
+func (l lister[R, T]) renderPage(refs []R, lp listParams) []T {
+	return l.renderWindow(rankedSlice(refs), lp)
 }
 
 // matching returns the refs of every element that passes the pre-filter

@@ -87,6 +87,9 @@ func (t *tenant) decide(c *certState, ds []wireDecision) *apiError {
 			k, kind := t.identOf(ref), t.kindIndex(ref)
 			c.count(k, kind, st.decision, -1)
 			c.count(k, kind, dec, 1)
+			if st.decision == "" {
+				c.markDecided(ref)
+			}
 			st.decision = dec
 		}
 		st.comments = d.Comments

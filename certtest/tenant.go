@@ -61,6 +61,7 @@ type certState struct {
 	sum       tally               // all items now in the certification
 	identTot  int                 // identitiesTotal
 	identDone int                 // identitiesCompleted
+	index     *rankIndex          // items by decision, for filtered listings; built on first use (see itemIndex)
 
 	reassignment *certifications.Reassignment
 }
@@ -455,6 +456,7 @@ func (t *tenant) move(ref itemRef, from, to *certState) {
 		d = st.decision
 	}
 	from.count(k, kind, d, -1)
+	from.place(ref, slotEmpty) // while its entry is there
 	if int(ref.cert) == from.idx {
 		from.removed++
 	} else {
@@ -472,6 +474,7 @@ func (t *tenant) move(ref itemRef, from, to *certState) {
 		t.moved[ref] = to.idx
 	}
 	to.count(k, kind, d, 1)
+	to.place(ref, slotOf(d))
 }
 
 // compact drops removed entries of added once they are the majority.
@@ -487,6 +490,84 @@ func (c *certState) compact() {
 		}
 	}
 	c.added = live
+	c.index = nil // the items moved in have new positions: index them again when needed
+}
+
+// ---- the decision index
+
+// Positions of a certification's item list: generated item i at position
+// i, whether it is still there or not, then the entries of added, removed
+// ones included, so that a position changes only when compact rewrites
+// added.
+
+// position returns the position of an item of c.
+func (c *certState) position(ref itemRef) int {
+	if int(ref.cert) == c.idx {
+		return int(ref.idx)
+	}
+	return c.gen + c.addedPos[ref]
+}
+
+// refAt returns the item at position p of c, which must hold one.
+func (c *certState) refAt(p int) itemRef {
+	if p < c.gen {
+		return itemRef{int32(c.idx), int32(p)}
+	}
+	return c.added[p-c.gen]
+}
+
+// slotOf is the slot of an item with decision d ("" for none).
+func slotOf(d certifications.CertificationDecision) slot {
+	if d == "" {
+		return slotUndecided
+	}
+	return slotDecided
+}
+
+// place records in c's index, if c has one yet, that the position of ref
+// now holds v.
+func (c *certState) place(ref itemRef, v slot) {
+	if c.index == nil {
+		return
+	}
+	c.index.grow(c.gen + len(c.added))
+	c.index.set(c.position(ref), v)
+}
+
+// markDecided records that item ref of c got its first decision: from
+// now on it is completed.
+func (c *certState) markDecided(ref itemRef) { c.place(ref, slotDecided) }
+
+// itemIndex returns c's decision index, building it on first use from
+// the items that left c, those that came in and the decisions, without
+// going through the generated items one by one. Decisions and moves keep
+// it up to date from then on.
+func (t *tenant) itemIndex(c *certState) *rankIndex {
+	if c.index != nil {
+		return c.index
+	}
+	ix := newRankIndex(c.gen + len(c.added))
+	ix.fill(c.gen)
+	if c.removed > 0 {
+		for ref := range t.moved {
+			if int(ref.cert) == c.idx { // moved away from its origin, c
+				ix.mark(int(ref.idx), slotEmpty)
+			}
+		}
+	}
+	for i, ref := range c.added {
+		if ref.cert >= 0 {
+			ix.mark(c.gen+i, slotUndecided)
+		}
+	}
+	for ref := range t.decisions {
+		if t.location(ref) == c.idx {
+			ix.mark(c.position(ref), slotDecided)
+		}
+	}
+	ix.recount()
+	c.index = ix
+	return ix
 }
 
 // ---- generated content
@@ -520,13 +601,23 @@ func (t *tenant) kindIndex(ref itemRef) int {
 
 // accessID is the id of the access an item grants (accessSummary.access.id).
 func (t *tenant) accessID(k itemKind) string {
+	id, _ := t.access(k)
+	return id
+}
+
+// access returns the id and the name of the access an item grants
+// (accessSummary.access.id and name).
+func (t *tenant) access(k itemKind) (id, name string) {
 	switch k.typ {
 	case certifications.DtoTypeEntitlement:
-		return t.cat.ents[k.cat].id
+		e := t.cat.ents[k.cat]
+		return e.id, e.name
 	case certifications.DtoTypeAccessProfile:
-		return t.cat.aps[k.cat].id
+		ap := t.cat.aps[k.cat]
+		return ap.id, ap.name
 	}
-	return t.cat.roles[k.cat].id
+	ro := t.cat.roles[k.cat]
+	return ro.id, ro.name
 }
 
 // usageDays is how many of the last 90 days person p used entitlement e.

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/require"
@@ -31,21 +32,22 @@ const (
 	reviewBenchConns = certifications.DefaultReviewConcurrency
 )
 
+// reviewCertID is the sandbox certification the benchmark reviews.
+const reviewCertID = "review-certification"
+
 // newReviewSandbox starts a sandbox enforcing 100 requests per reviewPer
 // (429 with a decimal Retry-After) with one certification of items items,
-// indexed for its undecided listings, and a client paced at the same
-// limit. The token and the API definition are loaded before it returns.
-func newReviewSandbox(tb testing.TB, items int) (*certtest.Server, *certifications.APIClient, *undecidedIndex) {
+// and a client paced at the same limit; opts add to the sandbox's options.
+// The token and the API definition are loaded before it returns.
+func newReviewSandbox(tb testing.TB, items int, opts ...certtest.Option) (*certtest.Server, *certifications.APIClient) {
 	tb.Helper()
 	limit := certifications.RateLimit{Requests: 100, Per: *reviewPer}
-	srv := certtest.NewTestServer(tb,
+	srv := certtest.NewTestServer(tb, append([]certtest.Option{
 		certtest.WithRateLimit(limit.Requests, limit.Per),
 		certtest.WithDecimalRetryAfter(),
 		certtest.WithLargeCertification(reviewCertID, items),
-	)
-	ix := newUndecidedIndex(tb, srv, reviewCertID)
+	}, opts...)...)
 	cfg := perfConfig(tb, srv, reviewBenchConns)
-	cfg.HTTPClient.Transport = ix.wrap(cfg.HTTPClient.Transport)
 	spectest.Load(tb, "v3")
 	cfg.RateLimit = &limit
 	cfg.DisableRateLimit = false
@@ -57,7 +59,7 @@ func newReviewSandbox(tb testing.TB, items int) (*certtest.Server, *certificatio
 	require.NoError(tb, err)
 	srv.SetFaultsEnabled(true)
 	srv.ResetRequests()
-	return srv, client, ix
+	return srv, client
 }
 
 // reviewMinimum is the fewest calls a review of undecided items making
@@ -190,7 +192,7 @@ func benchReview(b *testing.B, prepare func(*certifications.CertificationsApiSer
 	var tally reviewTally
 	for range b.N {
 		b.StopTimer()
-		srv, client, _ := newReviewSandbox(b, reviewBenchItems)
+		srv, client := newReviewSandbox(b, reviewBenchItems)
 		api := client.CertificationsApi
 		if prepare != nil {
 			prepare(api)
@@ -208,20 +210,26 @@ func benchReview(b *testing.B, prepare func(*certifications.CertificationsApiSer
 	tally.report(b)
 }
 
-// A short run of the benchmark's setup at a size tests can afford: the
-// review reaches every item, sends at most a few requests more than the
-// minimum, and never draws a 429 from the sandbox.
+// A short run of the benchmark's setup at a size tests can afford, on the
+// bubble's clock: the review reaches every item, sends at most a few
+// requests more than the minimum, never draws a 429 from the sandbox, and
+// leaves undecided exactly the items its rule left alone.
 func TestReviewBenchmarkSetup(t *testing.T) {
-	srv, client, ix := newReviewSandbox(t, 3_000)
-	res, err := client.CertificationsApi.Review(context.Background(), reviewCertID, leaveRoles, nil)
-	require.NoError(t, err)
-	require.Equal(t, 3_000, res.Total)
-	require.Len(t, ix.undecided(), len(res.LeftAlone))
-	sent, limited := reviewSent(srv)
-	require.Zero(t, limited, "429s")
-	// The counted first page, and pages one item shorter where they
-	// overlap the one behind them.
-	most := 1 + ceilDiv(res.Total-1, certifications.MaxPageSize-1) + ceilDiv(len(res.Decided), certifications.MaxDecisionsPerCall)
-	require.GreaterOrEqual(t, sent, reviewMinimum(res.Total, len(res.Decided)))
-	require.LessOrEqual(t, sent, most, "requests sent")
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		srv, client := newReviewSandbox(t, 3_000, certtest.WithInMemoryNetwork())
+		res, err := client.CertificationsApi.Review(t.Context(), reviewCertID, leaveRoles, nil)
+		require.NoError(t, err)
+		require.Equal(t, 3_000, res.Total)
+		cert, ok := srv.Certification(reviewCertID)
+		require.True(t, ok)
+		require.EqualValues(t, len(res.LeftAlone), cert.GetDecisionsTotal()-cert.GetDecisionsMade())
+		sent, limited := reviewSent(srv)
+		require.Zero(t, limited, "429s")
+		// The counted first page, and pages one item shorter where they
+		// overlap the one behind them.
+		most := 1 + ceilDiv(res.Total-1, certifications.MaxPageSize-1) + ceilDiv(len(res.Decided), certifications.MaxDecisionsPerCall)
+		require.GreaterOrEqual(t, sent, reviewMinimum(res.Total, len(res.Decided)))
+		require.LessOrEqual(t, sent, most, "requests sent")
+	})
 }

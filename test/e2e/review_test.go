@@ -5,19 +5,14 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"testing"
-	"time"
+	"testing/synctest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"github.com/iscgo/certifications"
 	"github.com/iscgo/certifications/certtest"
-	"github.com/iscgo/certifications/internal/spectest"
 )
-
-// reviewCertID is the sandbox certification the review tests and
-// benchmark decide.
-const reviewCertID = "review-certification"
 
 // leaveRoles is the rule of the review tests: roles are left to a person,
 // entitlements and access profiles approved, with a comment as every
@@ -35,8 +30,8 @@ func decideAll(certifications.AccessReviewItem) (certifications.ReviewDecision, 
 }
 
 // otherClient returns a second client on srv, as another reviewer would
-// use, unpaced and retrying quickly like newSandbox's.
-func otherClient(t *testing.T, srv *certtest.Server, base *certifications.APIClient) *certifications.APIClient {
+// use, unpaced and retrying like newSandbox's.
+func otherClient(t *testing.T, base *certifications.APIClient) *certifications.APIClient {
 	t.Helper()
 	cfg := base.Configuration()
 	other := certifications.NewAPIClient(&cfg)
@@ -75,9 +70,9 @@ func reviewOutcome(t *testing.T, srv *certtest.Server, items []certifications.Ac
 // Another reviewer decides items on the sandbox while the review runs,
 // from a second client: items the review has not read yet, items it left
 // alone, items whose decisions are on their way. The review still decides
-// each item once at most and misses none. The sandbox evaluates the
-// filter itself here, so the certification is small.
+// each item once at most and misses none.
 func TestReviewWithAnotherReviewerOnSandbox(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name        string
 		concurrency int
@@ -88,132 +83,108 @@ func TestReviewWithAnotherReviewerOnSandbox(t *testing.T) {
 		{"decide all", 4, decideAll},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			srv, client := newOptionsSandbox(t, certtest.WithLargeCertification(reviewCertID, 240))
-			ctx := context.Background()
-			items := collectItems(t, client, reviewCertID)
-			other := otherClient(t, srv, client).CertificationsApi
-			rng := rand.New(rand.NewPCG(uint64(tc.concurrency), 9))
-			theirs := map[string]int{}
-			// The other reviewer decides a few items whenever the review
-			// reports progress: between its calls, while others are on
-			// their way.
-			progress := func(certifications.ReviewProgress) {
-				ds := make([]certifications.ReviewDecision, 4)
-				for i := range ds {
-					ds[i] = certifications.ReviewDecision{ID: items[rng.IntN(len(items))].GetID(), Decision: certifications.CertificationDecisionRevoke, Bulk: true, Comments: certifications.Ptr("mine")}
-				}
-				_, _, err := other.MakeIdentityDecision(ctx, reviewCertID).ReviewDecision(ds).Execute()
-				require.NoError(t, err)
-				seen := map[string]bool{}
-				for _, d := range ds {
-					if !seen[d.ID] {
-						seen[d.ID] = true
-						theirs[d.ID]++
+			synctest.Test(t, func(t *testing.T) {
+				srv, client, _ := newSandbox(t, 240)
+				items := srv.Items("big")
+				other := otherClient(t, client).CertificationsApi
+				rng := rand.New(rand.NewPCG(uint64(tc.concurrency), 9))
+				theirs := map[string]int{}
+				// The other reviewer decides a few items whenever the review
+				// reports progress: between its calls, while others are on
+				// their way.
+				progress := func(certifications.ReviewProgress) {
+					ds := make([]certifications.ReviewDecision, 4)
+					for i := range ds {
+						ds[i] = certifications.ReviewDecision{ID: items[rng.IntN(len(items))].GetID(), Decision: certifications.CertificationDecisionRevoke, Bulk: true, Comments: certifications.Ptr("mine")}
+					}
+					_, _, err := other.MakeIdentityDecision(t.Context(), "big").ReviewDecision(ds).Execute()
+					require.NoError(t, err)
+					seen := map[string]bool{}
+					for _, d := range ds {
+						if !seen[d.ID] {
+							seen[d.ID] = true
+							theirs[d.ID]++
+						}
 					}
 				}
-			}
-			res, err := client.CertificationsApi.Review(ctx, reviewCertID, tc.rule, &certifications.ReviewOptions{PageSize: 30, Concurrency: tc.concurrency, Progress: progress})
-			require.NoError(t, err)
-			assert.Empty(t, res.Failed)
-			reviewOutcome(t, srv, items, tc.rule, res, theirs)
+				res, err := client.CertificationsApi.Review(t.Context(), "big", tc.rule, &certifications.ReviewOptions{PageSize: 30, Concurrency: tc.concurrency, Progress: progress})
+				require.NoError(t, err)
+				assert.Empty(t, res.Failed)
+				reviewOutcome(t, srv, items, tc.rule, res, theirs)
+			})
 		})
 	}
-}
-
-// collectItems lists every item of a certification, decided or not.
-func collectItems(t *testing.T, client *certifications.APIClient, certID string) []certifications.AccessReviewItem {
-	t.Helper()
-	items, err := certifications.Collect(client.CertificationsApi.ListIdentityAccessReviewItems(context.Background(), certID).All())
-	require.NoError(t, err)
-	return items
 }
 
 // Under the fault mix of the end-to-end tests (429s, 503s, dropped
 // connections, latency) a review interrupted after a few chunks and run
 // again until it succeeds decides each item its rule decides exactly once,
-// with the rule's decision, and leaves the rest undecided.
+// with the rule's decision, and leaves the rest undecided, as the
+// sandbox's own listing of the undecided items shows.
 func TestReviewUnderFaultsDecidesEachItemOnce(t *testing.T) {
-	srv, base := newOptionsSandbox(t, certtest.WithLargeCertification(reviewCertID, 5_000), certtest.WithFaults(hostileFaults()))
-	items := collectItems(t, base, reviewCertID)
-	require.Len(t, items, 5_000)
-	ix := newUndecidedIndex(t, srv, reviewCertID)
-	cfg := base.Configuration()
-	hc := *cfg.HTTPClient
-	hc.Transport = ix.wrap(hc.Transport)
-	cfg.HTTPClient = &hc
-	api := certifications.NewAPIClient(&cfg).CertificationsApi
-	srv.SetFaultsEnabled(true)
-	srv.ResetRequests()
+	t.Parallel()
+	synctest.Test(t, func(t *testing.T) {
+		srv, client, _ := newSandbox(t, 5_000)
+		items := srv.Items("big")
+		api := client.CertificationsApi
+		srv.SetFaultsEnabled(true)
 
-	// The first run is interrupted after a few chunks, as a crash would.
-	ctx, cancel := context.WithCancel(context.Background())
-	res, err := api.Review(ctx, reviewCertID, leaveRoles, &certifications.ReviewOptions{
-		Progress: func(p certifications.ReviewProgress) {
-			if p.Decided+p.Failed >= 1_000 {
-				cancel()
+		// The first run is interrupted after a few chunks, as a crash would.
+		ctx, cancel := context.WithCancel(t.Context())
+		res, err := api.Review(ctx, "big", leaveRoles, &certifications.ReviewOptions{
+			Progress: func(p certifications.ReviewProgress) {
+				if p.Decided+p.Failed >= 1_000 {
+					cancel()
+				}
+			},
+		})
+		cancel()
+		require.Error(t, err)
+		require.NotNil(t, res)
+		assert.NotEmpty(t, res.Decided)
+
+		// Reruns finish the job: a chunk whose answer was lost (a dropped
+		// connection after the sandbox decided) is no longer undecided.
+		reruns := 0
+		for err != nil && reruns < 10 {
+			res, err = api.Review(t.Context(), "big", leaveRoles, nil)
+			reruns++
+		}
+		require.NoError(t, err, "after %d reruns", reruns)
+		t.Logf("%d reruns; the last: %d listings, %d decide calls, %d decided", reruns, res.ListCalls, res.DecideCalls, len(res.Decided))
+
+		faults := map[certtest.Fault]int{}
+		for _, r := range srv.Requests() {
+			faults[r.Fault]++
+		}
+		t.Logf("requests by fault: %v", faults)
+		assert.Positive(t, faults[certtest.FaultDroppedConnection], "connections were dropped")
+		assert.Positive(t, faults[certtest.FaultRateLimited], "429s were injected")
+
+		srv.SetFaultsEnabled(false)
+		var undecided []string
+		decided := 0
+		for _, it := range items {
+			now, ok := srv.Item("big", it.GetID())
+			require.True(t, ok)
+			if _, decides := leaveRoles(it); decides {
+				require.Equal(t, 1, srv.DecisionCount(it.GetID()), "item %s decided exactly once", it.GetID())
+				assert.Equal(t, certifications.CertificationDecisionApprove, now.GetDecision())
+				decided++
+			} else {
+				require.Zero(t, srv.DecisionCount(it.GetID()), "role %s left alone", it.GetID())
+				undecided = append(undecided, it.GetID())
 			}
-		},
-	})
-	cancel()
-	require.Error(t, err)
-	require.NotNil(t, res)
-	assert.NotEmpty(t, res.Decided)
-
-	// Reruns finish the job: a chunk whose answer was lost (a dropped
-	// connection after the sandbox decided) is no longer undecided.
-	reruns := 0
-	for err != nil && reruns < 10 {
-		res, err = api.Review(context.Background(), reviewCertID, leaveRoles, nil)
-		reruns++
-	}
-	require.NoError(t, err, "after %d reruns", reruns)
-	t.Logf("%d reruns; the last: %d listings, %d decide calls, %d decided", reruns, res.ListCalls, res.DecideCalls, len(res.Decided))
-
-	faults := map[certtest.Fault]int{}
-	for _, r := range srv.Requests() {
-		faults[r.Fault]++
-	}
-	t.Logf("requests by fault: %v", faults)
-	assert.Positive(t, faults[certtest.FaultDroppedConnection], "connections were dropped")
-	assert.Positive(t, faults[certtest.FaultRateLimited], "429s were injected")
-
-	srv.SetFaultsEnabled(false)
-	var undecided []string
-	decided := 0
-	for _, it := range items {
-		now, ok := srv.Item(reviewCertID, it.GetID())
+		}
+		left := itemIDs(t, api.ListIdentityAccessReviewItems(t.Context(), "big").Filters("completed eq false").All())
+		assert.Equal(t, undecided, left, "the sandbox lists as undecided the roles left alone")
+		cert, ok := srv.Certification("big")
 		require.True(t, ok)
-		if _, decides := leaveRoles(it); decides {
-			require.Equal(t, 1, srv.DecisionCount(it.GetID()), "item %s decided exactly once", it.GetID())
-			assert.Equal(t, certifications.CertificationDecisionApprove, now.GetDecision())
-			decided++
-		} else {
-			require.Zero(t, srv.DecisionCount(it.GetID()), "role %s left alone", it.GetID())
-			undecided = append(undecided, it.GetID())
+		assert.EqualValues(t, decided, cert.GetDecisionsMade())
+		for _, r := range srv.Requests() {
+			if r.Method == http.MethodPost {
+				assert.NotEqual(t, http.StatusBadRequest, r.Status, "no decide call was refused")
+			}
 		}
-	}
-	assert.Equal(t, undecided, ix.undecided(), "the index agrees with the sandbox")
-	cert, ok := srv.Certification(reviewCertID)
-	require.True(t, ok)
-	assert.EqualValues(t, decided, cert.GetDecisionsMade())
-	for _, r := range srv.Requests() {
-		if r.Method == http.MethodPost {
-			assert.NotEqual(t, http.StatusBadRequest, r.Status, "no decide call was refused")
-		}
-	}
-}
-
-// newOptionsSandbox starts a sandbox with opts and returns it with a client
-// that validates every request against the definitions, retries a lot and
-// does not pace.
-func newOptionsSandbox(t *testing.T, opts ...certtest.Option) (*certtest.Server, *certifications.APIClient) {
-	t.Helper()
-	srv := certtest.NewTestServer(t, opts...)
-	srv.SetFaultsEnabled(false)
-	cfg := srv.Configuration()
-	cfg.HTTPClient.Transport = spectest.NewValidatingTransport(t, transportOf(cfg.HTTPClient))
-	cfg.DisableRateLimit = true
-	cfg.MaxRetries = 25
-	cfg.RetryWaitMin, cfg.RetryWaitMax = time.Millisecond, 20*time.Millisecond
-	return srv, certifications.NewAPIClient(cfg)
+	})
 }
