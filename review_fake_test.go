@@ -34,6 +34,9 @@ type fakeCert struct {
 
 	// noCount leaves X-Total-Count out of every answer.
 	noCount bool
+	// countHeader, if set, is sent as X-Total-Count instead of the true
+	// count, as a server that miscounts would.
+	countHeader string
 	// before, if set, runs before each request is answered (with mu held):
 	// n counts the requests from 1.
 	before func(f *fakeCert, n int, req *http.Request)
@@ -56,6 +59,7 @@ type fakeRequest struct {
 	filters       string
 	decisions     int
 	status        int
+	ids           []string // the ids a listing returned
 }
 
 func newFakeCert(t *testing.T, items int) (*fakeCert, *APIClient) {
@@ -141,12 +145,16 @@ func (f *fakeCert) list(req *http.Request) (*http.Response, error) {
 	}
 	page := []map[string]any{}
 	for _, id := range all[min(offset, len(all)):min(offset+limit, len(all))] {
+		entry.ids = append(entry.ids, id)
 		typ := []string{"ENTITLEMENT", "ENTITLEMENT", "ACCESS_PROFILE", "ROLE"}[fakeIndex(id)%4]
 		page = append(page, map[string]any{"id": id, "completed": false, "accessSummary": map[string]any{"access": map[string]any{"type": typ}}})
 	}
 	resp, err := httpmock.NewJsonResponse(http.StatusOK, page)
 	if entry.count && !f.noCount {
 		resp.Header.Set("X-Total-Count", strconv.Itoa(len(all)))
+		if f.countHeader != "" {
+			resp.Header.Set("X-Total-Count", f.countHeader)
+		}
 	}
 	entry.status = http.StatusOK
 	f.log = append(f.log, entry)

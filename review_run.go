@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/maphash"
+	"math"
 	"net/http"
 )
 
@@ -17,7 +19,8 @@ const (
 type reviewCall struct {
 	window int // index of the window listed, decideCall or probeCall
 	items  []AccessReviewItem
-	total  int64 // X-Total-Count, -1 when not asked for or not sent
+	total  int64 // X-Total-Count, -1 when not asked for, not sent or past int32
+	path   string
 	chunk  []ReviewDecision
 	cert   *IdentityCertificationDto
 	err    error
@@ -33,9 +36,16 @@ type reviewRun struct {
 	rule   ReviewRule
 	o      ReviewOptions
 
-	res  *ReviewResult
-	seen map[string]struct{} // ids read in this run: the rule sees each once
-	errs []error
+	res *ReviewResult
+	// seen records the ids read in this run, so that the rule sees each
+	// once: a 64-bit hash of each (see MaxReviewItems for the bound).
+	seed      maphash.Seed
+	seen      *seenSet
+	nSeen     int
+	cur       *reviewPass // the pass being read
+	leftAlone int
+	keepAlone bool // list the items left alone in the result, not only count them
+	errs      []error
 
 	pending    []ReviewDecision // made by the rule, not yet sent
 	inDecide   int              // decisions in flight
@@ -51,7 +61,7 @@ func newReviewRun(ctx context.Context, s *CertificationsApiService, certID, filt
 	return &reviewRun{
 		ctx: ctx, s: s, certID: certID, filter: filter, rule: rule, o: o,
 		res:  &ReviewResult{Total: -1, Failed: map[string]error{}},
-		seen: map[string]struct{}{},
+		seed: maphash.MakeSeed(), seen: newSeenSet(), keepAlone: true,
 		done: make(chan reviewCall, o.Concurrency),
 	}
 }
@@ -77,6 +87,7 @@ func (r *reviewRun) pass(second bool) {
 	if isOffsetPastEnd(first.err) {
 		first.err, first.items = nil, nil
 	}
+	r.cur = newReviewPass(second, size, first.total)
 	onePage := int32(len(first.items)) < size || first.total >= 0 && first.total <= int64(size)
 	if !second && first.err == nil {
 		switch {
@@ -90,14 +101,21 @@ func (r *reviewRun) pass(second bool) {
 	case first.err != nil:
 		r.fail(first.err)
 	case onePage:
-		r.consume(first)
+		r.consume(first, reviewWindow{limit: size})
 		r.loop(nil)
 	case first.total < 0:
-		r.consume(first)
+		r.consume(first, reviewWindow{limit: size})
 		r.forward()
 	default:
 		// The first page is read again as the last window: its items are
 		// not handed to the rule now, or the items behind it would move.
+		// Its ids tell whether the windows further back move forward.
+		r.cur.first = make(map[uint64]struct{}, len(first.items))
+		for i := range first.items {
+			if id := first.items[i].GetID(); id != "" {
+				r.cur.first[r.idHash(id)] = struct{}{}
+			}
+		}
 		r.report()
 		// Pages of one item cannot overlap: they are read one at a time.
 		r.loop(&backPlan{end: first.total, size: size, sequential: second || size < 2})
@@ -111,6 +129,11 @@ func (r *reviewRun) pass(second bool) {
 // A window is consumed only after every window before it: its decisions
 // remove items behind the windows before it, never in front of a window
 // still to be read, whatever the order the calls reach the server in.
+//
+// The first two windows are sent alone, and the others only once the
+// first was read without ending the reading (see checkAdvance): a server
+// that ignores offset costs two listings past the first, not a burst of
+// Concurrency.
 func (r *reviewRun) loop(plan *backPlan) {
 	if plan == nil {
 		plan = &backPlan{}
@@ -131,7 +154,7 @@ func (r *reviewRun) loop(plan *backPlan) {
 				// count tells how many pages are past the end now.
 				r.sendList(probeCall, reviewWindow{limit: 1}, true)
 				recount, probing = false, true
-			case reading && (listing == 0 || !plan.sequential) &&
+			case reading && (listing == 0 || !plan.sequential) && (len(windows) < 2 || consumed > 0) &&
 				len(windows)-consumed < r.o.Concurrency && len(r.pending) < 2*r.o.ChunkSize:
 				w := plan.next(listing > 0)
 				windows = append(windows, w)
@@ -156,6 +179,7 @@ func (r *reviewRun) loop(plan *backPlan) {
 			probing = false
 			if c.total >= 0 {
 				plan.shrinkTo(c.total)
+				r.cur.count = c.total
 			}
 			continue
 		}
@@ -173,9 +197,11 @@ func (r *reviewRun) loop(plan *backPlan) {
 				break
 			}
 			delete(received, consumed)
-			r.checkJoin(windows[consumed], rc)
+			w := windows[consumed]
 			consumed++
-			r.consume(rc)
+			t := r.consume(rc, w)
+			r.checkJoin(w, rc, t)
+			r.checkAdvance(plan, w, rc, t)
 		}
 		r.report()
 	}
@@ -185,22 +211,25 @@ func (r *reviewRun) loop(plan *backPlan) {
 // is read only after the decisions before it are answered, at the offset
 // of the items this run left undecided. Decisions of failed calls are
 // taken as applied, so their items, when still undecided, come back as
-// repeats rather than push items out of reach.
+// repeats rather than push items out of reach. A full page that brings no
+// new id ends the reading: with a *PagingError unless failed decisions
+// explain it (see checkAdvance).
 func (r *reviewRun) forward() {
 	size := int32(r.o.PageSize)
 	for {
 		r.loop(nil) // send and answer every decision first
-		if r.readStop || len(r.res.LeftAlone) > 1<<31-1-int(size) {
+		if r.readStop || r.leftAlone > math.MaxInt32-int(size) {
 			return
 		}
-		before := len(r.seen)
 		r.res.ListCalls++
-		c := r.list(reviewWindow{offset: int32(len(r.res.LeftAlone)), limit: size}, false)
+		w := reviewWindow{offset: int32(r.leftAlone), limit: size}
+		c := r.list(w, false)
 		if isOffsetPastEnd(c.err) {
 			c.err, c.items = nil, nil
 		}
-		r.consume(c)
-		if c.err != nil || int32(len(c.items)) < size || len(r.seen) == before {
+		t := r.consume(c, w)
+		r.checkAdvance(nil, w, c, t)
+		if c.err != nil || int32(len(c.items)) < size || t.fresh == 0 {
 			r.loop(nil)
 			return
 		}
@@ -215,8 +244,13 @@ func (r *reviewRun) list(w reviewWindow, count bool) reviewCall {
 	}
 	items, resp, err := req.Execute()
 	c := reviewCall{items: items, total: -1, err: err}
-	if t, ok := TotalCount(resp); ok && count && err == nil {
+	// A count past int32 is bad data: no offset reaches it, so it is
+	// taken as no count rather than wrapped into negative offsets.
+	if t, ok := TotalCount(resp); ok && count && err == nil && t <= math.MaxInt32 {
 		c.total = t
+	}
+	if resp != nil && resp.Request != nil && resp.Request.URL != nil {
+		c.path = resp.Request.URL.Path
 	}
 	return c
 }
@@ -244,44 +278,57 @@ func (r *reviewRun) sendChunk() {
 	}()
 }
 
-// consume hands the new items of a listing to the rule. A failed listing
-// stops the reading.
-func (r *reviewRun) consume(c reviewCall) {
+// consume hands the new items of a listing at w to the rule and says what
+// it found in them. A failed listing stops the reading.
+func (r *reviewRun) consume(c reviewCall, w reviewWindow) reviewTake {
+	t := reviewTake{repeat: -1}
 	if c.err != nil {
 		r.fail(c.err)
-		return
+		return t
 	}
+	hashes := make([]uint64, 0, len(c.items))
 	for i := range c.items {
 		if r.readStop {
-			return
+			return t
 		}
 		item := &c.items[i]
 		id := item.GetID()
-		if _, dup := r.seen[id]; dup || id == "" {
+		if id == "" {
 			r.res.Ignored++
 			continue
 		}
-		if len(r.seen) >= MaxReviewItems {
-			r.stopReading(fmt.Errorf("certifications: review of %s stopped after %d items, the most one run reads; run it again for the rest", r.certID, MaxReviewItems))
-			return
+		h := r.idHash(id)
+		isNew := r.note(w, i, h, hashes, &t)
+		hashes = append(hashes, h)
+		if !isNew {
+			r.res.Ignored++
+			continue
 		}
-		r.seen[id] = struct{}{}
+		if r.nSeen >= MaxReviewItems {
+			r.stopReading(fmt.Errorf("certifications: review of %s stopped after %d items, the most one run reads; run it again for the rest", r.certID, MaxReviewItems))
+			return t
+		}
+		r.nSeen++
 		if item.GetCompleted() || item.Decision != nil {
 			r.res.Ignored++ // the server listed a decided item: leave it be
 			continue
 		}
 		d, ok := r.rule(*item)
 		if !ok {
-			r.res.LeftAlone = append(r.res.LeftAlone, id)
+			r.leftAlone++
+			if r.keepAlone {
+				r.res.LeftAlone = append(r.res.LeftAlone, id)
+			}
 			continue
 		}
 		if d.Decision == "" {
 			r.stopReading(&ValidationError{Parameter: "rule", Problem: fmt.Sprintf("returned a decision without decision for item %s", id), Allowed: "APPROVE or REVOKE"})
-			return
+			return t
 		}
 		d.ID = id
 		r.pending = append(r.pending, d)
 	}
+	return t
 }
 
 // decided records the outcome of a decide call.
@@ -357,9 +404,9 @@ func (r *reviewRun) report() {
 	pending := len(r.pending) + r.inDecide
 	r.o.Progress(ReviewProgress{
 		Total:     r.res.Total,
-		Listed:    len(r.res.LeftAlone) + len(r.res.Decided) + len(r.res.Failed) + pending,
+		Listed:    r.leftAlone + len(r.res.Decided) + len(r.res.Failed) + pending,
 		Decided:   len(r.res.Decided),
-		LeftAlone: len(r.res.LeftAlone),
+		LeftAlone: r.leftAlone,
 		Failed:    len(r.res.Failed),
 		Pending:   pending,
 		Requests:  r.res.ListCalls + r.res.DecideCalls,

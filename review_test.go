@@ -491,17 +491,25 @@ func TestReviewValidation(t *testing.T) {
 
 // Filters narrow the review, and the rule sees only matching items.
 func TestReviewFiltersAreSentWithTheUndecidedFilter(t *testing.T) {
+	got, res, err := reviewFiltersSent(t, `access.type eq "ROLE"`)
+	require.NoError(t, err)
+	assert.Zero(t, res.Total)
+	assert.Equal(t, []string{`completed eq false and (access.type eq "ROLE")`}, got)
+	assert.Equal(t, 0, res.DecideCalls)
+}
+
+// reviewFiltersSent runs a Review with filters against a certification
+// without undecided items and returns the filters of its listings.
+func reviewFiltersSent(t *testing.T, filters string) ([]string, *ReviewResult, error) {
+	t.Helper()
 	c, mt := newMockClient(t, func(cfg *Configuration) { cfg.AccessToken, cfg.ClientID, cfg.ClientSecret = testToken, "", "" })
 	var got []string
 	mt.RegisterResponder(http.MethodGet, testBase+"/v3/certifications/cert-1/access-review-items", func(req *http.Request) (*http.Response, error) {
 		got = append(got, req.URL.Query().Get("filters"))
 		return httpmock.NewStringResponse(http.StatusOK, `[]`), nil
 	})
-	res, err := c.CertificationsApi.Review(context.Background(), "cert-1", leaveIf(func(int) bool { return false }), &ReviewOptions{Filters: `access.type eq "ROLE"`})
-	require.NoError(t, err)
-	assert.Zero(t, res.Total)
-	assert.Equal(t, []string{`completed eq false and (access.type eq "ROLE")`}, got)
-	assert.Equal(t, 0, res.DecideCalls)
+	res, err := c.CertificationsApi.Review(context.Background(), "cert-1", leaveIf(func(int) bool { return false }), &ReviewOptions{Filters: filters})
+	return got, res, err
 }
 
 // The plan reads total items from the back, each window ending where the

@@ -8,6 +8,20 @@ import (
 	"time"
 )
 
+// ready refuses what would make a workflow panic or fail on its first
+// request, before anything is sent: a service not made by NewAPIClient (a
+// nil or zero CertificationsApiService), the way every operation refuses
+// it, and a nil context, the way NewRequest refuses it.
+func (s *CertificationsApiService) ready(ctx context.Context) error {
+	if _, err := s.caller(); err != nil {
+		return err
+	}
+	if ctx == nil {
+		return &ValidationError{Parameter: "ctx", Problem: "is nil", Allowed: "a context.Context, e.g. context.Background()"}
+	}
+	return nil
+}
+
 // DecideProgress reports how far a DecideAll run has come.
 type DecideProgress struct {
 	// Total is the number of decisions asked for.
@@ -56,10 +70,17 @@ type DecideResult struct {
 // away), which the server would refuse for the whole chunk. The same id
 // twice is decided once, the first way.
 //
+// When the undecided items cannot be read to the end (a failed listing,
+// or a server that does not advance: a *PagingError), no decision is taken
+// as skipped and none is sent: the result is nil and the error says why.
+//
 // A failed chunk does not stop the others; its items are listed in Failed
 // and the returned error joins the distinct failures. Running DecideAll
 // again with the same decisions after a failure decides only what is left.
 func (s *CertificationsApiService) DecideAll(ctx context.Context, certificationID string, decisions []ReviewDecision, opts *DecideOptions) (*DecideResult, error) {
+	if err := s.ready(ctx); err != nil {
+		return nil, err
+	}
 	if err := checkID("certificationId", certificationID); err != nil {
 		return nil, err
 	}
@@ -137,7 +158,9 @@ func markFailed(res *DecideResult, ds []ReviewDecision, err error) {
 
 // undecidedAmong returns the ids of decisions whose items are undecided
 // in the certification. It reads the undecided items the way Review does,
-// with a rule that leaves every item alone.
+// with a rule that leaves every item alone, and fails unless the reading
+// ended cleanly: only then does an id missing from found mean an item
+// that is not undecided.
 func (s *CertificationsApiService) undecidedAmong(ctx context.Context, certificationID string, decisions []ReviewDecision) (map[string]bool, error) {
 	wanted := make(map[string]bool, len(decisions))
 	for _, d := range decisions {
@@ -151,7 +174,9 @@ func (s *CertificationsApiService) undecidedAmong(ctx context.Context, certifica
 		return ReviewDecision{}, false
 	}
 	o := ReviewOptions{PageSize: MaxPageSize, ChunkSize: MaxDecisionsPerCall, Concurrency: DefaultReviewConcurrency}
-	if err := newReviewRun(ctx, s, certificationID, Eq("completed", false).String(), note, o).run(); err != nil {
+	r := newReviewRun(ctx, s, certificationID, undecidedFilter, note, o)
+	r.keepAlone = false // only found is needed: no id of every undecided item
+	if err := r.run(); err != nil {
 		return nil, err
 	}
 	return found, nil
@@ -177,13 +202,25 @@ type ReassignResult struct {
 	Reassigned []string
 	// Tasks holds the finished tasks of an asynchronous run, in order.
 	Tasks []CertificationTask
+	// Submitted holds the ids of the references of an asynchronous call
+	// that the server accepted but whose task did not end in SUCCESS
+	// while the run followed it: the task came back without an id, ended
+	// in another status, or the wait failed. They may have moved or not:
+	// check the certification before sending them again.
+	Submitted []string
 }
 
 // ReassignAll moves any number of identities or items of a certification
 // to another reviewer, in chunks of 50 (synchronous) or 500 (asynchronous,
 // waiting for each task to finish). It stops at the first failure; the
-// result lists what was moved before it.
+// result lists what was moved before it, and what was submitted without
+// being confirmed (see ReassignResult.Submitted). A task the server
+// returns without an id cannot be followed: the run stops with a
+// *TaskError.
 func (s *CertificationsApiService) ReassignAll(ctx context.Context, certificationID string, body ReviewReassign, opts *ReassignOptions) (*ReassignResult, error) {
+	if err := s.ready(ctx); err != nil {
+		return nil, err
+	}
 	var o ReassignOptions
 	if opts != nil {
 		o = *opts
@@ -214,11 +251,20 @@ func (s *CertificationsApiService) ReassignAll(ctx context.Context, certificatio
 			if err != nil {
 				return res, err
 			}
-			done, err := s.WaitForCertificationTask(ctx, task.GetID(), o.Wait)
+			// The chunk is submitted now: an id the server left out is
+			// its fault, not the caller's, and the chunk is on record.
+			if checkID("id", task.GetID()) != nil {
+				err = &TaskError{Task: task}
+			} else {
+				task, err = s.WaitForCertificationTask(ctx, task.GetID(), o.Wait)
+			}
 			if err != nil {
+				for _, r := range chunk.Reassign {
+					res.Submitted = append(res.Submitted, r.ID)
+				}
 				return res, err
 			}
-			res.Tasks = append(res.Tasks, *done)
+			res.Tasks = append(res.Tasks, *task)
 		} else if _, _, err := s.ReassignIdentityCertifications(ctx, certificationID).ReviewReassign(chunk).Execute(); err != nil {
 			return res, err
 		}
@@ -241,30 +287,51 @@ type WaitOptions struct {
 	Max time.Duration
 }
 
-// TaskError reports a certification task that ended in status ERROR.
+// TaskError reports a certification task that did not succeed: it ended
+// in ERROR, or in a status that is neither pending (QUEUED, IN_PROGRESS)
+// nor SUCCESS (CANCELLED, say, or none), or the server returned it
+// without an id, so that it cannot be followed.
 type TaskError struct {
-	// Task is the task as last polled.
+	// Task is the task as last polled, or as submitted when it has no id.
 	Task *CertificationTask
 }
 
-// Error names the task and its error messages.
+// Error names the task, the status it stopped in and its error messages.
 func (e *TaskError) Error() string {
+	t := e.Task
+	id, status := t.GetID(), t.GetStatus()
+	if checkID("id", id) != nil {
+		return fmt.Sprintf("certifications: the server returned a task without a usable id (id %q, type %q, status %q), so it cannot be followed; its work was submitted: check the certification before sending it again", id, t.GetType(), status)
+	}
+	var msg string
+	switch status {
+	case CertificationTaskStatusError:
+		msg = fmt.Sprintf("certifications: task %s (%s) ended in ERROR", id, t.GetType())
+	case "":
+		msg = fmt.Sprintf("certifications: task %s (%s) came back without a status, so it is neither pending nor done; check the task", id, t.GetType())
+	default:
+		msg = fmt.Sprintf("certifications: task %s (%s) stopped in status %s, neither pending (QUEUED, IN_PROGRESS) nor SUCCESS; check the task", id, t.GetType(), status)
+	}
 	var msgs []string
-	for _, m := range e.Task.GetErrors() {
-		if t := m.GetText(); t != "" {
-			msgs = append(msgs, t)
+	for _, m := range t.GetErrors() {
+		if text := m.GetText(); text != "" {
+			msgs = append(msgs, text)
 		}
 	}
-	msg := fmt.Sprintf("certifications: task %s (%s) ended in ERROR", e.Task.GetID(), e.Task.GetType())
 	if len(msgs) > 0 {
 		msg += ": " + strings.Join(msgs, "; ")
 	}
 	return msg
 }
 
-// WaitForCertificationTask polls a certification task with backoff until
-// it reaches SUCCESS (returned) or ERROR (a *TaskError), or ctx ends.
+// WaitForCertificationTask polls a certification task with backoff while
+// it is QUEUED or IN_PROGRESS, until it reaches SUCCESS (returned) or any
+// other status (ERROR, a status the API may add, or none: returned with a
+// *TaskError naming it), or ctx ends.
 func (s *CertificationsApiService) WaitForCertificationTask(ctx context.Context, taskID string, opts *WaitOptions) (*CertificationTask, error) {
+	if err := s.ready(ctx); err != nil {
+		return nil, err
+	}
 	wait, maxWait := 500*time.Millisecond, 10*time.Second
 	if opts != nil && opts.Initial > 0 {
 		wait = opts.Initial
@@ -280,7 +347,8 @@ func (s *CertificationsApiService) WaitForCertificationTask(ctx context.Context,
 		switch task.GetStatus() {
 		case CertificationTaskStatusSuccess:
 			return task, nil
-		case CertificationTaskStatusError:
+		case CertificationTaskStatusQueued, CertificationTaskStatusInProgress:
+		default:
 			return task, &TaskError{Task: task}
 		}
 		if err := sleep(ctx, wait); err != nil {
@@ -298,14 +366,26 @@ type IncompleteError struct {
 	// when the server did not send them).
 	DecisionsMade  int32
 	DecisionsTotal int32
+	// Missing names the counters the server did not send
+	// ("decisionsMade", "decisionsTotal"), in that order; empty when it
+	// sent both.
+	Missing []string
 }
 
-// Error says how many decisions are still missing.
+// Error says how many decisions are still missing, or which counter the
+// server did not send.
 func (e *IncompleteError) Error() string {
-	if e.DecisionsMade == 0 && e.DecisionsTotal == 0 {
+	missing := e.Missing
+	if len(missing) == 0 && e.DecisionsMade == 0 && e.DecisionsTotal == 0 {
 		// A complete certification of no items is signed off, so 0 of 0
 		// here means the server sent no counters.
-		return fmt.Sprintf("certifications: certification %s does not report its decision counters (decisionsMade, decisionsTotal); check it before signing off", e.CertificationID)
+		missing = []string{"decisionsMade", "decisionsTotal"}
+	}
+	switch {
+	case len(missing) > 1:
+		return fmt.Sprintf("certifications: certification %s does not report its decision counters (%s); check it before signing off", e.CertificationID, strings.Join(missing, ", "))
+	case len(missing) == 1:
+		return fmt.Sprintf("certifications: certification %s does not report its decision counter %s; check it before signing off", e.CertificationID, missing[0])
 	}
 	return fmt.Sprintf("certifications: certification %s is not complete (%d of %d decisions made); decide the remaining items before signing off",
 		e.CertificationID, e.DecisionsMade, e.DecisionsTotal)
@@ -318,6 +398,9 @@ func (e *IncompleteError) Error() string {
 // returns the certification with an *IncompleteError and sends no
 // sign-off; so it does when the server's answer lacks either counter.
 func (s *CertificationsApiService) SignOffWhenComplete(ctx context.Context, certificationID string) (*IdentityCertificationDto, error) {
+	if err := s.ready(ctx); err != nil {
+		return nil, err
+	}
 	cert, _, err := s.GetIdentityCertification(ctx, certificationID).Execute()
 	if err != nil {
 		return nil, err
@@ -325,8 +408,15 @@ func (s *CertificationsApiService) SignOffWhenComplete(ctx context.Context, cert
 	if cert.GetPhase() == CertificationPhaseSigned {
 		return cert, nil
 	}
-	if cert.DecisionsMade == nil || cert.DecisionsTotal == nil || *cert.DecisionsMade != *cert.DecisionsTotal {
-		return cert, &IncompleteError{CertificationID: certificationID, DecisionsMade: cert.GetDecisionsMade(), DecisionsTotal: cert.GetDecisionsTotal()}
+	var missing []string
+	if cert.DecisionsMade == nil {
+		missing = append(missing, "decisionsMade")
+	}
+	if cert.DecisionsTotal == nil {
+		missing = append(missing, "decisionsTotal")
+	}
+	if len(missing) > 0 || *cert.DecisionsMade != *cert.DecisionsTotal {
+		return cert, &IncompleteError{CertificationID: certificationID, DecisionsMade: cert.GetDecisionsMade(), DecisionsTotal: cert.GetDecisionsTotal(), Missing: missing}
 	}
 	signed, _, err := s.SignOffIdentityCertification(ctx, certificationID).Execute()
 	return signed, err

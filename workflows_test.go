@@ -2,8 +2,12 @@ package certifications
 
 import (
 	"context"
+	"errors"
 	"net/http"
+	"strings"
 	"testing"
+	"testing/synctest"
+	"time"
 
 	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
@@ -117,6 +121,119 @@ func TestSignOffWhenCompleteChecksTheCounters(t *testing.T) {
 			assert.Equal(t, "cert-1", ie.CertificationID)
 			assert.Contains(t, ie.Error(), tc.message)
 			assert.NotContains(t, ie.Error(), "certifications: certifications:")
+		})
+	}
+}
+
+// taskServer answers GET /v3/certification-tasks/task-1 with statuses in
+// turn (the last one again once they run out), as JSON bodies with the
+// status left out when it is "".
+func taskServer(t *testing.T, statuses ...string) (*APIClient, *int) {
+	t.Helper()
+	c, mt := newMockClient(t, func(cfg *Configuration) { cfg.AccessToken, cfg.ClientID, cfg.ClientSecret = testToken, "", "" })
+	polls := 0
+	mt.RegisterResponder(http.MethodGet, testBase+"/v3/certification-tasks/task-1", func(*http.Request) (*http.Response, error) {
+		body := map[string]any{"id": "task-1", "type": "REASSIGN", "targetType": "CERTIFICATION", "targetId": "cert-1"}
+		if s := statuses[min(polls, len(statuses)-1)]; s != "" {
+			body["status"] = s
+		}
+		polls++
+		return httpmock.NewJsonResponse(http.StatusOK, body)
+	})
+	return c, &polls
+}
+
+// Only QUEUED and IN_PROGRESS keep WaitForCertificationTask polling: any
+// other status, one the API does not define or none, ends the wait with a
+// *TaskError naming it, rather than polling until the context ends.
+func TestWaitForCertificationTaskEndsOnAnyOtherStatus(t *testing.T) {
+	for status, says := range map[string]string{
+		"ERROR":     "ended in ERROR",
+		"CANCELLED": "stopped in status CANCELLED",
+		"PAUSED":    "stopped in status PAUSED",
+		"":          "without a status",
+	} {
+		t.Run(status, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				c, polls := taskServer(t, "QUEUED", "IN_PROGRESS", status)
+				ctx, cancel := context.WithTimeout(context.Background(), time.Hour)
+				defer cancel()
+				task, err := c.CertificationsApi.WaitForCertificationTask(ctx, "task-1", &WaitOptions{Initial: time.Second, Max: time.Second})
+				var te *TaskError
+				require.ErrorAs(t, err, &te)
+				assert.Equal(t, CertificationTaskStatus(status), te.Task.GetStatus())
+				assert.Same(t, task, te.Task)
+				assert.Contains(t, err.Error(), says)
+				assert.Contains(t, err.Error(), "task-1")
+				assert.Equal(t, 1, strings.Count(err.Error(), "certifications:"), err.Error())
+				assert.Equal(t, 3, *polls)
+			})
+		})
+	}
+	t.Run("SUCCESS", func(t *testing.T) {
+		synctest.Test(t, func(t *testing.T) {
+			c, polls := taskServer(t, "IN_PROGRESS", "SUCCESS")
+			task, err := c.CertificationsApi.WaitForCertificationTask(context.Background(), "task-1", &WaitOptions{Initial: time.Second})
+			require.NoError(t, err)
+			assert.Equal(t, CertificationTaskStatusSuccess, task.GetStatus())
+			assert.Equal(t, 2, *polls)
+		})
+	})
+}
+
+// An asynchronous reassignment whose task comes back without an id was
+// submitted all the same: ReassignAll stops with a *TaskError that says
+// so, not a *ValidationError blaming the caller, and lists the chunk as
+// submitted so that a rerun does not send it blindly.
+func TestReassignAllAsyncTaskWithoutID(t *testing.T) {
+	c, mt := newMockClient(t, func(cfg *Configuration) { cfg.AccessToken, cfg.ClientID, cfg.ClientSecret = testToken, "", "" })
+	submits := 0
+	mt.RegisterResponder(http.MethodPost, testBase+"/v3/certifications/cert-1/reassign-async", func(*http.Request) (*http.Response, error) {
+		submits++
+		body := map[string]any{"type": "REASSIGN", "status": "QUEUED", "targetType": "CERTIFICATION", "targetId": "cert-1"}
+		if submits == 1 {
+			body["id"] = "task-1"
+		}
+		return httpmock.NewJsonResponse(http.StatusAccepted, body)
+	})
+	mt.RegisterResponder(http.MethodGet, testBase+"/v3/certification-tasks/task-1",
+		httpmock.NewStringResponder(http.StatusOK, `{"id":"task-1","type":"REASSIGN","status":"SUCCESS"}`))
+	var refs []ReassignReference
+	for _, id := range []string{"identity-1", "identity-2", "identity-3", "identity-4"} {
+		refs = append(refs, ReassignReference{ID: id, Type: ReassignReferenceTypeIdentitySummary})
+	}
+	res, err := c.CertificationsApi.ReassignAll(context.Background(), "cert-1",
+		ReviewReassign{Reassign: refs, ReassignTo: "reviewer-2", Reason: "moving on"}, &ReassignOptions{Async: true, ChunkSize: 2})
+	var ve *ValidationError
+	assert.False(t, errors.As(err, &ve), "the caller's input was fine: %v", err)
+	var te *TaskError
+	require.ErrorAs(t, err, &te)
+	assert.Contains(t, err.Error(), "without a usable id")
+	assert.Contains(t, err.Error(), "submitted")
+	require.NotNil(t, res)
+	assert.Equal(t, []string{"identity-1", "identity-2"}, res.Reassigned)
+	assert.Equal(t, []string{"identity-3", "identity-4"}, res.Submitted)
+	assert.Len(t, res.Tasks, 1)
+	assert.Equal(t, 2, submits, "nothing is sent after the chunk without a task id")
+}
+
+// When the server leaves out only one decision counter, the
+// *IncompleteError names that counter rather than reading it as 0.
+func TestSignOffWhenCompleteNamesTheMissingCounter(t *testing.T) {
+	for body, missing := range map[string]string{
+		`{"id":"cert-1","phase":"ACTIVE","completed":true,"decisionsTotal":5}`: "decisionsMade",
+		`{"id":"cert-1","phase":"ACTIVE","completed":true,"decisionsMade":5}`:  "decisionsTotal",
+	} {
+		t.Run(missing, func(t *testing.T) {
+			c, mt := newMockClient(t, func(cfg *Configuration) { cfg.AccessToken, cfg.ClientID, cfg.ClientSecret = testToken, "", "" })
+			mt.RegisterResponder(http.MethodGet, testBase+"/v3/certifications/cert-1", httpmock.NewStringResponder(http.StatusOK, body))
+			_, err := c.CertificationsApi.SignOffWhenComplete(context.Background(), "cert-1")
+			var ie *IncompleteError
+			require.ErrorAs(t, err, &ie)
+			assert.Equal(t, []string{missing}, ie.Missing)
+			assert.Contains(t, err.Error(), "does not report its decision counter "+missing)
+			assert.NotContains(t, err.Error(), " of 5 decisions made")
+			assert.Equal(t, 1, mt.GetTotalCallCount(), "no sign-off was sent")
 		})
 	}
 }
