@@ -49,7 +49,28 @@ type fakeCert struct {
 	// current ones), so that a test can answer a listing as the server
 	// would have when it processed it earlier than it did.
 	view func(f *fakeCert, r fakeRequest) []string
+
+	// answering counts the requests that reached the fake and are not
+	// answered yet: a request whose caller gave up (its context ended) is
+	// still answered, and applied, as a server would, after the caller
+	// has returned.
+	answering sync.WaitGroup
 }
+
+// enteringTransport counts each request into answering before the fake's
+// responder, which httpmock runs on a goroutine of its own, takes it.
+type enteringTransport struct {
+	next http.RoundTripper
+	wg   *sync.WaitGroup
+}
+
+func (e enteringTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	e.wg.Add(1)
+	return e.next.RoundTrip(req)
+}
+
+// quiesce waits until every request that reached the fake is answered.
+func (f *fakeCert) quiesce() { f.answering.Wait() }
 
 // fakeRequest is what the fake logged of one request.
 type fakeRequest struct {
@@ -68,7 +89,10 @@ func newFakeCert(t *testing.T, items int) (*fakeCert, *APIClient) {
 	for i := range items {
 		f.ids = append(f.ids, fakeItemID(i))
 	}
-	c, mt := newMockClient(t, func(cfg *Configuration) { cfg.AccessToken, cfg.ClientID, cfg.ClientSecret = testToken, "", "" })
+	c, mt := newMockClient(t, func(cfg *Configuration) {
+		cfg.AccessToken, cfg.ClientID, cfg.ClientSecret = testToken, "", ""
+		cfg.HTTPClient = &http.Client{Transport: enteringTransport{next: cfg.HTTPClient.Transport, wg: &f.answering}}
+	})
 	base := regexp.QuoteMeta(testBase + "/v3/certifications/" + f.id)
 	mt.RegisterRegexpResponder(http.MethodGet, regexp.MustCompile("^"+base+"/access-review-items"), f.list)
 	mt.RegisterRegexpResponder(http.MethodPost, regexp.MustCompile("^"+base+"/decide$"), f.decide)
@@ -114,6 +138,7 @@ func (f *fakeCert) undecided() []string {
 }
 
 func (f *fakeCert) list(req *http.Request) (*http.Response, error) {
+	defer f.answering.Done()
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	q := req.URL.Query()
@@ -162,6 +187,7 @@ func (f *fakeCert) list(req *http.Request) (*http.Response, error) {
 }
 
 func (f *fakeCert) decide(req *http.Request) (*http.Response, error) {
+	defer f.answering.Done()
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	var ds []ReviewDecision

@@ -300,6 +300,7 @@ func TestReviewRerunCostsOnlyWhatIsLeft(t *testing.T) {
 		require.ErrorIs(t, err, context.Canceled, "failed %s", id)
 	}
 
+	f.quiesce() // calls the cancelled run gave up on may still be applied
 	f.mu.Lock()
 	left := f.undecided()
 	f.log = nil
