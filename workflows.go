@@ -285,7 +285,16 @@ type WaitOptions struct {
 	Initial time.Duration
 	// Max caps the wait between polls (default 10 s).
 	Max time.Duration
+	// Timeout bounds the whole wait (default DefaultTaskWaitTimeout), so
+	// that a task the server leaves pending for ever does not hold the
+	// caller for ever when its context has no deadline.
+	Timeout time.Duration
 }
+
+// DefaultTaskWaitTimeout is how long WaitForCertificationTask waits for a
+// task at most unless WaitOptions.Timeout says otherwise: far longer than
+// a reassignment of 500 items takes.
+const DefaultTaskWaitTimeout = time.Hour
 
 // TaskError reports a certification task that did not succeed: it ended
 // in ERROR, or in a status that is neither pending (QUEUED, IN_PROGRESS)
@@ -327,7 +336,9 @@ func (e *TaskError) Error() string {
 // WaitForCertificationTask polls a certification task with backoff while
 // it is QUEUED or IN_PROGRESS, until it reaches SUCCESS (returned) or any
 // other status (ERROR, a status the API may add, or none: returned with a
-// *TaskError naming it), or ctx ends.
+// *TaskError naming it), or ctx ends, or WaitOptions.Timeout passes (an
+// error that matches context.DeadlineExceeded, returned with the task as
+// last polled).
 func (s *CertificationsApiService) WaitForCertificationTask(ctx context.Context, taskID string, opts *WaitOptions) (*CertificationTask, error) {
 	if err := s.ready(ctx); err != nil {
 		return nil, err
@@ -339,6 +350,11 @@ func (s *CertificationsApiService) WaitForCertificationTask(ctx context.Context,
 	if opts != nil && opts.Max > 0 {
 		maxWait = opts.Max
 	}
+	timeout := DefaultTaskWaitTimeout
+	if opts != nil && opts.Timeout > 0 {
+		timeout = opts.Timeout
+	}
+	deadline := time.Now().Add(timeout)
 	for {
 		task, _, err := s.GetCertificationTask(ctx, taskID).Execute()
 		if err != nil {
@@ -351,7 +367,12 @@ func (s *CertificationsApiService) WaitForCertificationTask(ctx context.Context,
 		default:
 			return task, &TaskError{Task: task}
 		}
-		if err := sleep(ctx, wait); err != nil {
+		left := time.Until(deadline)
+		if left <= 0 {
+			return task, fmt.Errorf("certifications: task %s is still %s after %s; wait longer (WaitOptions.Timeout) or poll it again later: %w",
+				task.GetID(), task.GetStatus(), timeout, context.DeadlineExceeded)
+		}
+		if err := sleep(ctx, min(wait, left)); err != nil {
 			return task, err
 		}
 		wait = min(wait+wait/2, maxWait)

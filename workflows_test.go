@@ -181,6 +181,34 @@ func TestWaitForCertificationTaskEndsOnAnyOtherStatus(t *testing.T) {
 	})
 }
 
+// A task the server leaves pending for ever does not hold the caller for
+// ever, even with a context that never ends: the wait stops at its
+// Timeout (or DefaultTaskWaitTimeout), with an error that matches
+// context.DeadlineExceeded and says what to change.
+func TestWaitForCertificationTaskIsBounded(t *testing.T) {
+	for name, tc := range map[string]struct {
+		opts *WaitOptions
+		want time.Duration
+	}{
+		"default":        {nil, DefaultTaskWaitTimeout},
+		"Timeout":        {&WaitOptions{Initial: time.Second, Max: 7 * time.Second, Timeout: 30 * time.Second}, 30 * time.Second},
+		"Timeout <= Max": {&WaitOptions{Initial: time.Minute, Max: time.Minute, Timeout: 90 * time.Second}, 90 * time.Second},
+	} {
+		t.Run(name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				c, polls := taskServer(t, "IN_PROGRESS")
+				start := time.Now()
+				task, err := c.CertificationsApi.WaitForCertificationTask(context.Background(), "task-1", tc.opts)
+				require.ErrorIs(t, err, context.DeadlineExceeded)
+				assert.Equal(t, tc.want, time.Since(start), "the wait ends at its timeout, not later")
+				assert.Equal(t, CertificationTaskStatusInProgress, task.GetStatus())
+				assert.Contains(t, err.Error(), "WaitOptions.Timeout")
+				assert.Greater(t, *polls, 1)
+			})
+		})
+	}
+}
+
 // An asynchronous reassignment whose task comes back without an id was
 // submitted all the same: ReassignAll stops with a *TaskError that says
 // so, not a *ValidationError blaming the caller, and lists the chunk as
