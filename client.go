@@ -34,6 +34,8 @@ import (
 	"time"
 
 	"golang.org/x/oauth2"
+
+	"github.com/iscgo/certifications/internal/apigen"
 )
 
 // MaxResponseBody is the default cap on a successful response body.
@@ -196,15 +198,7 @@ func (c *APIClient) NewRequest(ctx context.Context, method, path string, query u
 // "certifications/v1/abc/decide" for APIVersionV1, whose paths put the
 // version after the resource.
 func (c *APIClient) versionedPath(p string) string {
-	p = strings.TrimLeft(p, "/")
-	if c.cfg.APIVersion != APIVersionV1 {
-		return string(APIVersionV3) + "/" + p
-	}
-	resource, rest, found := strings.Cut(p, "/")
-	if !found {
-		return resource + "/" + string(APIVersionV1)
-	}
-	return resource + "/" + string(APIVersionV1) + "/" + rest
+	return apigen.Path(p, string(c.cfg.APIVersion))
 }
 
 // encodeQuery encodes q like url.Values.Encode but with %20 for spaces: the
@@ -445,9 +439,9 @@ func (c *APIClient) logAttempt(ctx context.Context, req *http.Request, resp *htt
 }
 
 // pacer returns the pacer of the API version that path belongs to (see
-// generation).
+// apigen.Bucket).
 func (c *APIClient) pacer(path string) *pacer {
-	version := generation(strings.TrimPrefix(strings.TrimPrefix(path, c.root.Path), "/"))
+	version := apigen.Bucket(strings.TrimPrefix(strings.TrimPrefix(path, c.root.Path), "/"))
 	c.pacersMu.Lock()
 	defer c.pacersMu.Unlock()
 	p, ok := c.pacers[version]

@@ -23,6 +23,8 @@ import (
 	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/iscgo/certifications/internal/apigen"
 )
 
 const (
@@ -737,8 +739,8 @@ func TestVersionedPath(t *testing.T) {
 		assert.Equal(t, tc.v3, v3explicit.versionedPath(tc.path), tc.path)
 		assert.Equal(t, tc.v1, v1.versionedPath(tc.path), tc.path)
 		// The versioned path is paced in its generation's bucket.
-		assert.Equal(t, string(APIVersionV1), generation(v1.versionedPath(tc.path)))
-		assert.Equal(t, string(APIVersionV3), generation(v3.versionedPath(tc.path)))
+		assert.Equal(t, string(APIVersionV1), apigen.Bucket(v1.versionedPath(tc.path)))
+		assert.Equal(t, string(APIVersionV3), apigen.Bucket(v3.versionedPath(tc.path)))
 	}
 }
 

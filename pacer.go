@@ -3,7 +3,6 @@ package certifications
 import (
 	"context"
 	"fmt"
-	"strings"
 	"sync"
 	"time"
 
@@ -60,39 +59,6 @@ func newPacer(rl RateLimit, disabled bool) *pacer {
 		perSec = 1 / window.Seconds()
 	}
 	return &pacer{rl: rl, lim: rate.NewLimiter(rate.Limit(perSec), burst)}
-}
-
-// generation returns the API version a path below the API root is counted
-// under: its first segment when that is a version ("v3/...", "beta/...",
-// "v2025/..."), else its second ("certifications/v1/..." and every other
-// per-resource v1 path give "v1", one bucket for all of them; see
-// RateLimit). A path without a version gives "".
-func generation(rest string) string {
-	first, after, _ := strings.Cut(rest, "/")
-	if isVersion(first) {
-		return first
-	}
-	if second, _, _ := strings.Cut(after, "/"); isVersion(second) {
-		return second
-	}
-	return ""
-}
-
-// isVersion reports whether a path segment names an API version: "beta",
-// or "v" and digits.
-func isVersion(seg string) bool {
-	if seg == "beta" {
-		return true
-	}
-	if len(seg) < 2 || seg[0] != 'v' {
-		return false
-	}
-	for _, r := range seg[1:] {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
 }
 
 // wait blocks until a request may start or ctx ends. When the pacing

@@ -74,33 +74,6 @@ func TestPacerVersionBelowRootPath(t *testing.T) {
 	assert.NotSame(t, c.pacer("/isc/certifications/v1/a"), c.pacer("/isc/v3/certifications"))
 }
 
-func TestGeneration(t *testing.T) {
-	for path, want := range map[string]string{
-		"v3/certifications/a":            "v3",
-		"v3":                             "v3",
-		"beta/certifications":            "beta",
-		"v2025/identities":               "v2025",
-		"certifications/v1/a/decide":     "v1",
-		"certification-tasks/v1":         "v1",
-		"certification-tasks/v1/t1":      "v1",
-		"anything/v1/x":                  "v1",
-		"certifications/abc":             "",
-		"":                               "",
-		"vx/certifications":              "",
-		"certifications/version/v1":      "",
-		"certifications/beta/something":  "beta",
-		"v/certifications":               "",
-		"certifications/v10/a":           "v10",
-		"certifications/v1":              "v1",
-		"certifications/v1/":             "v1",
-		"certification-tasks/vv1/t1":     "",
-		"certification-tasks/v1beta/t1":  "",
-		"certification-summaries/v1/x/y": "v1",
-	} {
-		assert.Equal(t, want, generation(path), path)
-	}
-}
-
 // The rate limit names itself when it, not the deadline passing, ends a
 // call: at once, and still as context.DeadlineExceeded.
 func TestPacerReportsRateLimitBeforeDeadline(t *testing.T) {

@@ -2,6 +2,7 @@ package beta
 
 import (
 	"github.com/iscgo/certifications"
+	"github.com/iscgo/certifications/internal/apigen"
 	"github.com/iscgo/certifications/internal/call"
 )
 
@@ -35,7 +36,7 @@ type betaCaller struct {
 }
 
 // Path puts an operation's path below /beta.
-func (*betaCaller) Path(p string) string { return "beta" + p }
+func (*betaCaller) Path(p string) string { return apigen.Path(p, apigen.Beta) }
 
 // SkipFields reports the client's SkipFilterValidation.
 func (c *betaCaller) SkipFields() bool { return c.skip }

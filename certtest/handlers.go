@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/iscgo/certifications"
+	"github.com/iscgo/certifications/internal/apigen"
 )
 
 // The sandbox serves the Certifications and Certification Summaries
@@ -20,20 +21,10 @@ const (
 	resTasks          = "certification-tasks"
 )
 
-// resourceRoots returns the root paths of a resource in v3 and in v1.
+// resourceRoots returns the root paths of a resource in v3 and in v1, as
+// the SDK's one rule for generations writes them.
 func resourceRoots(resource string) [2]string {
-	return [2]string{"/v3/" + resource, "/" + resource + "/v1"}
-}
-
-// isV1Path reports whether p is a path of the per-resource v1 API.
-func isV1Path(p string) bool {
-	for _, res := range []string{resCertifications, resTasks} {
-		root := resourceRoots(res)[1]
-		if p == root || strings.HasPrefix(p, root+"/") {
-			return true
-		}
-	}
-	return false
+	return [2]string{"/" + apigen.Path(resource, apigen.V3), "/" + apigen.Path(resource, apigen.V1)}
 }
 
 // route is one operation: method, resource, the path below the resource

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/iscgo/certifications"
+	"github.com/iscgo/certifications/internal/apigen"
 )
 
 // Server is an in-process fake ISC tenant serving the Certifications API.
@@ -224,20 +225,14 @@ func (s *Server) handler() http.Handler {
 	})
 }
 
-// bucket returns the rate-limit bucket of a path: its API version, "oauth"
-// for the token endpoint, "" for anything else.
+// bucket returns the rate-limit bucket of a path: "oauth" for the token
+// endpoint, else its API generation by the SDK's rule (apigen.Bucket), ""
+// for a path of none.
 func bucket(p string) string {
-	switch {
-	case strings.HasPrefix(p, "/v3/"):
-		return "v3"
-	case strings.HasPrefix(p, "/beta/"):
-		return "beta"
-	case isV1Path(p):
-		return "v1"
-	case p == "/oauth/token":
+	if p == "/oauth/token" {
 		return "oauth"
 	}
-	return ""
+	return apigen.Bucket(p)
 }
 
 func (s *Server) serve(mux *http.ServeMux, w http.ResponseWriter, r *http.Request) {

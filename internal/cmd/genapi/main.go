@@ -21,6 +21,8 @@ import (
 	"sort"
 	"strings"
 	"text/template"
+
+	"github.com/iscgo/certifications/internal/apigen"
 )
 
 // service is one generated file: the builders of one service type.
@@ -233,20 +235,9 @@ func view(s service) fileView {
 // pathDoc names the operation's method and path on each generation.
 func pathDoc(s service, o op) string {
 	if !s.Root {
-		return o.Method + " /beta" + o.Path
+		return o.Method + " /" + apigen.Path(o.Path, apigen.Beta)
 	}
-	return o.Method + " /v3" + o.Path + ", or " + o.Method + " " + v1Path(o.Path) + " with APIVersionV1"
-}
-
-// v1Path is the per-resource generation's path: the version follows the
-// resource ("/certifications/v1/{id}").
-func v1Path(p string) string {
-	rest := strings.TrimPrefix(p, "/")
-	resource, tail, _ := strings.Cut(rest, "/")
-	if tail == "" {
-		return "/" + resource + "/v1"
-	}
-	return "/" + resource + "/v1/" + tail
+	return o.Method + " /" + apigen.Path(o.Path, apigen.V3) + ", or " + o.Method + " /" + apigen.Path(o.Path, apigen.V1) + " with APIVersionV1"
 }
 
 // consDoc is the constructor's doc comment.

@@ -54,17 +54,19 @@ func TestEveryOperationIsDeclaredOnce(t *testing.T) {
 	}
 }
 
-func TestV1Path(t *testing.T) {
+func TestPathDoc(t *testing.T) {
 	for in, want := range map[string]string{
-		"/certifications":                              "/certifications/v1",
-		"/certifications/{id}/decide":                  "/certifications/v1/{id}/decide",
-		"/certification-tasks/{id}":                    "/certification-tasks/v1/{id}",
-		"/certification-tasks":                         "/certification-tasks/v1",
-		"/certifications/{id}/access-summaries/{type}": "/certifications/v1/{id}/access-summaries/{type}",
+		"/certifications":                              "GET /v3/certifications, or GET /certifications/v1 with APIVersionV1",
+		"/certifications/{id}/decide":                  "GET /v3/certifications/{id}/decide, or GET /certifications/v1/{id}/decide with APIVersionV1",
+		"/certification-tasks/{id}":                    "GET /v3/certification-tasks/{id}, or GET /certification-tasks/v1/{id} with APIVersionV1",
+		"/certifications/{id}/access-summaries/{type}": "GET /v3/certifications/{id}/access-summaries/{type}, or GET /certifications/v1/{id}/access-summaries/{type} with APIVersionV1",
 	} {
-		if got := v1Path(in); got != want {
-			t.Errorf("v1Path(%q) = %q, want %q", in, got, want)
+		if got := pathDoc(service{Root: true}, op{Method: "GET", Path: in}); got != want {
+			t.Errorf("pathDoc(%q) = %q, want %q", in, got, want)
 		}
+	}
+	if got, want := pathDoc(service{}, op{Method: "GET", Path: "/certifications"}), "GET /beta/certifications"; got != want {
+		t.Errorf("beta pathDoc = %q, want %q", got, want)
 	}
 }
 
