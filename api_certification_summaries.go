@@ -20,6 +20,21 @@ func (s *CertificationSummariesApiService) caller() (call.Client, error) {
 
 // ---- GET /v3/certifications/{id}/decision-summary, or GET /certifications/v1/{id}/decision-summary with APIVersionV1
 
+// rulesGetIdentityDecisionSummary holds the rules of GET
+// /certifications/{id}/decision-summary (getIdentityDecisionSummary). The
+// summary can be narrowed to identities. It takes no sorters.
+var rulesGetIdentityDecisionSummary = &QueryRules{
+	Operation: "getIdentityDecisionSummary",
+	Filters: map[string][]Operator{
+		"identitySummary.id": {OpEq, OpIn},
+	},
+}
+
+// RulesGetIdentityDecisionSummary returns a copy of the filter and sorter rules
+// GetIdentityDecisionSummary's builder checks before sending. Changing the copy
+// changes nothing else.
+func RulesGetIdentityDecisionSummary() *QueryRules { return rulesGetIdentityDecisionSummary.Clone() }
+
 // ApiGetIdentityDecisionSummaryRequest builds a GetIdentityDecisionSummary call.
 type ApiGetIdentityDecisionSummaryRequest struct {
 	ctx             context.Context
@@ -60,6 +75,23 @@ func (r ApiGetIdentityDecisionSummaryRequest) Execute() (*IdentityCertDecisionSu
 }
 
 // ---- GET /v3/certifications/{id}/identity-summaries, or GET /certifications/v1/{id}/identity-summaries with APIVersionV1
+
+// rulesGetIdentitySummaries holds the rules of GET
+// /certifications/{id}/identity-summaries (getIdentitySummaries).
+var rulesGetIdentitySummaries = &QueryRules{
+	Operation: "getIdentitySummaries",
+	Filters: map[string][]Operator{
+		"id":        {OpEq, OpIn},
+		"completed": {OpEq, OpNe},
+		"name":      {OpEq, OpSw},
+	},
+	Sorters: []string{"name"},
+}
+
+// RulesGetIdentitySummaries returns a copy of the filter and sorter rules
+// GetIdentitySummaries's builder checks before sending. Changing the copy
+// changes nothing else.
+func RulesGetIdentitySummaries() *QueryRules { return rulesGetIdentitySummaries.Clone() }
 
 // ApiGetIdentitySummariesRequest builds a GetIdentitySummaries call.
 type ApiGetIdentitySummariesRequest struct {
@@ -170,6 +202,25 @@ func (r ApiGetIdentitySummaryRequest) Execute() (*CertificationIdentitySummary, 
 }
 
 // ---- GET /v3/certifications/{id}/access-summaries/{type}, or GET /certifications/v1/{id}/access-summaries/{type} with APIVersionV1
+
+// rulesGetIdentityAccessSummaries holds the rules of GET
+// /certifications/{id}/access-summaries/{type} (getIdentityAccessSummaries).
+var rulesGetIdentityAccessSummaries = &QueryRules{
+	Operation: "getIdentityAccessSummaries",
+	Filters: map[string][]Operator{
+		"completed":                {OpEq, OpNe},
+		"access.id":                {OpEq, OpIn},
+		"access.name":              {OpEq, OpSw},
+		"entitlement.sourceName":   {OpEq, OpSw},
+		"accessProfile.sourceName": {OpEq, OpSw},
+	},
+	Sorters: []string{"access.name"},
+}
+
+// RulesGetIdentityAccessSummaries returns a copy of the filter and sorter rules
+// GetIdentityAccessSummaries's builder checks before sending. Changing the copy
+// changes nothing else.
+func RulesGetIdentityAccessSummaries() *QueryRules { return rulesGetIdentityAccessSummaries.Clone() }
 
 // ApiGetIdentityAccessSummariesRequest builds a GetIdentityAccessSummaries call.
 type ApiGetIdentityAccessSummariesRequest struct {

@@ -77,6 +77,27 @@ func (r ApiGetIdentityCertificationRequest) Execute() (*IdentityCertificationDto
 
 // ---- GET /v3/certifications/{certificationId}/access-review-items/{itemId}/permissions, or GET /certifications/v1/{certificationId}/access-review-items/{itemId}/permissions with APIVersionV1
 
+// rulesGetIdentityCertificationItemPermissions holds the rules of GET
+// /certifications/{certificationId}/access-review-items/{itemId}/permissions
+// (getIdentityCertificationItemPermissions). Besides its fields it allows at
+// most one and/or, which must join a target clause to a rights clause, and no
+// not (only and and or are listed as composite operators). It takes no sorters.
+var rulesGetIdentityCertificationItemPermissions = &QueryRules{
+	Operation: "getIdentityCertificationItemPermissions",
+	Filters: map[string][]Operator{
+		"target": {OpEq, OpSw},
+		"rights": {OpCa},
+	},
+	Check: checkTargetRightsPair,
+}
+
+// RulesGetIdentityCertificationItemPermissions returns a copy of the filter and
+// sorter rules GetIdentityCertificationItemPermissions's builder checks before
+// sending. Changing the copy changes nothing else.
+func RulesGetIdentityCertificationItemPermissions() *QueryRules {
+	return rulesGetIdentityCertificationItemPermissions.Clone()
+}
+
 // ApiGetIdentityCertificationItemPermissionsRequest builds a GetIdentityCertificationItemPermissions call.
 type ApiGetIdentityCertificationItemPermissionsRequest struct {
 	ctx             context.Context
@@ -152,6 +173,24 @@ func (r ApiGetIdentityCertificationItemPermissionsRequest) All() iter.Seq2[Permi
 }
 
 // ---- GET /v3/certification-tasks, or GET /certification-tasks/v1 with APIVersionV1
+
+// rulesGetPendingCertificationTasks holds the rules of GET /certification-tasks
+// (getPendingCertificationTasks). It takes no sorters.
+var rulesGetPendingCertificationTasks = &QueryRules{
+	Operation: "getPendingCertificationTasks",
+	Filters: map[string][]Operator{
+		"id":       {OpEq, OpIn},
+		"targetId": {OpEq, OpIn},
+		"type":     {OpEq, OpIn},
+	},
+}
+
+// RulesGetPendingCertificationTasks returns a copy of the filter and sorter
+// rules GetPendingCertificationTasks's builder checks before sending. Changing
+// the copy changes nothing else.
+func RulesGetPendingCertificationTasks() *QueryRules {
+	return rulesGetPendingCertificationTasks.Clone()
+}
 
 // ApiGetPendingCertificationTasksRequest builds a GetPendingCertificationTasks call.
 type ApiGetPendingCertificationTasksRequest struct {
@@ -235,6 +274,23 @@ func (r ApiGetPendingCertificationTasksRequest) All() iter.Seq2[CertificationTas
 
 // ---- GET /v3/certifications/{id}/reviewers, or GET /certifications/v1/{id}/reviewers with APIVersionV1
 
+// rulesListCertificationReviewers holds the rules of GET
+// /certifications/{id}/reviewers (listCertificationReviewers).
+var rulesListCertificationReviewers = &QueryRules{
+	Operation: "listCertificationReviewers",
+	Filters: map[string][]Operator{
+		"id":    {OpEq, OpIn},
+		"name":  {OpEq, OpSw},
+		"email": {OpEq, OpSw},
+	},
+	Sorters: []string{"name", "email"},
+}
+
+// RulesListCertificationReviewers returns a copy of the filter and sorter rules
+// ListCertificationReviewers's builder checks before sending. Changing the copy
+// changes nothing else.
+func RulesListCertificationReviewers() *QueryRules { return rulesListCertificationReviewers.Clone() }
+
 // ApiListCertificationReviewersRequest builds a ListCertificationReviewers call.
 type ApiListCertificationReviewersRequest struct {
 	ctx  context.Context
@@ -312,6 +368,32 @@ func (r ApiListCertificationReviewersRequest) All() iter.Seq2[IdentityReferenceW
 }
 
 // ---- GET /v3/certifications/{id}/access-review-items, or GET /certifications/v1/{id}/access-review-items with APIVersionV1
+
+// rulesListIdentityAccessReviewItems holds the rules of GET
+// /certifications/{id}/access-review-items (listIdentityAccessReviewItems).
+var rulesListIdentityAccessReviewItems = &QueryRules{
+	Operation: "listIdentityAccessReviewItems",
+	Filters: map[string][]Operator{
+		"id":                       {OpEq, OpIn},
+		"type":                     {OpEq},
+		"access.type":              {OpEq},
+		"completed":                {OpEq, OpNe},
+		"identitySummary.id":       {OpEq, OpIn},
+		"identitySummary.name":     {OpEq, OpSw},
+		"access.id":                {OpEq, OpIn},
+		"access.name":              {OpEq, OpSw},
+		"entitlement.sourceName":   {OpEq, OpSw},
+		"accessProfile.sourceName": {OpEq, OpSw},
+	},
+	Sorters: []string{"identitySummary.name", "access.name", "access.type", "entitlement.sourceName", "accessProfile.sourceName"},
+}
+
+// RulesListIdentityAccessReviewItems returns a copy of the filter and sorter
+// rules ListIdentityAccessReviewItems's builder checks before sending. Changing
+// the copy changes nothing else.
+func RulesListIdentityAccessReviewItems() *QueryRules {
+	return rulesListIdentityAccessReviewItems.Clone()
+}
 
 // ApiListIdentityAccessReviewItemsRequest builds a ListIdentityAccessReviewItems call.
 type ApiListIdentityAccessReviewItemsRequest struct {
@@ -427,6 +509,26 @@ func (r ApiListIdentityAccessReviewItemsRequest) All() iter.Seq2[AccessReviewIte
 }
 
 // ---- GET /v3/certifications, or GET /certifications/v1 with APIVersionV1
+
+// rulesListIdentityCertifications holds the rules of GET /certifications
+// (listIdentityCertifications). The published v3 spec lists completed with eq
+// only, while older SDK reference pages list eq and ne; the SDK accepts both
+// rather than refuse a filter the server may take.
+var rulesListIdentityCertifications = &QueryRules{
+	Operation: "listIdentityCertifications",
+	Filters: map[string][]Operator{
+		"id":          {OpEq, OpIn},
+		"campaign.id": {OpEq, OpIn},
+		"phase":       {OpEq},
+		"completed":   {OpEq, OpNe},
+	},
+	Sorters: []string{"name", "due", "signed"},
+}
+
+// RulesListIdentityCertifications returns a copy of the filter and sorter rules
+// ListIdentityCertifications's builder checks before sending. Changing the copy
+// changes nothing else.
+func RulesListIdentityCertifications() *QueryRules { return rulesListIdentityCertifications.Clone() }
 
 // ApiListIdentityCertificationsRequest builds a ListIdentityCertifications call.
 type ApiListIdentityCertificationsRequest struct {

@@ -7,9 +7,10 @@ import (
 )
 
 // QueryRules describes what one operation accepts in its filters and
-// sorters query parameters, as its API reference documents them. The v3
-// rules are returned by the Rules* functions; the beta package defines its own with the
-// same type.
+// sorters query parameters, as its API reference documents them. Each
+// operation's rules are declared with it in internal/cmd/genapi and
+// generated beside its builder, with a Rules<Operation> function that
+// returns a copy; the beta package's use the same type.
 //
 // A nil *QueryRules knows no endpoint: its Check methods check syntax only.
 type QueryRules struct {
@@ -148,80 +149,6 @@ func (r *QueryRules) CheckSorters(expr string) error {
 	return nil
 }
 
-// rulesListIdentityCertifications holds the rules of GET /certifications
-// (listIdentityCertifications). The published v3 spec lists completed with
-// eq only, while older SDK reference pages list eq and ne; the SDK accepts
-// both rather than refuse a filter the server may take.
-var rulesListIdentityCertifications = &QueryRules{
-	Operation: "listIdentityCertifications",
-	Filters: map[string][]Operator{
-		"id":          {OpEq, OpIn},
-		"campaign.id": {OpEq, OpIn},
-		"phase":       {OpEq},
-		"completed":   {OpEq, OpNe},
-	},
-	Sorters: []string{"name", "due", "signed"},
-}
-
-// rulesListCertificationReviewers holds the rules of
-// GET /certifications/{id}/reviewers (listCertificationReviewers).
-var rulesListCertificationReviewers = &QueryRules{
-	Operation: "listCertificationReviewers",
-	Filters: map[string][]Operator{
-		"id":    {OpEq, OpIn},
-		"name":  {OpEq, OpSw},
-		"email": {OpEq, OpSw},
-	},
-	Sorters: []string{"name", "email"},
-}
-
-// rulesListIdentityAccessReviewItems holds the rules of
-// GET /certifications/{id}/access-review-items
-// (listIdentityAccessReviewItems).
-var rulesListIdentityAccessReviewItems = &QueryRules{
-	Operation: "listIdentityAccessReviewItems",
-	Filters: map[string][]Operator{
-		"id":                       {OpEq, OpIn},
-		"type":                     {OpEq},
-		"access.type":              {OpEq},
-		"completed":                {OpEq, OpNe},
-		"identitySummary.id":       {OpEq, OpIn},
-		"identitySummary.name":     {OpEq, OpSw},
-		"access.id":                {OpEq, OpIn},
-		"access.name":              {OpEq, OpSw},
-		"entitlement.sourceName":   {OpEq, OpSw},
-		"accessProfile.sourceName": {OpEq, OpSw},
-	},
-	Sorters: []string{"identitySummary.name", "access.name", "access.type", "entitlement.sourceName", "accessProfile.sourceName"},
-}
-
-// rulesGetIdentityCertificationItemPermissions holds the rules of
-// GET /certifications/{certificationId}/access-review-items/{itemId}/permissions
-// (getIdentityCertificationItemPermissions). Besides its fields it allows
-// at most one and/or, which must join a target clause to a rights clause,
-// and no not (only and and or are listed as composite operators). It takes
-// no sorters.
-var rulesGetIdentityCertificationItemPermissions = &QueryRules{
-	Operation: "getIdentityCertificationItemPermissions",
-	Filters: map[string][]Operator{
-		"target": {OpEq, OpSw},
-		"rights": {OpCa},
-	},
-	Check: checkTargetRightsPair,
-}
-
-// rulesGetPendingCertificationTasks holds the rules of
-// GET /certification-tasks (getPendingCertificationTasks). It takes no
-// sorters.
-var rulesGetPendingCertificationTasks = &QueryRules{
-	Operation: "getPendingCertificationTasks",
-	Filters: map[string][]Operator{
-		"id":       {OpEq, OpIn},
-		"targetId": {OpEq, OpIn},
-		"type":     {OpEq, OpIn},
-	},
-}
-
 // checkTargetRightsPair enforces the item-permissions rule: one comparison,
 // or exactly one and/or joining a target comparison and a rights one.
 func checkTargetRightsPair(f Filter) error {
@@ -252,32 +179,6 @@ func checkTargetRightsPair(f Filter) error {
 	return nil
 }
 
-// RulesListIdentityCertifications returns a copy of rulesListIdentityCertifications: the filter and sorter rules its
-// builder checks before sending. Changing the copy changes nothing else.
-func RulesListIdentityCertifications() *QueryRules { return rulesListIdentityCertifications.Clone() }
-
-// RulesListCertificationReviewers returns a copy of rulesListCertificationReviewers: the filter and sorter rules its
-// builder checks before sending. Changing the copy changes nothing else.
-func RulesListCertificationReviewers() *QueryRules { return rulesListCertificationReviewers.Clone() }
-
-// RulesListIdentityAccessReviewItems returns a copy of rulesListIdentityAccessReviewItems: the filter and sorter rules its
-// builder checks before sending. Changing the copy changes nothing else.
-func RulesListIdentityAccessReviewItems() *QueryRules {
-	return rulesListIdentityAccessReviewItems.Clone()
-}
-
-// RulesGetIdentityCertificationItemPermissions returns a copy of rulesGetIdentityCertificationItemPermissions: the filter and sorter rules its
-// builder checks before sending. Changing the copy changes nothing else.
-func RulesGetIdentityCertificationItemPermissions() *QueryRules {
-	return rulesGetIdentityCertificationItemPermissions.Clone()
-}
-
-// RulesGetPendingCertificationTasks returns a copy of rulesGetPendingCertificationTasks: the filter and sorter rules its
-// builder checks before sending. Changing the copy changes nothing else.
-func RulesGetPendingCertificationTasks() *QueryRules {
-	return rulesGetPendingCertificationTasks.Clone()
-}
-
 // Clone returns a deep copy of r, so that a caller can adjust rules without
 // changing those of the SDK's own builders. A nil r clones to nil.
 func (r *QueryRules) Clone() *QueryRules {
@@ -292,52 +193,3 @@ func (r *QueryRules) Clone() *QueryRules {
 	c.Sorters = slices.Clone(r.Sorters)
 	return &c
 }
-
-// rulesGetIdentityDecisionSummary holds the rules of
-// GET /certifications/{id}/decision-summary (getIdentityDecisionSummary):
-// the summary can be narrowed to identities. It takes no sorters.
-var rulesGetIdentityDecisionSummary = &QueryRules{
-	Operation: "getIdentityDecisionSummary",
-	Filters: map[string][]Operator{
-		"identitySummary.id": {OpEq, OpIn},
-	},
-}
-
-// rulesGetIdentitySummaries holds the rules of
-// GET /certifications/{id}/identity-summaries (getIdentitySummaries).
-var rulesGetIdentitySummaries = &QueryRules{
-	Operation: "getIdentitySummaries",
-	Filters: map[string][]Operator{
-		"id":        {OpEq, OpIn},
-		"completed": {OpEq, OpNe},
-		"name":      {OpEq, OpSw},
-	},
-	Sorters: []string{"name"},
-}
-
-// rulesGetIdentityAccessSummaries holds the rules of
-// GET /certifications/{id}/access-summaries/{type}
-// (getIdentityAccessSummaries).
-var rulesGetIdentityAccessSummaries = &QueryRules{
-	Operation: "getIdentityAccessSummaries",
-	Filters: map[string][]Operator{
-		"completed":                {OpEq, OpNe},
-		"access.id":                {OpEq, OpIn},
-		"access.name":              {OpEq, OpSw},
-		"entitlement.sourceName":   {OpEq, OpSw},
-		"accessProfile.sourceName": {OpEq, OpSw},
-	},
-	Sorters: []string{"access.name"},
-}
-
-// RulesGetIdentityDecisionSummary returns a copy of the rules of
-// GetIdentityDecisionSummary.
-func RulesGetIdentityDecisionSummary() *QueryRules { return rulesGetIdentityDecisionSummary.Clone() }
-
-// RulesGetIdentitySummaries returns a copy of the rules of
-// GetIdentitySummaries.
-func RulesGetIdentitySummaries() *QueryRules { return rulesGetIdentitySummaries.Clone() }
-
-// RulesGetIdentityAccessSummaries returns a copy of the rules of
-// GetIdentityAccessSummaries.
-func RulesGetIdentityAccessSummaries() *QueryRules { return rulesGetIdentityAccessSummaries.Clone() }

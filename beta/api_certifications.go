@@ -21,6 +21,20 @@ func (s *CertificationsApiService) caller() (call.Client, error) {
 
 // ---- GET /beta/certifications/{certificationId}/access-review-items/{itemId}/permissions
 
+// rulesGetIdentityCertificationItemPermissions holds the rules of GET
+// /certifications/{certificationId}/access-review-items/{itemId}/permissions
+// (getIdentityCertificationItemPermissions). Besides its fields it allows at
+// most one and/or, which must join a target clause to a rights clause, and no
+// not (only and and or are listed as composite operators). It takes no sorters.
+var rulesGetIdentityCertificationItemPermissions = certifications.RulesGetIdentityCertificationItemPermissions()
+
+// RulesGetIdentityCertificationItemPermissions returns a copy of the filter and
+// sorter rules GetIdentityCertificationItemPermissions's builder checks before
+// sending. Changing the copy changes nothing else.
+func RulesGetIdentityCertificationItemPermissions() *certifications.QueryRules {
+	return rulesGetIdentityCertificationItemPermissions.Clone()
+}
+
 // ApiGetIdentityCertificationItemPermissionsRequest builds a GetIdentityCertificationItemPermissions call.
 type ApiGetIdentityCertificationItemPermissionsRequest struct {
 	ctx             context.Context
@@ -167,6 +181,17 @@ func (r ApiGetIdentityCertificationTaskStatusRequest) Execute() (*IdentityCertif
 
 // ---- GET /beta/certifications/{id}/reviewers
 
+// rulesListCertificationReviewers holds the rules of GET
+// /certifications/{id}/reviewers (listCertificationReviewers).
+var rulesListCertificationReviewers = certifications.RulesListCertificationReviewers()
+
+// RulesListCertificationReviewers returns a copy of the filter and sorter rules
+// ListCertificationReviewers's builder checks before sending. Changing the copy
+// changes nothing else.
+func RulesListCertificationReviewers() *certifications.QueryRules {
+	return rulesListCertificationReviewers.Clone()
+}
+
 // ApiListCertificationReviewersRequest builds a ListCertificationReviewers call.
 type ApiListCertificationReviewersRequest struct {
 	ctx  context.Context
@@ -248,6 +273,27 @@ func (r ApiListCertificationReviewersRequest) All() iter.Seq2[IdentityReferenceW
 }
 
 // ---- GET /beta/certifications
+
+// rulesListCertifications holds the rules of GET /certifications
+// (listCertifications). Unlike v3 listIdentityCertifications, the campaign
+// fields are campaignRef.id and campaignRef.campaignType. The sorter name is
+// documented although CertificationDto has no name property.
+var rulesListCertifications = &certifications.QueryRules{
+	Operation: "listCertifications",
+	Filters: map[string][]certifications.Operator{
+		"id":                       {certifications.OpEq, certifications.OpIn},
+		"phase":                    {certifications.OpEq},
+		"completed":                {certifications.OpEq, certifications.OpNe},
+		"campaignRef.campaignType": {certifications.OpEq, certifications.OpIn},
+		"campaignRef.id":           {certifications.OpEq, certifications.OpIn},
+	},
+	Sorters: []string{"name", "due", "signed"},
+}
+
+// RulesListCertifications returns a copy of the filter and sorter rules
+// ListCertifications's builder checks before sending. Changing the copy changes
+// nothing else.
+func RulesListCertifications() *certifications.QueryRules { return rulesListCertifications.Clone() }
 
 // ApiListCertificationsRequest builds a ListCertifications call.
 type ApiListCertificationsRequest struct {

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/iscgo/certifications"
-	"github.com/iscgo/certifications/internal/apigen"
+	"github.com/iscgo/certifications/internal/optable"
 )
 
 // The sandbox serves the Certifications and Certification Summaries
@@ -15,49 +15,58 @@ import (
 // resource (/certifications/v1/...). Parameters, bodies and shapes are the
 // same in both. In the comments of the handlers, {certifications} and
 // {certification-tasks} stand for the resource roots of either generation
-// (/v3/certifications or /certifications/v1, ...).
-const (
-	resCertifications = "certifications"
-	resTasks          = "certification-tasks"
-)
+// (/v3/certifications or /certifications/v1, ...). Which paths an
+// operation has comes from the operation table (internal/optable), which
+// the SDK's builders are generated from too.
 
-// resourceRoots returns the root paths of a resource in v3 and in v1, as
-// the SDK's one rule for generations writes them.
-func resourceRoots(resource string) [2]string {
-	return [2]string{"/" + apigen.Path(resource, apigen.V3), "/" + apigen.Path(resource, apigen.V1)}
+// handlersV3AndV1 maps each operationId of the root package's services to
+// its handler; routes registers it on every path the operation table
+// gives it.
+func (s *Server) handlersV3AndV1() map[string]http.HandlerFunc {
+	return map[string]http.HandlerFunc{
+		"listIdentityCertifications":              s.listIdentityCertifications,
+		"getIdentityCertification":                s.getIdentityCertification,
+		"listIdentityAccessReviewItems":           s.listIdentityAccessReviewItems,
+		"getIdentityCertificationItemPermissions": s.getIdentityCertificationItemPermissions(certifications.RulesGetIdentityCertificationItemPermissions()),
+		"listCertificationReviewers":              s.listCertificationReviewers(certifications.RulesListCertificationReviewers()),
+		"makeIdentityDecision":                    s.makeIdentityDecision,
+		"reassignIdentityCertifications":          s.reassignIdentityCertifications,
+		"submitReassignCertsAsync":                s.submitReassignCertsAsync,
+		"signOffIdentityCertification":            s.signOffIdentityCertification,
+		"getPendingCertificationTasks":            s.getPendingCertificationTasks,
+		"getCertificationTask":                    s.getCertificationTask,
+		"getIdentityDecisionSummary":              s.getIdentityDecisionSummary,
+		"getIdentitySummaries":                    s.getIdentitySummaries,
+		"getIdentitySummary":                      s.getIdentitySummary,
+		"getIdentityAccessSummaries":              s.getIdentityAccessSummaries,
+	}
 }
 
-// route is one operation: method, resource, the path below the resource
-// root, and the handler.
-type route struct {
-	method, resource, path string
-	handler                http.HandlerFunc
-}
-
-// routesV3AndV1 registers every v3 operation under its v3 and its v1 path.
-func (s *Server) routesV3AndV1(mux *http.ServeMux) {
-	const get, post = http.MethodGet, http.MethodPost
-	for _, rt := range []route{
-		{get, resCertifications, "", s.listIdentityCertifications},
-		{get, resCertifications, "/{id}", s.getIdentityCertification},
-		{get, resCertifications, "/{id}/access-review-items", s.listIdentityAccessReviewItems},
-		{get, resCertifications, "/{certificationId}/access-review-items/{itemId}/permissions",
-			s.getIdentityCertificationItemPermissions(certifications.RulesGetIdentityCertificationItemPermissions())},
-		{get, resCertifications, "/{id}/reviewers", s.listCertificationReviewers(certifications.RulesListCertificationReviewers())},
-		{post, resCertifications, "/{id}/decide", s.makeIdentityDecision},
-		{post, resCertifications, "/{id}/reassign", s.reassignIdentityCertifications},
-		{post, resCertifications, "/{id}/reassign-async", s.submitReassignCertsAsync},
-		{post, resCertifications, "/{id}/sign-off", s.signOffIdentityCertification},
-		{get, resTasks, "", s.getPendingCertificationTasks},
-		{get, resTasks, "/{id}", s.getCertificationTask},
-		{get, resCertifications, "/{id}/decision-summary", s.getIdentityDecisionSummary},
-		{get, resCertifications, "/{id}/identity-summaries", s.getIdentitySummaries},
-		{get, resCertifications, "/{id}/identity-summaries/{identitySummaryId}", s.getIdentitySummary},
-		{get, resCertifications, "/{id}/access-summaries/{type}", s.getIdentityAccessSummaries},
-	} {
-		for _, root := range resourceRoots(rt.resource) {
-			mux.HandleFunc(rt.method+" "+root+rt.path, rt.handler)
+// routes registers every operation of the table on each of its
+// generations' paths. An operation without a handler answers 501, so that
+// a declared but unserved operation is visible rather than a 404.
+func (s *Server) routes(mux *http.ServeMux) {
+	root, beta := s.handlersV3AndV1(), s.handlersBeta()
+	for _, op := range optable.Ops {
+		handlers := root
+		if strings.HasPrefix(op.Service, "beta.") {
+			handlers = beta
 		}
+		h, ok := handlers[op.ID]
+		if !ok {
+			h = s.notServed(op.ID)
+		}
+		for _, gen := range op.Generations {
+			mux.HandleFunc(op.Method+" "+op.Wire(gen), h)
+		}
+	}
+}
+
+// notServed answers for a declared operation the sandbox has no handler
+// for.
+func (s *Server) notServed(id string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		s.writeErr(w, r, &apiError{status: http.StatusNotImplemented, text: "The sandbox does not serve " + id + " yet."})
 	}
 }
 

@@ -66,14 +66,16 @@ type betaIdentityCertificationTask struct {
 	Errors          []string `json:"errors"`
 }
 
-func (s *Server) routesBeta(mux *http.ServeMux) {
-	mux.HandleFunc("GET /beta/certifications", s.betaListCertifications)
-	mux.HandleFunc("GET /beta/certifications/{id}/reviewers", s.listCertificationReviewers(beta.RulesListCertificationReviewers()))
-	mux.HandleFunc("GET /beta/certifications/{certificationId}/access-review-items/{itemId}/permissions",
-		s.getIdentityCertificationItemPermissions(beta.RulesGetIdentityCertificationItemPermissions()))
-	mux.HandleFunc("GET /beta/certifications/{id}/tasks-pending", s.betaPendingTasks)
-	mux.HandleFunc("GET /beta/certifications/{id}/tasks/{taskId}", s.betaGetTask)
-	mux.HandleFunc("POST /beta/certifications/{id}/reassign-async", s.betaReassignAsync)
+// handlersBeta maps each beta operationId to its handler (see routes).
+func (s *Server) handlersBeta() map[string]http.HandlerFunc {
+	return map[string]http.HandlerFunc{
+		"listCertifications":                      s.betaListCertifications,
+		"listCertificationReviewers":              s.listCertificationReviewers(beta.RulesListCertificationReviewers()),
+		"getIdentityCertificationItemPermissions": s.getIdentityCertificationItemPermissions(beta.RulesGetIdentityCertificationItemPermissions()),
+		"getIdentityCertificationPendingTasks":    s.betaPendingTasks,
+		"getIdentityCertificationTaskStatus":      s.betaGetTask,
+		"submitReassignCertsAsync":                s.betaReassignAsync,
+	}
 }
 
 func betaReviewerOf(p person) betaReviewer {

@@ -215,8 +215,7 @@ func (s *Server) record(r RecordedRequest) {
 func (s *Server) handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /oauth/token", s.handleToken)
-	s.routesV3AndV1(mux)
-	s.routesBeta(mux)
+	s.routes(mux)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.writeErr(w, r, errNotFound(fmt.Sprintf("No resource at %s %s.", r.Method, r.URL.Path)))
 	})

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -12,6 +13,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/iscgo/certifications"
+	"github.com/iscgo/certifications/internal/apigen"
+	"github.com/iscgo/certifications/internal/optable"
 )
 
 // Bodies of the minimal valid write calls.
@@ -26,14 +29,11 @@ var (
 	oneReassignJSON = `{"reassign":[{"id":"item-1","type":"ITEM"}],"reassignTo":"reviewer-2","reason":"on leave"}`
 )
 
-// operation describes one v3 operation for the table tests.
+// operation describes one v3 operation for the table tests. Its method
+// and path come from the operation table the builders are generated from.
 type operation struct {
 	// id is the operationId; testdata/examples/<id>.json is its spec example.
-	id     string
-	method string
-	// path returns the wire path for already escaped path parameters
-	// (item is used by the permissions operation only).
-	path func(id, item string) string
+	id string
 	// body is the JSON the minimal call sends, "" for none.
 	body string
 	// has404 tells whether the spec lists a 404 response.
@@ -67,16 +67,14 @@ func isNil(v any) bool {
 
 var operations = []operation{
 	{
-		id: "getCertificationTask", method: http.MethodGet, has404: true,
-		path: func(id, _ string) string { return "/v3/certification-tasks/" + id },
+		id: "getCertificationTask", has404: true,
 		call: func(ctx context.Context, api *certifications.CertificationsApiService, id, _ string) (any, *http.Response, error) {
 			return api.GetCertificationTask(ctx, id).Execute()
 		},
 		check: func(t *testing.T, v any) { checkExampleTask(t, v.(*certifications.CertificationTask)) },
 	},
 	{
-		id: "getPendingCertificationTasks", method: http.MethodGet, has404: true,
-		path: func(_, _ string) string { return "/v3/certification-tasks" },
+		id: "getPendingCertificationTasks", has404: true,
 		call: func(ctx context.Context, api *certifications.CertificationsApiService, _, _ string) (any, *http.Response, error) {
 			return api.GetPendingCertificationTasks(ctx).Execute()
 		},
@@ -87,18 +85,14 @@ var operations = []operation{
 		},
 	},
 	{
-		id: "getIdentityCertification", method: http.MethodGet, has404: true,
-		path: func(id, _ string) string { return "/v3/certifications/" + id },
+		id: "getIdentityCertification", has404: true,
 		call: func(ctx context.Context, api *certifications.CertificationsApiService, id, _ string) (any, *http.Response, error) {
 			return api.GetIdentityCertification(ctx, id).Execute()
 		},
 		check: func(t *testing.T, v any) { checkExampleCertification(t, v.(*certifications.IdentityCertificationDto)) },
 	},
 	{
-		id: "getIdentityCertificationItemPermissions", method: http.MethodGet, has404: true,
-		path: func(id, item string) string {
-			return "/v3/certifications/" + id + "/access-review-items/" + item + "/permissions"
-		},
+		id: "getIdentityCertificationItemPermissions", has404: true,
 		call: func(ctx context.Context, api *certifications.CertificationsApiService, id, item string) (any, *http.Response, error) {
 			return api.GetIdentityCertificationItemPermissions(ctx, id, item).Execute()
 		},
@@ -110,8 +104,7 @@ var operations = []operation{
 		},
 	},
 	{
-		id: "listCertificationReviewers", method: http.MethodGet, has404: true,
-		path: func(id, _ string) string { return "/v3/certifications/" + id + "/reviewers" },
+		id: "listCertificationReviewers", has404: true,
 		call: func(ctx context.Context, api *certifications.CertificationsApiService, id, _ string) (any, *http.Response, error) {
 			return api.ListCertificationReviewers(ctx, id).Execute()
 		},
@@ -125,8 +118,7 @@ var operations = []operation{
 		},
 	},
 	{
-		id: "listIdentityAccessReviewItems", method: http.MethodGet, has404: true,
-		path: func(id, _ string) string { return "/v3/certifications/" + id + "/access-review-items" },
+		id: "listIdentityAccessReviewItems", has404: true,
 		call: func(ctx context.Context, api *certifications.CertificationsApiService, id, _ string) (any, *http.Response, error) {
 			return api.ListIdentityAccessReviewItems(ctx, id).Execute()
 		},
@@ -138,8 +130,7 @@ var operations = []operation{
 	},
 	{
 		// The only v3 operation whose spec lists no 404.
-		id: "listIdentityCertifications", method: http.MethodGet, has404: false,
-		path: func(_, _ string) string { return "/v3/certifications" },
+		id: "listIdentityCertifications", has404: false,
 		call: func(ctx context.Context, api *certifications.CertificationsApiService, _, _ string) (any, *http.Response, error) {
 			return api.ListIdentityCertifications(ctx).Execute()
 		},
@@ -150,32 +141,28 @@ var operations = []operation{
 		},
 	},
 	{
-		id: "makeIdentityDecision", method: http.MethodPost, has404: true, body: oneDecisionJSON,
-		path: func(id, _ string) string { return "/v3/certifications/" + id + "/decide" },
+		id: "makeIdentityDecision", has404: true, body: oneDecisionJSON,
 		call: func(ctx context.Context, api *certifications.CertificationsApiService, id, _ string) (any, *http.Response, error) {
 			return api.MakeIdentityDecision(ctx, id).ReviewDecision(oneDecision).Execute()
 		},
 		check: func(t *testing.T, v any) { checkExampleCertification(t, v.(*certifications.IdentityCertificationDto)) },
 	},
 	{
-		id: "reassignIdentityCertifications", method: http.MethodPost, has404: true, body: oneReassignJSON,
-		path: func(id, _ string) string { return "/v3/certifications/" + id + "/reassign" },
+		id: "reassignIdentityCertifications", has404: true, body: oneReassignJSON,
 		call: func(ctx context.Context, api *certifications.CertificationsApiService, id, _ string) (any, *http.Response, error) {
 			return api.ReassignIdentityCertifications(ctx, id).ReviewReassign(oneReassign).Execute()
 		},
 		check: func(t *testing.T, v any) { checkExampleCertification(t, v.(*certifications.IdentityCertificationDto)) },
 	},
 	{
-		id: "signOffIdentityCertification", method: http.MethodPost, has404: true,
-		path: func(id, _ string) string { return "/v3/certifications/" + id + "/sign-off" },
+		id: "signOffIdentityCertification", has404: true,
 		call: func(ctx context.Context, api *certifications.CertificationsApiService, id, _ string) (any, *http.Response, error) {
 			return api.SignOffIdentityCertification(ctx, id).Execute()
 		},
 		check: func(t *testing.T, v any) { checkExampleCertification(t, v.(*certifications.IdentityCertificationDto)) },
 	},
 	{
-		id: "submitReassignCertsAsync", method: http.MethodPost, has404: true, body: oneReassignJSON,
-		path: func(id, _ string) string { return "/v3/certifications/" + id + "/reassign-async" },
+		id: "submitReassignCertsAsync", has404: true, body: oneReassignJSON,
 		call: func(ctx context.Context, api *certifications.CertificationsApiService, id, _ string) (any, *http.Response, error) {
 			return api.SubmitReassignCertsAsync(ctx, id).ReviewReassign(oneReassign).Execute()
 		},
@@ -185,6 +172,32 @@ var operations = []operation{
 
 // TestOperationTableCoversEveryOperation guards the table: eleven distinct
 // operations, each with a spec example on disk.
+// method returns the operation's HTTP method, as declared.
+func (op operation) method() string { return declared(op.id).Method }
+
+// path returns the v3 wire path for already escaped path parameters (item
+// fills a second parameter, the permissions operation's only).
+func (op operation) path(id, item string) string {
+	p := declared(op.id).Wire(apigen.V3)
+	for _, v := range []string{id, item} {
+		open, end := strings.IndexByte(p, '{'), strings.IndexByte(p, '}')
+		if open < 0 || end < open {
+			break
+		}
+		p = p[:open] + v + p[end+1:]
+	}
+	return p
+}
+
+// declared returns the CertificationsApi operation of the table.
+func declared(id string) optable.Op {
+	op, ok := optable.Find("CertificationsApi", id)
+	if !ok {
+		panic("no declared CertificationsApi operation " + id)
+	}
+	return op
+}
+
 func TestOperationTableCoversEveryOperation(t *testing.T) {
 	seen := map[string]bool{}
 	for _, op := range operations {
@@ -192,7 +205,10 @@ func TestOperationTableCoversEveryOperation(t *testing.T) {
 		seen[op.id] = true
 		assert.NotEmpty(t, example(t, op.id))
 	}
-	assert.Len(t, seen, 11)
+	for _, op := range optable.Of("CertificationsApi") {
+		assert.True(t, seen[op.ID], "%s is declared but not in the table", op.ID)
+	}
+	assert.Len(t, seen, len(optable.Of("CertificationsApi")))
 }
 
 // TestOperationMethodPathAndHeaders sends every operation with path
@@ -219,7 +235,7 @@ func TestOperationMethodPathAndHeaders(t *testing.T) {
 				_, resp, err := op.call(context.Background(), c.CertificationsApi, tc.id, item)
 				require.NoError(t, err)
 				assert.Equal(t, http.StatusOK, resp.StatusCode)
-				assertRequest(t, srv.only(t), want{Method: op.method, Path: op.path(tc.escaped, itemEscaped), Body: op.body})
+				assertRequest(t, srv.only(t), want{Method: op.method(), Path: op.path(tc.escaped, itemEscaped), Body: op.body})
 			})
 		}
 	}
@@ -309,7 +325,7 @@ func TestOperationErrorStatuses(t *testing.T) {
 				var ae *certifications.APIError
 				require.True(t, errors.As(err, &ae), "want *APIError, got %T: %v", err, err)
 				assert.Equal(t, ec.status, ae.StatusCode)
-				assert.Equal(t, op.method, ae.Method)
+				assert.Equal(t, op.method(), ae.Method)
 				assert.Equal(t, wirePath(op.path("cert-1", "item-1")), ae.Path)
 				assert.Equal(t, ec.message, ae.Message)
 				assert.Equal(t, ec.trackingID, ae.TrackingID)
@@ -358,7 +374,7 @@ func TestOperationRetriedAfter429Succeeds(t *testing.T) {
 			reqs := srv.requests()
 			require.Len(t, reqs, 2)
 			for _, r := range reqs {
-				assertRequest(t, r, want{Method: op.method, Path: op.path("cert-1", "item-1"), Body: op.body})
+				assertRequest(t, r, want{Method: op.method(), Path: op.path("cert-1", "item-1"), Body: op.body})
 			}
 			assert.Equal(t, string(reqs[0].Body), string(reqs[1].Body), "the retry replays the body")
 		})
@@ -376,7 +392,7 @@ func TestOperation502RetriedOnlyForGet(t *testing.T) {
 			var ae *certifications.APIError
 			require.True(t, errors.As(err, &ae))
 			want := 1
-			if op.method == http.MethodGet {
+			if op.method() == http.MethodGet {
 				want = 1 + maxRetries
 			}
 			assert.Len(t, srv.requests(), want)

@@ -148,14 +148,14 @@ func TestToleranceMalformedJSON(t *testing.T) {
 				require.Error(t, err)
 				var de *certifications.DecodeError
 				require.True(t, errors.As(err, &de), "want *DecodeError, got %T: %v", err, err)
-				assert.Equal(t, op.method, de.Method)
+				assert.Equal(t, op.method(), de.Method)
 				assert.Equal(t, wirePath(op.path("cert-1", "item-1")), de.URLPath)
 				assert.Equal(t, http.StatusOK, de.StatusCode)
 				var se *json.SyntaxError
 				assert.True(t, errors.As(err, &se), "unwraps to the JSON syntax error")
 				var ae *certifications.APIError
 				assert.False(t, errors.As(err, &ae), "a 200 is not an APIError")
-				if op.method == http.MethodPost || !isList(v) {
+				if op.method() == http.MethodPost || !isList(v) {
 					assert.True(t, isNil(v), "no half-decoded model")
 				}
 				require.NotNil(t, resp)

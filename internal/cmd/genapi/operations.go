@@ -1,5 +1,7 @@
 package main
 
+import "github.com/iscgo/certifications/internal/apigen"
+
 // The operations, one declaration each. Everything a builder needs is
 // here: the path, its parameters, the optional query parameters, the body,
 // the result type and the rules its filters and sorters are checked
@@ -13,12 +15,29 @@ const (
 	sorters             // Sorters
 )
 
+// The reviewers and item-permissions operations take the same filters and
+// sorters on beta as on v3 (same operationId, fields and rules): both
+// declarations share one rules value, and beta's generated rules are a copy
+// of the root package's.
+var (
+	reviewersRules = &rules{
+		Filters: []filterRule{{"id", "eq in"}, {"name", "eq sw"}, {"email", "eq sw"}},
+		Sorters: []string{"name", "email"},
+	}
+	permissionsRules = &rules{
+		Doc:     "Besides its fields it allows at most one and/or, which must join a target clause to a rights clause, and no not (only and and or are listed as composite operators).",
+		Filters: []filterRule{{"target", "eq sw"}, {"rights", "ca"}},
+		Check:   "checkTargetRightsPair",
+	}
+)
+
 var services = []service{
 	{
 		File:    "api_certifications.go",
 		Package: "certifications",
 		Type:    "CertificationsApiService",
 		Root:    true,
+		Gens:    []string{apigen.V3, apigen.V1},
 		Ops:     certificationsOps,
 	},
 	{
@@ -26,12 +45,14 @@ var services = []service{
 		Package: "certifications",
 		Type:    "CertificationSummariesApiService",
 		Root:    true,
+		Gens:    []string{apigen.V3, apigen.V1},
 		Ops:     summariesOps,
 	},
 	{
 		File:    "beta/api_certifications.go",
 		Package: "beta",
 		Type:    "CertificationsApiService",
+		Gens:    []string{apigen.Beta},
 		Ops:     betaOps,
 	},
 }
@@ -54,13 +75,15 @@ var certificationsOps = []op{
 		Path:   "/certifications/{certificationId}/access-review-items/{itemId}/permissions",
 		Args:   []arg{{Name: "certificationID"}, {Name: "itemID"}},
 		Result: "PermissionDto", List: true, Set: paging | filters, Noun: "permission",
-		Rules: "rulesGetIdentityCertificationItemPermissions", RulesDoc: "RulesGetIdentityCertificationItemPermissions",
-		Doc: "lists the permissions of an entitlement review item",
+		Rules: permissionsRules,
+		Doc:   "lists the permissions of an entitlement review item",
 	},
 	{
 		Name: "GetPendingCertificationTasks", Method: "GET", Path: "/certification-tasks",
 		Result: "CertificationTask", List: true, Set: paging | filters, Noun: "task",
-		Rules: "rulesGetPendingCertificationTasks", RulesDoc: "RulesGetPendingCertificationTasks",
+		Rules: &rules{
+			Filters: []filterRule{{"id", "eq in"}, {"targetId", "eq in"}, {"type", "eq in"}},
+		},
 		Query: []query{{Name: "ReviewerIdentity", Wire: "reviewer-identity", Doc: `limits the tasks to those of a reviewer ("me" for the caller).`}},
 		Doc:   "lists the certification tasks that are queued or in progress",
 	},
@@ -68,14 +91,22 @@ var certificationsOps = []op{
 		Name: "ListCertificationReviewers", Method: "GET", Path: "/certifications/{id}/reviewers",
 		Args:   []arg{{Name: "id"}},
 		Result: "IdentityReferenceWithNameAndEmail", List: true, Set: paging | filters | sorters, Noun: "reviewer",
-		Rules: "rulesListCertificationReviewers", RulesDoc: "RulesListCertificationReviewers", SortExample: "name,-email",
+		Rules: reviewersRules, SortExample: "name,-email",
 		Doc: "lists the reviewers of a certification",
 	},
 	{
 		Name: "ListIdentityAccessReviewItems", Method: "GET", Path: "/certifications/{id}/access-review-items",
 		Args:   []arg{{Name: "id"}},
 		Result: "AccessReviewItem", List: true, Set: paging | filters | sorters, Noun: "review item",
-		Rules: "rulesListIdentityAccessReviewItems", RulesDoc: "RulesListIdentityAccessReviewItems", SortExample: "identitySummary.name,-access.name",
+		Rules: &rules{
+			Filters: []filterRule{
+				{"id", "eq in"}, {"type", "eq"}, {"access.type", "eq"}, {"completed", "eq ne"},
+				{"identitySummary.id", "eq in"}, {"identitySummary.name", "eq sw"},
+				{"access.id", "eq in"}, {"access.name", "eq sw"},
+				{"entitlement.sourceName", "eq sw"}, {"accessProfile.sourceName", "eq sw"},
+			},
+			Sorters: []string{"identitySummary.name", "access.name", "access.type", "entitlement.sourceName", "accessProfile.sourceName"},
+		}, SortExample: "identitySummary.name,-access.name",
 		Query: []query{
 			{Name: "Entitlements", Wire: "entitlements", Doc: "limits the items to these entitlement ids (comma-separated).", OneOf: true},
 			{Name: "AccessProfiles", Wire: "access-profiles", Doc: "limits the items to these access profile ids (comma-separated).", OneOf: true},
@@ -86,7 +117,11 @@ var certificationsOps = []op{
 	{
 		Name: "ListIdentityCertifications", Method: "GET", Path: "/certifications",
 		Result: "IdentityCertificationDto", List: true, Set: paging | filters | sorters, Noun: "certification",
-		Rules: "rulesListIdentityCertifications", RulesDoc: "RulesListIdentityCertifications", SortExample: "-due,name",
+		Rules: &rules{
+			Doc:     "The published v3 spec lists completed with eq only, while older SDK reference pages list eq and ne; the SDK accepts both rather than refuse a filter the server may take.",
+			Filters: []filterRule{{"id", "eq in"}, {"campaign.id", "eq in"}, {"phase", "eq"}, {"completed", "eq ne"}},
+			Sorters: []string{"name", "due", "signed"},
+		}, SortExample: "-due,name",
 		Query: []query{{Name: "ReviewerIdentity", Wire: "reviewer-identity", Doc: `limits the list to a reviewer's certifications ("me" for the caller).`}},
 		Doc:   "lists the identity certifications the caller may review",
 	},
@@ -132,14 +167,20 @@ var summariesOps = []op{
 		Name: "GetIdentityDecisionSummary", Method: "GET", Path: "/certifications/{id}/decision-summary",
 		Args:   []arg{{Name: "certificationID"}},
 		Result: "IdentityCertDecisionSummary", Set: filters,
-		Rules: "rulesGetIdentityDecisionSummary", RulesDoc: "RulesGetIdentityDecisionSummary",
+		Rules: &rules{
+			Doc:     "The summary can be narrowed to identities.",
+			Filters: []filterRule{{"identitySummary.id", "eq in"}},
+		},
 		Doc: "counts the decisions made and to make in a certification, per kind of access",
 	},
 	{
 		Name: "GetIdentitySummaries", Method: "GET", Path: "/certifications/{id}/identity-summaries",
 		Args:   []arg{{Name: "certificationID"}},
 		Result: "CertificationIdentitySummary", List: true, Set: paging | filters | sorters, Noun: "identity summary",
-		Rules: "rulesGetIdentitySummaries", RulesDoc: "RulesGetIdentitySummaries", SortExample: "-name",
+		Rules: &rules{
+			Filters: []filterRule{{"id", "eq in"}, {"completed", "eq ne"}, {"name", "eq sw"}},
+			Sorters: []string{"name"},
+		}, SortExample: "-name",
 		Doc: "lists the identities of a certification, each with whether all its items are decided",
 	},
 	{
@@ -152,7 +193,13 @@ var summariesOps = []op{
 		Name: "GetIdentityAccessSummaries", Method: "GET", Path: "/certifications/{id}/access-summaries/{type}",
 		Args:   []arg{{Name: "certificationID"}, {Name: "accessType", Type: "AccessSummaryType"}},
 		Result: "AccessSummary", List: true, Set: paging | filters | sorters, Noun: "access summary",
-		Rules: "rulesGetIdentityAccessSummaries", RulesDoc: "RulesGetIdentityAccessSummaries", SortExample: "access.name",
+		Rules: &rules{
+			Filters: []filterRule{
+				{"completed", "eq ne"}, {"access.id", "eq in"}, {"access.name", "eq sw"},
+				{"entitlement.sourceName", "eq sw"}, {"accessProfile.sourceName", "eq sw"},
+			},
+			Sorters: []string{"access.name"},
+		}, SortExample: "access.name",
 		Doc: "lists the access under review in a certification for one kind of access: roles, access profiles or entitlements",
 	},
 }
@@ -167,8 +214,8 @@ var betaOps = []op{
 		Path:   "/certifications/{certificationId}/access-review-items/{itemId}/permissions",
 		Args:   []arg{{Name: "certificationID"}, {Name: "itemID"}},
 		Result: "PermissionDto", List: true, Set: paging | filters, Noun: "permission",
-		Rules: "rulesGetIdentityCertificationItemPermissions", RulesDoc: "RulesGetIdentityCertificationItemPermissions",
-		Doc: "lists the permissions of an entitlement review item",
+		Rules: permissionsRules,
+		Doc:   "lists the permissions of an entitlement review item",
 		Deprecated: betaDeprecated + "Use the v3 certifications.CertificationsApiService.GetIdentityCertificationItemPermissions, " +
 			"which takes the same parameters and returns the same PermissionDto.",
 	},
@@ -195,7 +242,7 @@ var betaOps = []op{
 		Name: "ListCertificationReviewers", Method: "GET", Path: "/certifications/{id}/reviewers",
 		Args:   []arg{{Name: "id"}},
 		Result: "IdentityReferenceWithNameAndEmail", List: true, Set: paging | filters | sorters, Noun: "reviewer",
-		Rules: "rulesListCertificationReviewers", RulesDoc: "RulesListCertificationReviewers", SortExample: "name,-email",
+		Rules: reviewersRules, SortExample: "name,-email",
 		Doc: "lists the reviewers of a certification",
 		Deprecated: betaDeprecated + "Use the v3 certifications.CertificationsApiService.ListCertificationReviewers, " +
 			"which takes the same parameters and returns the same IdentityReferenceWithNameAndEmail.",
@@ -203,7 +250,14 @@ var betaOps = []op{
 	{
 		Name: "ListCertifications", Method: "GET", Path: "/certifications",
 		Result: "CertificationDto", List: true, Set: paging | filters | sorters, Noun: "certification",
-		Rules: "rulesListCertifications", RulesDoc: "RulesListCertifications", SortExample: "-due,signed",
+		Rules: &rules{
+			Doc: "Unlike v3 listIdentityCertifications, the campaign fields are campaignRef.id and campaignRef.campaignType. The sorter name is documented although CertificationDto has no name property.",
+			Filters: []filterRule{
+				{"id", "eq in"}, {"phase", "eq"}, {"completed", "eq ne"},
+				{"campaignRef.campaignType", "eq in"}, {"campaignRef.id", "eq in"},
+			},
+			Sorters: []string{"name", "due", "signed"},
+		}, SortExample: "-due,signed",
 		Query: []query{{Name: "ReviewerIdentity", Wire: "reviewer-identitiy",
 			Doc: `limits the list to a reviewer's certifications ("me" for the caller). It is sent as reviewer-identitiy, the beta API's own spelling.`}},
 		Doc: "lists the certifications the caller may review",

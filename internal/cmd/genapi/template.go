@@ -26,6 +26,10 @@ func (s *{{.Type}}) caller() (call.Client, error) {
 {{$q := .Q}}{{$svc := .Type}}
 {{- range .Ops}}
 // ---- {{.PathDoc}}
+{{- with .RulesSrc}}
+
+{{.}}
+{{- end}}
 
 // {{.Req}} builds a {{.Name}} call.
 type {{.Req}} struct {
@@ -124,7 +128,7 @@ func (r {{.Req}}) Execute() ({{.Ret}}, *http.Response, error) {
 	}
 {{- end}}
 {{- if .Opts}}
-	q, err := call.Query(c, r.opts, {{.Rules}})
+	q, err := call.Query(c, r.opts, {{.RulesVar}})
 	if err != nil {
 		return nil, nil, err
 	}
