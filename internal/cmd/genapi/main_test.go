@@ -11,14 +11,15 @@ import (
 // from what the declarations produce: run go generate ./... (or
 // go run ./internal/cmd/genapi from the module root) and commit.
 func TestGeneratedFilesAreCurrent(t *testing.T) {
-	files, err := generate()
+	root := filepath.Join("..", "..", "..")
+	files, err := generate(root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(files) != len(services)+1 {
+	// A file per service, the operation table, and the docs pages.
+	if len(files) < len(services)+1 {
 		t.Fatalf("generated %d files for %d services and the operation table", len(files), len(services))
 	}
-	root := filepath.Join("..", "..", "..")
 	for name, want := range files {
 		got, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))
 		if err != nil {

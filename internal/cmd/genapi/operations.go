@@ -36,6 +36,7 @@ var services = []service{
 		File:    "api_certifications.go",
 		Package: "certifications",
 		Type:    "CertificationsApiService",
+		Doc:     "docs/CertificationsApi.md",
 		Root:    true,
 		Gens:    []string{apigen.V3, apigen.V1},
 		Ops:     certificationsOps,
@@ -44,6 +45,7 @@ var services = []service{
 		File:    "api_certification_summaries.go",
 		Package: "certifications",
 		Type:    "CertificationSummariesApiService",
+		Doc:     "docs/CertificationSummariesApi.md",
 		Root:    true,
 		Gens:    []string{apigen.V3, apigen.V1},
 		Ops:     summariesOps,
@@ -52,6 +54,7 @@ var services = []service{
 		File:    "beta/api_certifications.go",
 		Package: "beta",
 		Type:    "CertificationsApiService",
+		Doc:     "docs/beta/CertificationsApi.md",
 		Gens:    []string{apigen.Beta},
 		Ops:     betaOps,
 	},
@@ -124,6 +127,7 @@ var certificationsOps = []op{
 		}, SortExample: "-due,name",
 		Query: []query{{Name: "ReviewerIdentity", Wire: "reviewer-identity", Doc: `limits the list to a reviewer's certifications ("me" for the caller).`}},
 		Doc:   "lists the identity certifications the caller may review",
+		No404: true,
 	},
 	{
 		Name: "MakeIdentityDecision", Method: "POST", Path: "/certifications/{id}/decide",
@@ -260,7 +264,7 @@ var betaOps = []op{
 		}, SortExample: "-due,signed",
 		Query: []query{{Name: "ReviewerIdentity", Wire: "reviewer-identitiy",
 			Doc: `limits the list to a reviewer's certifications ("me" for the caller). It is sent as reviewer-identitiy, the beta API's own spelling.`}},
-		Doc: "lists the certifications the caller may review",
+		Doc: "lists the certifications the caller may review", No404: true,
 		Deprecated: betaDeprecated + "Use the v3 certifications.CertificationsApiService.ListIdentityCertifications, " +
 			"which returns certifications.IdentityCertificationDto. v3 has no equivalent of CertificationDto's campaign " +
 			"view: it names the campaign campaign (filter on campaign.id instead of campaignRef.id), counts identities " +
