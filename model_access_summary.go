@@ -14,35 +14,3 @@ type AccessSummary struct {
 	// Role holds the details when a role is reviewed; it may be null.
 	Role *ReviewableRole `json:"role,omitempty"`
 }
-
-// GetAccess returns Access, or nil when it is unset or a is nil.
-func (a *AccessSummary) GetAccess() *AccessSummaryAccess {
-	if a == nil {
-		return nil
-	}
-	return a.Access
-}
-
-// GetEntitlement returns Entitlement, or nil when it is unset or a is nil.
-func (a *AccessSummary) GetEntitlement() *ReviewableEntitlement {
-	if a == nil {
-		return nil
-	}
-	return a.Entitlement
-}
-
-// GetAccessProfile returns AccessProfile, or nil when it is unset or a is nil.
-func (a *AccessSummary) GetAccessProfile() *ReviewableAccessProfile {
-	if a == nil {
-		return nil
-	}
-	return a.AccessProfile
-}
-
-// GetRole returns Role, or nil when it is unset or a is nil.
-func (a *AccessSummary) GetRole() *ReviewableRole {
-	if a == nil {
-		return nil
-	}
-	return a.Role
-}

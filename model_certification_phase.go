@@ -1,7 +1,5 @@
 package certifications
 
-import "slices"
-
 // CertificationPhase is the phase a certification is in. Unknown values are
 // kept as sent.
 type CertificationPhase string
@@ -17,21 +15,3 @@ const (
 	// certification is done.
 	CertificationPhaseSigned CertificationPhase = "SIGNED"
 )
-
-// certificationPhaseValues lists the CertificationPhase values the API defines, in its order.
-var certificationPhaseValues = []CertificationPhase{
-	CertificationPhaseStaged,
-	CertificationPhaseActive,
-	CertificationPhaseSigned,
-}
-
-// CertificationPhaseValues returns the values of CertificationPhase defined by
-// the API, in the order the API lists them. Each call returns a new slice.
-func CertificationPhaseValues() []CertificationPhase {
-	return slices.Clone(certificationPhaseValues)
-}
-
-// IsKnown reports whether v is one of the values defined by the API.
-func (v CertificationPhase) IsKnown() bool {
-	return slices.Contains(certificationPhaseValues, v)
-}

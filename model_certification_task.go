@@ -45,46 +45,6 @@ func (e *ErrorMessageDtos) UnmarshalJSON(data []byte) error {
 	return decodeOneOrMany[ErrorMessageDtos]((*[]ErrorMessageDto)(e), data, "CertificationTask", "errors")
 }
 
-// GetID returns ID, or "" when it is unset or c is nil.
-func (c *CertificationTask) GetID() string {
-	if c == nil || c.ID == nil {
-		return ""
-	}
-	return *c.ID
-}
-
-// GetType returns Type, or "" when it is unset or c is nil.
-func (c *CertificationTask) GetType() CertificationTaskType {
-	if c == nil || c.Type == nil {
-		return ""
-	}
-	return *c.Type
-}
-
-// GetTargetType returns TargetType, or "" when it is unset or c is nil.
-func (c *CertificationTask) GetTargetType() CertificationTaskTargetType {
-	if c == nil || c.TargetType == nil {
-		return ""
-	}
-	return *c.TargetType
-}
-
-// GetTargetID returns TargetID, or "" when it is unset or c is nil.
-func (c *CertificationTask) GetTargetID() string {
-	if c == nil || c.TargetID == nil {
-		return ""
-	}
-	return *c.TargetID
-}
-
-// GetStatus returns Status, or "" when it is unset or c is nil.
-func (c *CertificationTask) GetStatus() CertificationTaskStatus {
-	if c == nil || c.Status == nil {
-		return ""
-	}
-	return *c.Status
-}
-
 // GetErrors returns Errors as the plain slice it has always returned, or nil
 // when c is nil.
 func (c *CertificationTask) GetErrors() []ErrorMessageDto {
@@ -92,20 +52,4 @@ func (c *CertificationTask) GetErrors() []ErrorMessageDto {
 		return nil
 	}
 	return c.Errors
-}
-
-// GetReassignmentTrailDTOs returns ReassignmentTrailDTOs, or nil when c is nil.
-func (c *CertificationTask) GetReassignmentTrailDTOs() ReassignmentTrailDTOs {
-	if c == nil {
-		return nil
-	}
-	return c.ReassignmentTrailDTOs
-}
-
-// GetCreated returns Created, or the zero time when it is unset or c is nil.
-func (c *CertificationTask) GetCreated() time.Time {
-	if c == nil || c.Created == nil {
-		return time.Time{}
-	}
-	return *c.Created
 }

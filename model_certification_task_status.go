@@ -1,7 +1,5 @@
 package certifications
 
-import "slices"
-
 // CertificationTaskStatus is the state of a CertificationTask. QUEUED and
 // IN_PROGRESS are pending; SUCCESS and ERROR are final. Unknown values are kept
 // as sent.
@@ -20,23 +18,3 @@ const (
 	// CertificationTask.Errors.
 	CertificationTaskStatusError CertificationTaskStatus = "ERROR"
 )
-
-// certificationTaskStatusValues lists the CertificationTaskStatus values the API defines, in its order.
-var certificationTaskStatusValues = []CertificationTaskStatus{
-	CertificationTaskStatusQueued,
-	CertificationTaskStatusInProgress,
-	CertificationTaskStatusSuccess,
-	CertificationTaskStatusError,
-}
-
-// CertificationTaskStatusValues returns the values of CertificationTaskStatus
-// defined by the API, in the order the API lists them. Each call returns a new
-// slice.
-func CertificationTaskStatusValues() []CertificationTaskStatus {
-	return slices.Clone(certificationTaskStatusValues)
-}
-
-// IsKnown reports whether v is one of the values defined by the API.
-func (v CertificationTaskStatus) IsKnown() bool {
-	return slices.Contains(certificationTaskStatusValues, v)
-}

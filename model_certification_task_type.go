@@ -1,7 +1,5 @@
 package certifications
 
-import "slices"
-
 // CertificationTaskType is the kind of work a CertificationTask does. The API
 // says more kinds may be added; unknown ones are kept as sent.
 type CertificationTaskType string
@@ -28,27 +26,3 @@ const (
 	// CertificationTaskTypeCampaignDelete deletes a campaign.
 	CertificationTaskTypeCampaignDelete CertificationTaskType = "CAMPAIGN_DELETE"
 )
-
-// certificationTaskTypeValues lists the CertificationTaskType values the API defines, in its order.
-var certificationTaskTypeValues = []CertificationTaskType{
-	CertificationTaskTypeReassign,
-	CertificationTaskTypeAdminReassign,
-	CertificationTaskTypeCompleteCertification,
-	CertificationTaskTypeFinishCertification,
-	CertificationTaskTypeCompleteCampaign,
-	CertificationTaskTypeActivateCampaign,
-	CertificationTaskTypeCampaignCreate,
-	CertificationTaskTypeCampaignDelete,
-}
-
-// CertificationTaskTypeValues returns the values of CertificationTaskType
-// defined by the API, in the order the API lists them. Each call returns a new
-// slice.
-func CertificationTaskTypeValues() []CertificationTaskType {
-	return slices.Clone(certificationTaskTypeValues)
-}
-
-// IsKnown reports whether v is one of the values defined by the API.
-func (v CertificationTaskType) IsKnown() bool {
-	return slices.Contains(certificationTaskTypeValues, v)
-}

@@ -13,27 +13,3 @@ type DataAccess struct {
 	// ImpactScore rates the impact of the data reached.
 	ImpactScore *DataAccessImpactScore `json:"impactScore,omitempty"`
 }
-
-// GetPolicies returns Policies, or nil when d is nil.
-func (d *DataAccess) GetPolicies() []DataAccessPolicy {
-	if d == nil {
-		return nil
-	}
-	return d.Policies
-}
-
-// GetCategories returns Categories, or nil when d is nil.
-func (d *DataAccess) GetCategories() []DataAccessCategory {
-	if d == nil {
-		return nil
-	}
-	return d.Categories
-}
-
-// GetImpactScore returns ImpactScore, or nil when it is unset or d is nil.
-func (d *DataAccess) GetImpactScore() *DataAccessImpactScore {
-	if d == nil {
-		return nil
-	}
-	return d.ImpactScore
-}

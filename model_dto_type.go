@@ -1,7 +1,5 @@
 package certifications
 
-import "slices"
-
 // DtoType is the kind of object an ISC reference points at, e.g. ENTITLEMENT,
 // ACCESS_PROFILE or ROLE for the item under review. Unknown values are kept as
 // sent.
@@ -69,47 +67,3 @@ const (
 	// DtoTypeWorkgroup is a workgroup.
 	DtoTypeWorkgroup DtoType = "WORKGROUP"
 )
-
-// dtoTypeValues lists the DtoType values the API defines, in its order.
-var dtoTypeValues = []DtoType{
-	DtoTypeAccountCorrelationConfig,
-	DtoTypeAccessProfile,
-	DtoTypeAccessRequestApproval,
-	DtoTypeAccount,
-	DtoTypeApplication,
-	DtoTypeCampaign,
-	DtoTypeCampaignFilter,
-	DtoTypeCertification,
-	DtoTypeCluster,
-	DtoTypeConnectorSchema,
-	DtoTypeEntitlement,
-	DtoTypeGovernanceGroup,
-	DtoTypeIdentity,
-	DtoTypeIdentityProfile,
-	DtoTypeIdentityRequest,
-	DtoTypeMachineIdentity,
-	DtoTypeLifecycleState,
-	DtoTypePasswordPolicy,
-	DtoTypeRole,
-	DtoTypeRule,
-	DtoTypeSodPolicy,
-	DtoTypeSource,
-	DtoTypeTag,
-	DtoTypeTagCategory,
-	DtoTypeTaskResult,
-	DtoTypeReportResult,
-	DtoTypeSodViolation,
-	DtoTypeAccountActivity,
-	DtoTypeWorkgroup,
-}
-
-// DtoTypeValues returns the values of DtoType defined by the API, in the order
-// the API lists them. Each call returns a new slice.
-func DtoTypeValues() []DtoType {
-	return slices.Clone(dtoTypeValues)
-}
-
-// IsKnown reports whether v is one of the values defined by the API.
-func (v DtoType) IsKnown() bool {
-	return slices.Contains(dtoTypeValues, v)
-}

@@ -11,35 +11,3 @@ type ErrorResponseDto struct {
 	// Causes add detail to Messages.
 	Causes []ErrorMessageDto `json:"causes,omitempty"`
 }
-
-// GetDetailCode returns DetailCode, or "" when it is unset or e is nil.
-func (e *ErrorResponseDto) GetDetailCode() string {
-	if e == nil || e.DetailCode == nil {
-		return ""
-	}
-	return *e.DetailCode
-}
-
-// GetTrackingID returns TrackingID, or "" when it is unset or e is nil.
-func (e *ErrorResponseDto) GetTrackingID() string {
-	if e == nil || e.TrackingID == nil {
-		return ""
-	}
-	return *e.TrackingID
-}
-
-// GetMessages returns Messages, or nil when e is nil.
-func (e *ErrorResponseDto) GetMessages() []ErrorMessageDto {
-	if e == nil {
-		return nil
-	}
-	return e.Messages
-}
-
-// GetCauses returns Causes, or nil when e is nil.
-func (e *ErrorResponseDto) GetCauses() []ErrorMessageDto {
-	if e == nil {
-		return nil
-	}
-	return e.Causes
-}

@@ -35,11 +35,3 @@ func (p *PermissionDto) GetRights() []string {
 	}
 	return p.Rights
 }
-
-// GetTarget returns Target, or "" when it is unset or p is nil.
-func (p *PermissionDto) GetTarget() string {
-	if p == nil || p.Target == nil {
-		return ""
-	}
-	return *p.Target
-}

@@ -7,19 +7,3 @@ type ReassignReference struct {
 	// Type says what ID refers to.
 	Type ReassignReferenceType `json:"type"`
 }
-
-// GetID returns ID, or "" when r is nil.
-func (r *ReassignReference) GetID() string {
-	if r == nil {
-		return ""
-	}
-	return r.ID
-}
-
-// GetType returns Type, or "" when r is nil.
-func (r *ReassignReference) GetType() ReassignReferenceType {
-	if r == nil {
-		return ""
-	}
-	return r.Type
-}

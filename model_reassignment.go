@@ -8,19 +8,3 @@ type Reassignment struct {
 	// Comment is the text entered when the certification was reassigned.
 	Comment *string `json:"comment,omitempty"`
 }
-
-// GetFrom returns From, or nil when it is unset or r is nil.
-func (r *Reassignment) GetFrom() *CertificationReference {
-	if r == nil {
-		return nil
-	}
-	return r.From
-}
-
-// GetComment returns Comment, or "" when it is unset or r is nil.
-func (r *Reassignment) GetComment() string {
-	if r == nil || r.Comment == nil {
-		return ""
-	}
-	return *r.Comment
-}

@@ -11,27 +11,3 @@ type ReassignmentTrailDTO struct {
 	// "AUTOMATIC_REASSIGNMENT". The API does not enumerate its values.
 	ReassignmentType *string `json:"reassignmentType,omitempty"`
 }
-
-// GetPreviousOwner returns PreviousOwner, or "" when it is unset or r is nil.
-func (r *ReassignmentTrailDTO) GetPreviousOwner() string {
-	if r == nil || r.PreviousOwner == nil {
-		return ""
-	}
-	return *r.PreviousOwner
-}
-
-// GetNewOwner returns NewOwner, or "" when it is unset or r is nil.
-func (r *ReassignmentTrailDTO) GetNewOwner() string {
-	if r == nil || r.NewOwner == nil {
-		return ""
-	}
-	return *r.NewOwner
-}
-
-// GetReassignmentType returns ReassignmentType, or "" when it is unset or r is nil.
-func (r *ReassignmentTrailDTO) GetReassignmentType() string {
-	if r == nil || r.ReassignmentType == nil {
-		return ""
-	}
-	return *r.ReassignmentType
-}

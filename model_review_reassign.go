@@ -11,27 +11,3 @@ type ReviewReassign struct {
 	// Reason explains the reassignment.
 	Reason string `json:"reason"`
 }
-
-// GetReassign returns Reassign, or nil when r is nil.
-func (r *ReviewReassign) GetReassign() []ReassignReference {
-	if r == nil {
-		return nil
-	}
-	return r.Reassign
-}
-
-// GetReassignTo returns ReassignTo, or "" when r is nil.
-func (r *ReviewReassign) GetReassignTo() string {
-	if r == nil {
-		return ""
-	}
-	return r.ReassignTo
-}
-
-// GetReason returns Reason, or "" when r is nil.
-func (r *ReviewReassign) GetReason() string {
-	if r == nil {
-		return ""
-	}
-	return r.Reason
-}

@@ -14,6 +14,7 @@ import (
 // its client into that path.
 //
 //go:generate go run ./internal/cmd/genapi
+//go:generate go run ./internal/cmd/genmodels
 
 // CertificationsApiService groups the Certifications operations of the
 // configured API generation (see Configuration.APIVersion).

@@ -59,14 +59,6 @@ func (c *CertificationDto) GetCampaignRef() *CampaignReference {
 	return &c.CampaignRef
 }
 
-// GetPhase returns Phase, or "" when c is nil.
-func (c *CertificationDto) GetPhase() certifications.CertificationPhase {
-	if c == nil {
-		return ""
-	}
-	return c.Phase
-}
-
 // GetDue returns Due, or the zero time when c is nil.
 func (c *CertificationDto) GetDue() time.Time {
 	if c == nil {
@@ -89,38 +81,6 @@ func (c *CertificationDto) GetReviewer() *Reviewer {
 		return nil
 	}
 	return &c.Reviewer
-}
-
-// GetReassignment returns Reassignment, or nil when it is unset or c is nil.
-func (c *CertificationDto) GetReassignment() *Reassignment {
-	if c == nil {
-		return nil
-	}
-	return c.Reassignment
-}
-
-// GetHasErrors returns HasErrors, or false when c is nil.
-func (c *CertificationDto) GetHasErrors() bool {
-	if c == nil {
-		return false
-	}
-	return c.HasErrors
-}
-
-// GetErrorMessage returns ErrorMessage, or "" when it is unset or c is nil.
-func (c *CertificationDto) GetErrorMessage() string {
-	if c == nil || c.ErrorMessage == nil {
-		return ""
-	}
-	return *c.ErrorMessage
-}
-
-// GetCompleted returns Completed, or false when c is nil.
-func (c *CertificationDto) GetCompleted() bool {
-	if c == nil {
-		return false
-	}
-	return c.Completed
 }
 
 // GetDecisionsMade returns DecisionsMade, or 0 when c is nil.

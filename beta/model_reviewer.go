@@ -17,35 +17,3 @@ type Reviewer struct {
 	// the API may send null.
 	Email *string `json:"email,omitempty"`
 }
-
-// GetType returns Type, or "" when r is nil.
-func (r *Reviewer) GetType() certifications.ReviewerType {
-	if r == nil {
-		return ""
-	}
-	return r.Type
-}
-
-// GetID returns ID, or "" when r is nil.
-func (r *Reviewer) GetID() string {
-	if r == nil {
-		return ""
-	}
-	return r.ID
-}
-
-// GetName returns Name, or "" when r is nil.
-func (r *Reviewer) GetName() string {
-	if r == nil {
-		return ""
-	}
-	return r.Name
-}
-
-// GetEmail returns Email, or "" when it is unset or null or r is nil.
-func (r *Reviewer) GetEmail() string {
-	if r == nil || r.Email == nil {
-		return ""
-	}
-	return *r.Email
-}
