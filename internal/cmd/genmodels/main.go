@@ -9,7 +9,8 @@
 //
 //	go run ./internal/cmd/genmodels
 //
-// With -check it writes nothing and fails when a generated file differs.
+// It also writes the pages under docs/models. With -check it writes
+// nothing and fails when a generated file differs.
 package main
 
 import (
@@ -43,13 +44,13 @@ func main() {
 	}
 	for name, src := range files {
 		if *check {
-			got, err := os.ReadFile(name)
+			got, err := os.ReadFile(filepath.FromSlash(name))
 			if err != nil || !bytes.Equal(got, src) {
 				log.Fatalf("%s is not current; run go generate ./...", name)
 			}
 			continue
 		}
-		if err := os.WriteFile(name, src, 0o644); err != nil {
+		if err := os.WriteFile(filepath.FromSlash(name), src, 0o644); err != nil {
 			log.Fatal(err)
 		}
 	}
@@ -65,6 +66,13 @@ func generate(root string) (map[string][]byte, error) {
 			return nil, fmt.Errorf("%s: %w", dir, err)
 		}
 		out[filepath.ToSlash(filepath.Join(dir, genFile))] = src
+	}
+	pages, err := renderModelDocs(root)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", modelDocsDir, err)
+	}
+	for name, page := range pages {
+		out[modelDocsDir+"/"+name] = []byte(page)
 	}
 	return out, nil
 }

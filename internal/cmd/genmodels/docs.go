@@ -1,67 +1,25 @@
-package certifications
+package main
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"go/ast"
 	"go/doc"
 	"go/parser"
 	"go/token"
-	"go/types"
-	"os"
 	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
-	"testing"
 	"unicode"
-
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 )
 
-var updateDocs = flag.Bool("update-docs", false, "rewrite docs/models from the model source")
+// The pages under docs/models are generated from the model files: the
+// descriptions from their godoc comments, the tables from the struct
+// fields, JSON tags and constants.
 
+// modelDocsDir is where the pages go, below the module root.
 const modelDocsDir = "docs/models"
-
-// TestModelDocs checks that docs/models holds one page per model and enum
-// and that each page matches what the source says: descriptions come from
-// the godoc comments, the tables from the struct fields, JSON tags and
-// constants. Run `go test -run TestModelDocs -update-docs` to rewrite them.
-func TestModelDocs(t *testing.T) {
-	pages := renderModelDocs(t)
-	if *updateDocs {
-		require.NoError(t, os.MkdirAll(modelDocsDir, 0o755))
-		old, _ := filepath.Glob(filepath.Join(modelDocsDir, "*.md"))
-		for _, name := range old {
-			require.NoError(t, os.Remove(name))
-		}
-		for name, content := range pages {
-			require.NoError(t, os.WriteFile(filepath.Join(modelDocsDir, name), []byte(content), 0o644))
-		}
-		return
-	}
-	onDisk, err := filepath.Glob(filepath.Join(modelDocsDir, "*.md"))
-	require.NoError(t, err)
-	var names []string
-	for _, p := range onDisk {
-		names = append(names, filepath.Base(p))
-	}
-	var want []string
-	for name := range pages {
-		want = append(want, name)
-	}
-	sort.Strings(want)
-	assert.Equal(t, want, names, "docs/models pages; run go test -run TestModelDocs -update-docs")
-	for _, name := range want {
-		got, err := os.ReadFile(filepath.Join(modelDocsDir, name))
-		if !assert.NoError(t, err) {
-			continue
-		}
-		assert.Equal(t, pages[name], string(got), "%s is stale; run go test -run TestModelDocs -update-docs", name)
-	}
-}
 
 // docModel is what a page needs to know about one type.
 type docModel struct {
@@ -82,9 +40,13 @@ type docConst struct {
 	name, value, doc string
 }
 
-func renderModelDocs(t *testing.T) map[string]string {
-	t.Helper()
-	models := parseModels(t)
+// renderModelDocs returns the pages of docs/models, by file name, from
+// the model files in dir.
+func renderModelDocs(dir string) (map[string]string, error) {
+	models, err := parseModels(dir)
+	if err != nil {
+		return nil, err
+	}
 	names := map[string]bool{}
 	for _, m := range models {
 		names[m.name] = true
@@ -94,22 +56,27 @@ func renderModelDocs(t *testing.T) map[string]string {
 		pages[m.name+".md"] = renderPage(m, names)
 	}
 	pages["README.md"] = renderIndex(models)
-	return pages
+	return pages, nil
 }
 
-func parseModels(t *testing.T) []docModel {
-	t.Helper()
+func parseModels(dir string) ([]docModel, error) {
 	fset := token.NewFileSet()
-	paths, err := filepath.Glob("model_*.go")
-	require.NoError(t, err)
+	paths, err := filepath.Glob(filepath.Join(dir, "model_*.go"))
+	if err != nil {
+		return nil, err
+	}
 	var files []*ast.File
 	for _, p := range paths {
 		f, err := parser.ParseFile(fset, p, nil, parser.ParseComments)
-		require.NoError(t, err)
+		if err != nil {
+			return nil, err
+		}
 		files = append(files, f)
 	}
 	pkg, err := doc.NewFromFiles(fset, files, "github.com/iscgo/certifications")
-	require.NoError(t, err)
+	if err != nil {
+		return nil, err
+	}
 
 	var models []docModel
 	for _, typ := range pkg.Types {
@@ -124,16 +91,18 @@ func parseModels(t *testing.T) []docModel {
 				m.fields = append(m.fields, docField{
 					name:     f.Names[0].Name,
 					json:     jsonName,
-					typ:      types.ExprString(f.Type),
+					typ:      exprString(f.Type),
 					doc:      oneLine(f.Doc.Text()),
 					required: opts != "omitempty",
 				})
 			}
 		case *ast.ArrayType:
 			m.kind = "slice"
-			m.elem = types.ExprString(st.Elt)
+			m.elem = exprString(st.Elt)
 		case *ast.Ident:
-			require.Equal(t, "string", st.Name, typ.Name)
+			if st.Name != "string" {
+				return nil, fmt.Errorf("%s: a named %s; models are structs, slices and string enums", typ.Name, st.Name)
+			}
 			m.kind = "enum"
 			for _, group := range typ.Consts {
 				for _, s := range group.Decl.Specs {
@@ -146,12 +115,12 @@ func parseModels(t *testing.T) []docModel {
 				}
 			}
 		default:
-			t.Fatalf("%s: unexpected type kind %T", typ.Name, spec.Type)
+			return nil, fmt.Errorf("%s: unexpected type kind %T", typ.Name, spec.Type)
 		}
 		models = append(models, m)
 	}
 	sort.Slice(models, func(i, j int) bool { return models[i].name < models[j].name })
-	return models
+	return models, nil
 }
 
 func oneLine(s string) string {
@@ -227,7 +196,7 @@ func renderIndex(models []docModel) string {
 	b.WriteString("# Models\n\n")
 	b.WriteString("Request and response models of the v3 Certifications API. Each page lists the " +
 		"fields with their JSON names, Go types and whether the API requires them. These pages are " +
-		"generated from the source by `go test -run TestModelDocs -update-docs`.\n\n")
+		"generated from the source by `go generate ./...` (internal/cmd/genmodels).\n\n")
 	for _, section := range []struct{ title, kind string }{
 		{"Structs", "struct"}, {"Enums", "enum"}, {"Other types", "slice"},
 	} {
