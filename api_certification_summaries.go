@@ -63,7 +63,7 @@ func (r ApiGetIdentityDecisionSummaryRequest) Execute() (*IdentityCertDecisionSu
 	if err != nil {
 		return nil, nil, err
 	}
-	path, err := call.Fill("/certifications/{id}/decision-summary", r.certificationID)
+	path, err := call.Fill(c, "/certifications/{id}/decision-summary", r.certificationID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -145,7 +145,7 @@ func (r ApiGetIdentitySummariesRequest) Execute() ([]CertificationIdentitySummar
 	if err != nil {
 		return nil, nil, err
 	}
-	path, err := call.Fill("/certifications/{id}/identity-summaries", r.certificationID)
+	path, err := call.Fill(c, "/certifications/{id}/identity-summaries", r.certificationID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -194,7 +194,7 @@ func (r ApiGetIdentitySummaryRequest) Execute() (*CertificationIdentitySummary, 
 	if err != nil {
 		return nil, nil, err
 	}
-	path, err := call.Fill("/certifications/{id}/identity-summaries/{identitySummaryId}", r.certificationID, r.identitySummaryID)
+	path, err := call.Fill(c, "/certifications/{id}/identity-summaries/{identitySummaryId}", r.certificationID, r.identitySummaryID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -275,10 +275,10 @@ func (r ApiGetIdentityAccessSummariesRequest) Execute() ([]AccessSummary, *http.
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := call.Enum("type", r.accessType, AccessSummaryTypeValues()); err != nil {
+	if err := call.Enum(c, "type", r.accessType, AccessSummaryTypeValues()); err != nil {
 		return nil, nil, err
 	}
-	path, err := call.Fill("/certifications/{id}/access-summaries/{type}", r.certificationID, string(r.accessType))
+	path, err := call.Fill(c, "/certifications/{id}/access-summaries/{type}", r.certificationID, string(r.accessType))
 	if err != nil {
 		return nil, nil, err
 	}

@@ -40,7 +40,7 @@ func (r ApiGetCertificationTaskRequest) Execute() (*CertificationTask, *http.Res
 	if err != nil {
 		return nil, nil, err
 	}
-	path, err := call.Fill("/certification-tasks/{id}", r.id)
+	path, err := call.Fill(c, "/certification-tasks/{id}", r.id)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -68,7 +68,7 @@ func (r ApiGetIdentityCertificationRequest) Execute() (*IdentityCertificationDto
 	if err != nil {
 		return nil, nil, err
 	}
-	path, err := call.Fill("/certifications/{id}", r.id)
+	path, err := call.Fill(c, "/certifications/{id}", r.id)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -147,7 +147,7 @@ func (r ApiGetIdentityCertificationItemPermissionsRequest) Execute() ([]Permissi
 	if err != nil {
 		return nil, nil, err
 	}
-	path, err := call.Fill("/certifications/{certificationId}/access-review-items/{itemId}/permissions", r.certificationID, r.itemID)
+	path, err := call.Fill(c, "/certifications/{certificationId}/access-review-items/{itemId}/permissions", r.certificationID, r.itemID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -244,7 +244,7 @@ func (r ApiGetPendingCertificationTasksRequest) Execute() ([]CertificationTask, 
 	if err != nil {
 		return nil, nil, err
 	}
-	path, err := call.Fill("/certification-tasks")
+	path, err := call.Fill(c, "/certification-tasks")
 	if err != nil {
 		return nil, nil, err
 	}
@@ -252,7 +252,7 @@ func (r ApiGetPendingCertificationTasksRequest) Execute() ([]CertificationTask, 
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := call.SetString(q, "reviewer-identity", r.reviewerIdentity); err != nil {
+	if err := call.SetString(c, q, "reviewer-identity", r.reviewerIdentity); err != nil {
 		return nil, nil, err
 	}
 	return call.List[CertificationTask](r.ctx, c, http.MethodGet, path, q, nil)
@@ -342,7 +342,7 @@ func (r ApiListCertificationReviewersRequest) Execute() ([]IdentityReferenceWith
 	if err != nil {
 		return nil, nil, err
 	}
-	path, err := call.Fill("/certifications/{id}/reviewers", r.id)
+	path, err := call.Fill(c, "/certifications/{id}/reviewers", r.id)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -471,24 +471,24 @@ func (r ApiListIdentityAccessReviewItemsRequest) Execute() ([]AccessReviewItem, 
 	if err != nil {
 		return nil, nil, err
 	}
-	path, err := call.Fill("/certifications/{id}/access-review-items", r.id)
+	path, err := call.Fill(c, "/certifications/{id}/access-review-items", r.id)
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := call.AtMostOne("entitlements, access-profiles, roles", "Entitlements, AccessProfiles and Roles", r.entitlements != nil, r.accessProfiles != nil, r.roles != nil); err != nil {
+	if err := call.AtMostOne(c, "entitlements, access-profiles, roles", "Entitlements, AccessProfiles and Roles", r.entitlements != nil, r.accessProfiles != nil, r.roles != nil); err != nil {
 		return nil, nil, err
 	}
 	q, err := call.Query(c, r.opts, rulesListIdentityAccessReviewItems)
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := call.SetString(q, "entitlements", r.entitlements); err != nil {
+	if err := call.SetString(c, q, "entitlements", r.entitlements); err != nil {
 		return nil, nil, err
 	}
-	if err := call.SetString(q, "access-profiles", r.accessProfiles); err != nil {
+	if err := call.SetString(c, q, "access-profiles", r.accessProfiles); err != nil {
 		return nil, nil, err
 	}
-	if err := call.SetString(q, "roles", r.roles); err != nil {
+	if err := call.SetString(c, q, "roles", r.roles); err != nil {
 		return nil, nil, err
 	}
 	return call.List[AccessReviewItem](r.ctx, c, http.MethodGet, path, q, nil)
@@ -587,7 +587,7 @@ func (r ApiListIdentityCertificationsRequest) Execute() ([]IdentityCertification
 	if err != nil {
 		return nil, nil, err
 	}
-	path, err := call.Fill("/certifications")
+	path, err := call.Fill(c, "/certifications")
 	if err != nil {
 		return nil, nil, err
 	}
@@ -595,7 +595,7 @@ func (r ApiListIdentityCertificationsRequest) Execute() ([]IdentityCertification
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := call.SetString(q, "reviewer-identity", r.reviewerIdentity); err != nil {
+	if err := call.SetString(c, q, "reviewer-identity", r.reviewerIdentity); err != nil {
 		return nil, nil, err
 	}
 	return call.List[IdentityCertificationDto](r.ctx, c, http.MethodGet, path, q, nil)
@@ -645,7 +645,7 @@ func (r ApiMakeIdentityDecisionRequest) Execute() (*IdentityCertificationDto, *h
 	if err != nil {
 		return nil, nil, err
 	}
-	path, err := call.Fill("/certifications/{id}/decide", r.id)
+	path, err := call.Fill(c, "/certifications/{id}/decide", r.id)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -686,12 +686,12 @@ func (r ApiReassignIdentityCertificationsRequest) Execute() (*IdentityCertificat
 	if err != nil {
 		return nil, nil, err
 	}
-	path, err := call.Fill("/certifications/{id}/reassign", r.id)
+	path, err := call.Fill(c, "/certifications/{id}/reassign", r.id)
 	if err != nil {
 		return nil, nil, err
 	}
 	if r.body == nil {
-		return nil, nil, call.Invalid("reviewReassign", "is not set", "a ReviewReassign set with ReviewReassign")
+		return nil, nil, c.Invalid("reviewReassign", "is not set", "a ReviewReassign set with ReviewReassign")
 	}
 	if err := r.body.Validate(MaxReassignSync); err != nil {
 		return nil, nil, err
@@ -722,7 +722,7 @@ func (r ApiSignOffIdentityCertificationRequest) Execute() (*IdentityCertificatio
 	if err != nil {
 		return nil, nil, err
 	}
-	path, err := call.Fill("/certifications/{id}/sign-off", r.id)
+	path, err := call.Fill(c, "/certifications/{id}/sign-off", r.id)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -761,12 +761,12 @@ func (r ApiSubmitReassignCertsAsyncRequest) Execute() (*CertificationTask, *http
 	if err != nil {
 		return nil, nil, err
 	}
-	path, err := call.Fill("/certifications/{id}/reassign-async", r.id)
+	path, err := call.Fill(c, "/certifications/{id}/reassign-async", r.id)
 	if err != nil {
 		return nil, nil, err
 	}
 	if r.body == nil {
-		return nil, nil, call.Invalid("reviewReassign", "is not set", "a ReviewReassign set with ReviewReassign")
+		return nil, nil, c.Invalid("reviewReassign", "is not set", "a ReviewReassign set with ReviewReassign")
 	}
 	if err := r.body.Validate(MaxReassignAsync); err != nil {
 		return nil, nil, err

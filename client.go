@@ -38,12 +38,6 @@ import (
 	"github.com/iscgo/certifications/internal/apigen"
 )
 
-// MaxResponseBody is the default cap on a successful response body.
-//
-// Deprecated: the cap is Configuration.MaxResponseBytes, by default
-// DefaultMaxResponseBytes; this constant equals that default.
-const MaxResponseBody = DefaultMaxResponseBytes
-
 // APIClient talks to one tenant. It is safe for concurrent use; share one
 // per tenant and credentials so that the token and rate limit are shared.
 type APIClient struct {
@@ -93,7 +87,7 @@ func NewAPIClient(cfg *Configuration) *APIClient {
 		base = &http.Client{Timeout: DefaultTimeout}
 		if dt, ok := http.DefaultTransport.(*http.Transport); ok {
 			tr := dt.Clone()
-			tr.MaxIdleConnsPerHost = DefaultMaxIdleConnsPerHost
+			tr.MaxIdleConnsPerHost = defaultMaxIdleConnsPerHost
 			base.Transport = tr
 		}
 	}
@@ -376,7 +370,7 @@ func (c *APIClient) send(ctx context.Context, req *http.Request, t *oauth2.Token
 	success := resp.StatusCode >= 200 && resp.StatusCode <= 299
 	limit := c.cfg.maxResponseBytes()
 	if !success {
-		limit = MaxErrorBody
+		limit = maxErrorBody
 	}
 	if success && resp.ContentLength > limit {
 		// Announced too large: not a byte is read.

@@ -458,12 +458,12 @@ func TestErrorBodyCapped(t *testing.T) {
 		cfg.MaxRetries = 0
 		cfg.AccessToken, cfg.ClientID, cfg.ClientSecret = testToken, "", ""
 	})
-	big := bytes.Repeat([]byte("x"), MaxErrorBody+100)
+	big := bytes.Repeat([]byte("x"), maxErrorBody+100)
 	mt.RegisterResponder("GET", testBase+"/v3/x", httpmock.NewBytesResponder(500, big))
 	_, err := get(c, context.Background(), "v3/x", nil)
 	var ae *APIError
 	require.ErrorAs(t, err, &ae)
-	assert.Len(t, ae.Body, MaxErrorBody)
+	assert.Len(t, ae.Body, maxErrorBody)
 }
 
 func TestDecodeErrorNamesFieldPath(t *testing.T) {

@@ -49,9 +49,9 @@ const (
 	// DefaultTimeout bounds one HTTP attempt when the configuration brings no
 	// HTTPClient of its own.
 	DefaultTimeout = 60 * time.Second
-	// DefaultMaxIdleConnsPerHost is the idle connection pool per host of
+	// defaultMaxIdleConnsPerHost is the idle connection pool per host of
 	// the HTTP client used when the configuration brings none.
-	DefaultMaxIdleConnsPerHost = 16
+	defaultMaxIdleConnsPerHost = 16
 	// DefaultMaxResponseBytes is the largest successful response body the
 	// client reads when Configuration.MaxResponseBytes is 0: 16 MiB. The
 	// largest answers of the API are pages of 250 review items; the spec's

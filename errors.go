@@ -10,8 +10,8 @@ import (
 	"time"
 )
 
-// MaxErrorBody is how much of a non-2xx response body an APIError keeps.
-const MaxErrorBody = 1 << 20
+// maxErrorBody is how much of a non-2xx response body an APIError keeps.
+const maxErrorBody = 1 << 20
 
 // APIError is returned for every response with a non-2xx status. The
 // *http.Response is returned beside it, with its body still readable.
@@ -22,7 +22,7 @@ type APIError struct {
 	Path   string
 	// StatusCode is the HTTP status of the last attempt.
 	StatusCode int
-	// Body is the response body, at most MaxErrorBody bytes.
+	// Body is the response body, at most maxErrorBody bytes.
 	Body []byte
 	// ErrorResponse is the parsed body when it has the ErrorResponseDto shape.
 	ErrorResponse *ErrorResponseDto

@@ -52,19 +52,19 @@ func (op Operator) arity() (n int, ok bool) {
 	return 0, false
 }
 
-// MaxFilterNesting bounds how deeply a filter expression may nest: each
+// maxFilterNesting bounds how deeply a filter expression may nest: each
 // "not" and each pair of parentheses counts one level. The API documents no
 // limit; this one keeps the parser's recursion bounded.
-const MaxFilterNesting = 100
+const maxFilterNesting = 100
 
 // maxFilterDepth bounds how many nodes deep Validate walks a built filter.
-// The parser and And, Or and Not build no deeper tree for MaxFilterNesting
+// The parser and And, Or and Not build no deeper tree for maxFilterNesting
 // levels: an or, an and inside it, then (in parentheses, one level) an or
 // again, and so on, ending in a comparison. A hand-built tree can be deeper
 // for the same text (an and directly inside an and, a connective of one
 // operand), or hold a cycle; Validate refuses it before any recursion
 // that could exhaust the stack.
-const maxFilterDepth = 2*(MaxFilterNesting+1) + 1
+const maxFilterDepth = 2*(maxFilterNesting+1) + 1
 
 // Filter is a parsed or built filter expression: a *Comparison, a *Logical
 // or a *Negation. String renders it in the API's syntax, ready for the filters
@@ -471,10 +471,10 @@ func Not(f Filter) Filter { return &Negation{Operand: f} }
 // or unparsable, as a *ValidationError for the "filters" parameter: an
 // invalid value (see ValueOf), a malformed or reserved field name, a wrong
 // number of values, a non-string co/sw value, an unknown operator, a missing
-// operand, or nesting deeper than MaxFilterNesting. No filter (see Filter)
+// operand, or nesting deeper than maxFilterNesting. No filter (see Filter)
 // is valid. Validate does not know any endpoint's fields; see QueryRules.
 //
-// A hand-built tree more than 2*MaxFilterNesting+3 nodes deep (deeper
+// A hand-built tree more than 2*maxFilterNesting+3 nodes deep (deeper
 // than any that the parser or And, Or and Not make within the nesting
 // limit), or one that contains itself, is refused as too deep without
 // being walked further.
@@ -485,14 +485,14 @@ func Validate(f Filter) error {
 	n, ok := nesting(f, 1)
 	if !ok {
 		return &ValidationError{Parameter: "filters", Problem: fmt.Sprintf("filter tree is more than %d nodes deep (or contains itself)", maxFilterDepth),
-			Allowed: fmt.Sprintf("at most %d levels of not and parentheses, built with And, Or and Not (which flatten nested connectives of one kind)", MaxFilterNesting)}
+			Allowed: fmt.Sprintf("at most %d levels of not and parentheses, built with And, Or and Not (which flatten nested connectives of one kind)", maxFilterNesting)}
 	}
 	if err := validateNode(f); err != nil {
 		return err
 	}
-	if n > MaxFilterNesting {
+	if n > maxFilterNesting {
 		return &ValidationError{Parameter: "filters", Problem: fmt.Sprintf("filter nests %d levels deep", n),
-			Allowed: fmt.Sprintf("at most %d levels of not and parentheses", MaxFilterNesting)}
+			Allowed: fmt.Sprintf("at most %d levels of not and parentheses", maxFilterNesting)}
 	}
 	return nil
 }

@@ -37,11 +37,11 @@ func TestValidateDeepFilterNeverExhaustsTheStack(t *testing.T) {
 }
 
 // The bound on a built tree's depth refuses nothing that the parser (or
-// And, Or and Not) make within MaxFilterNesting: the deepest such tree
+// And, Or and Not) make within maxFilterNesting: the deepest such tree
 // alternates or and and, one pair per level of parentheses.
 func TestValidateAcceptsTheDeepestParsedFilter(t *testing.T) {
 	expr := "a eq 1 or b eq 1 and c eq 1"
-	for range MaxFilterNesting {
+	for range maxFilterNesting {
 		expr = "a eq 1 or b eq 1 and (" + expr + ")"
 	}
 	f, err := ParseFilter(expr)
@@ -50,7 +50,7 @@ func TestValidateAcceptsTheDeepestParsedFilter(t *testing.T) {
 	_, err = ParseFilter("a eq 1 or b eq 1 and (" + expr + ")")
 	require.Error(t, err, "one level more is refused by the parser")
 
-	nots := strings.Repeat("not ", MaxFilterNesting) + "x eq 1"
+	nots := strings.Repeat("not ", maxFilterNesting) + "x eq 1"
 	f, err = ParseFilter(nots)
 	require.NoError(t, err)
 	assert.NoError(t, Validate(f))

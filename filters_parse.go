@@ -132,7 +132,7 @@ const (
 // case. Connectives of one kind are flattened, as And and Or do, so
 // ParseFilter(f.String()) equals f for every valid f the builder makes.
 //
-// Errors are *FilterSyntaxError. Nesting beyond MaxFilterNesting is an
+// Errors are *FilterSyntaxError. Nesting beyond maxFilterNesting is an
 // error too.
 func ParseFilter(s string) (Filter, error) {
 	p := &fParser{in: s}
@@ -194,8 +194,8 @@ func (p *fParser) isWord(w string) bool { return p.tok.kind == tIdent && p.tok.t
 
 // enter records one more level of nesting.
 func (p *fParser) enter() error {
-	if p.depth++; p.depth > MaxFilterNesting {
-		return p.fail(fmt.Sprintf("at most %d levels of not and parentheses", MaxFilterNesting))
+	if p.depth++; p.depth > maxFilterNesting {
+		return p.fail(fmt.Sprintf("at most %d levels of not and parentheses", maxFilterNesting))
 	}
 	return nil
 }

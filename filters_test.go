@@ -194,7 +194,7 @@ func TestAndOrNormalisation(t *testing.T) {
 
 func TestValidate(t *testing.T) {
 	deep := cert.Eq("x", 1)
-	for i := 0; i < cert.MaxFilterNesting; i++ {
+	for i := 0; i < maxFilterNesting; i++ {
 		deep = cert.Not(deep)
 	}
 	assert.NoError(t, cert.Validate(deep))
@@ -319,7 +319,7 @@ func TestParseForms(t *testing.T) {
 }
 
 func TestParseErrors(t *testing.T) {
-	deep := strings.Repeat("(", cert.MaxFilterNesting+1) + "x eq 1" + strings.Repeat(")", cert.MaxFilterNesting+1)
+	deep := strings.Repeat("(", maxFilterNesting+1) + "x eq 1" + strings.Repeat(")", maxFilterNesting+1)
 	for _, tc := range []struct {
 		in       string
 		pos      int
@@ -383,8 +383,8 @@ func TestParseErrors(t *testing.T) {
 		{`a.1 eq 1`, 0, "dot-separated words", "a.1"},
 		{"x eq 1 \xff", 7, "and, or or end of input", "\xff"},
 		{`x eq 1 é`, 7, "and, or or end of input", "é"},
-		{deep, cert.MaxFilterNesting, "at most 100 levels of not and parentheses", "("},
-		{strings.Repeat("not ", cert.MaxFilterNesting+1) + "x eq 1", 4 * cert.MaxFilterNesting, "at most 100 levels", "not"},
+		{deep, maxFilterNesting, "at most 100 levels of not and parentheses", "("},
+		{strings.Repeat("not ", maxFilterNesting+1) + "x eq 1", 4 * maxFilterNesting, "at most 100 levels", "not"},
 	} {
 		t.Run(tc.in, func(t *testing.T) {
 			f, err := cert.ParseFilter(tc.in)
@@ -402,10 +402,10 @@ func TestParseErrors(t *testing.T) {
 }
 
 func TestParseNestingLimit(t *testing.T) {
-	ok := strings.Repeat("(", cert.MaxFilterNesting) + "x eq 1" + strings.Repeat(")", cert.MaxFilterNesting)
+	ok := strings.Repeat("(", maxFilterNesting) + "x eq 1" + strings.Repeat(")", maxFilterNesting)
 	_, err := cert.ParseFilter(ok)
 	assert.NoError(t, err)
-	ok = strings.Repeat("not ", cert.MaxFilterNesting) + "x eq 1"
+	ok = strings.Repeat("not ", maxFilterNesting) + "x eq 1"
 	f, err := cert.ParseFilter(ok)
 	require.NoError(t, err)
 	assert.NoError(t, cert.Validate(f))
@@ -565,3 +565,6 @@ func ExampleParseFilter() {
 	//       ^
 	// expected eq (operators are lower case)
 }
+
+// maxFilterNesting is the parser's documented limit of nesting levels.
+const maxFilterNesting = 100

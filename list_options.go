@@ -85,7 +85,7 @@ const (
 // generated builders apply the same through internal/call): set but empty
 // or blank is a *ValidationError naming it and what to set instead.
 func checkNotBlank(param, value, allowed string) error {
-	return call.NotBlank(param, value, allowed)
+	return call.NotBlank(validationErrors{}, param, value, allowed)
 }
 
 // checkFilters checks expr against rules, or its syntax only. A nil
@@ -108,4 +108,4 @@ func checkSorters(rules *QueryRules, expr string, skipFields bool) error {
 
 // checkID refuses an id that cannot be a path segment, as the generated
 // builders do: the workflows check theirs before their first request.
-func checkID(param, value string) error { return call.CheckID(param, value) }
+func checkID(param, value string) error { return call.CheckID(validationErrors{}, param, value) }

@@ -29,16 +29,21 @@ type CertificationSummariesApiService struct {
 	client *APIClient
 }
 
-// The checks of internal/call, the generated builders' and beta's
-// included, report through *ValidationError.
-func init() {
-	call.SetInvalid(func(param, problem, allowed string) error {
-		return &ValidationError{Parameter: param, Problem: problem, Allowed: allowed}
-	})
+// validationErrors hands the checks of internal/call the package's
+// *ValidationError.
+type validationErrors struct{}
+
+// Invalid builds the *ValidationError of param.
+func (validationErrors) Invalid(param, problem, allowed string) error {
+	return &ValidationError{Parameter: param, Problem: problem, Allowed: allowed}
 }
 
-// rootCaller adapts an APIClient to the operations' request path.
-type rootCaller struct{ *APIClient }
+// rootCaller adapts an APIClient to the operations' request path; its
+// checks report through *ValidationError.
+type rootCaller struct {
+	*APIClient
+	validationErrors
+}
 
 // Path puts the configured API generation into an operation's path.
 func (c rootCaller) Path(p string) string { return c.versionedPath(p) }
@@ -50,9 +55,9 @@ func (c rootCaller) SkipFields() bool { return c.cfg.SkipFilterValidation }
 // (a zero value) gets an error instead of a nil dereference.
 func newCaller(c *APIClient) (call.Client, error) {
 	if c == nil {
-		return nil, call.Invalid("client", "is nil", "the services of a client from NewAPIClient")
+		return nil, validationErrors{}.Invalid("client", "is nil", "the services of a client from NewAPIClient")
 	}
-	return rootCaller{c}, nil
+	return rootCaller{APIClient: c}, nil
 }
 
 // String describes the service by its client, secrets redacted. (The

@@ -18,15 +18,15 @@ import (
 // DefaultPageSize is the page size All uses when the builder sets no Limit.
 const DefaultPageSize = MaxPageSize
 
-// MaxReadAhead bounds the pages a Pager fetches concurrently.
-const MaxReadAhead = 16
+// maxReadAhead bounds the pages a Pager fetches concurrently.
+const maxReadAhead = 16
 
-// MaxPagerItems bounds the distinct items one iteration of a Pager yields,
+// maxPagerItems bounds the distinct items one iteration of a Pager yields,
 // and so the set it keeps to recognise repeats: at most about 300 MB (18
 // bytes an item), whatever the server sends. An iteration that reaches it
 // ends with a *PagingError whose MaxItems is set; a new Pager starting at
 // the offset the error names reads on.
-const MaxPagerItems = 1 << 24
+const maxPagerItems = 1 << 24
 
 // PageFunc fetches one page: it sends the list request with opts (Limit,
 // Offset and Count set by the pager) under ctx.
@@ -41,7 +41,7 @@ type Pager[T any] struct {
 	opts      ListOptions
 	fetch     PageFunc[T]
 	readAhead int
-	maxItems  int64        // MaxPagerItems; smaller in tests
+	maxItems  int64        // maxPagerItems; smaller in tests
 	total     atomic.Int64 // -1 until a page reports X-Total-Count
 	requests  atomic.Int64
 }
@@ -51,7 +51,7 @@ type Pager[T any] struct {
 // sorters are kept. A nil fetch makes a pager whose iterations yield a
 // *ValidationError and nothing else.
 func NewPager[T any](ctx context.Context, opts ListOptions, fetch PageFunc[T]) *Pager[T] {
-	p := &Pager[T]{ctx: ctx, opts: opts, fetch: fetch, readAhead: 1, maxItems: MaxPagerItems}
+	p := &Pager[T]{ctx: ctx, opts: opts, fetch: fetch, readAhead: 1, maxItems: maxPagerItems}
 	p.total.Store(-1)
 	return p
 }
@@ -60,7 +60,7 @@ func NewPager[T any](ctx context.Context, opts ListOptions, fetch PageFunc[T]) *
 // is known, still yielding items in order and holding at most n pages in
 // memory. It trades memory (n pages) and a burst of n requests against the
 // rate limit for lower latency on large listings; the client's pacing and
-// retries apply to every fetch. n is clamped to 1..MaxReadAhead; 1 (the
+// retries apply to every fetch. n is clamped to 1..maxReadAhead; 1 (the
 // default) fetches one page at a time.
 //
 // Read-ahead starts only after the first two pages came back full and the
@@ -70,7 +70,7 @@ func NewPager[T any](ctx context.Context, opts ListOptions, fetch PageFunc[T]) *
 // paging goes on one page at a time; see All.
 func (p *Pager[T]) ReadAhead(n int) *Pager[T] {
 	if p != nil {
-		p.readAhead = min(max(n, 1), MaxReadAhead)
+		p.readAhead = min(max(n, 1), maxReadAhead)
 	}
 	return p
 }
@@ -132,10 +132,10 @@ func (p *Pager[T]) Requests() int64 {
 // hash with a probability of about n²/2⁶⁵ (10⁻⁸ for a million items); the
 // second would then be taken as a repeat and skipped.
 //
-// The set is bounded: an iteration yields at most MaxPagerItems items (the
+// The set is bounded: an iteration yields at most maxPagerItems items (the
 // set then holds about 300 MB at most, plus one page), however many the
 // server offers. The next new item ends it with a *PagingError whose
-// MaxItems is MaxPagerItems and whose Next is the offset to read on from.
+// MaxItems is maxPagerItems and whose Next is the offset to read on from.
 //
 // A pager without a PageFunc (a nil *Pager, or NewPager with a nil fetch)
 // yields a *ValidationError and sends nothing.
@@ -462,7 +462,7 @@ func Collect[T any](seq iter.Seq2[T, error]) ([]T, error) {
 // PagingError ends an iteration early. Either the server does not advance:
 // a page brought only items the iteration had already yielded, so the
 // server ignores offset or repeats pages, and going on would loop. Or the
-// iteration yielded MaxPagerItems items, the most one iteration yields
+// iteration yielded maxPagerItems items, the most one iteration yields
 // (MaxItems is then set). The items yielded before it are distinct, but
 // the collection may hold more.
 type PagingError struct {
@@ -485,7 +485,7 @@ type PagingError struct {
 	Requests int64
 	// Total is the X-Total-Count of the first page, or -1 when none came.
 	Total int64
-	// MaxItems is the bound the iteration reached (MaxPagerItems), or 0
+	// MaxItems is the bound the iteration reached (maxPagerItems), or 0
 	// when it stopped because the server repeated itself.
 	MaxItems int64
 	// Next is the offset of the first item not yielded, where a new Pager
@@ -502,7 +502,7 @@ func (e *PagingError) Error() string {
 		b.WriteString(" " + e.Path)
 	}
 	if e.MaxItems > 0 {
-		fmt.Fprintf(&b, " stopped after %d items in %d requests, the most one iteration yields (MaxPagerItems); to read the rest, start a new Pager at offset %d, or narrow the listing with Filters", e.Yielded, e.Requests, e.Next)
+		fmt.Fprintf(&b, " stopped after %d items in %d requests, the most one iteration yields (maxPagerItems); to read the rest, start a new Pager at offset %d, or narrow the listing with Filters", e.Yielded, e.Requests, e.Next)
 		return b.String()
 	}
 	fmt.Fprintf(&b, " stopped: the page at offset %d (limit %d) held %d items, all yielded before", e.Offset, e.Limit, e.Received)

@@ -344,7 +344,7 @@ func TestPagingEndsOnAnyServer(t *testing.T) {
 	}
 	for name, newList := range servers {
 		for _, total := range []int{-1, 0, 10, 40, 100_000} {
-			for _, ra := range []int{1, 4, MaxReadAhead} {
+			for _, ra := range []int{1, 4, maxReadAhead} {
 				t.Run(fmt.Sprintf("%s total %d read-ahead %d", name, total, ra), func(t *testing.T) {
 					f := newList()
 					f.n, f.total = 40, total

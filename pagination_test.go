@@ -429,10 +429,10 @@ func TestTotalCount(t *testing.T) {
 
 // TestPagerStopsAtMaxItems: against a server that brings new items on
 // every page forever (and no total), an iteration yields at most maxItems
-// items (MaxPagerItems outside this test) and then ends with a
+// items (maxPagerItems outside this test) and then ends with a
 // *PagingError that names the bound and the offset to read on from.
 func TestPagerStopsAtMaxItems(t *testing.T) {
-	assert.EqualValues(t, MaxPagerItems, NewPager[pageItem](context.Background(), ListOptions{}, nil).maxItems)
+	assert.EqualValues(t, maxPagerItems, NewPager[pageItem](context.Background(), ListOptions{}, nil).maxItems)
 	endless := func(_ context.Context, o ListOptions) ([]pageItem, *http.Response, error) {
 		items := make([]pageItem, *o.Limit)
 		for i := range items {

@@ -16,10 +16,10 @@ type ReviewRule func(item AccessReviewItem) (decision ReviewDecision, ok bool)
 // when ReviewOptions.Concurrency is 0.
 const DefaultReviewConcurrency = 8
 
-// MaxReviewConcurrency bounds ReviewOptions.Concurrency.
-const MaxReviewConcurrency = 32
+// maxReviewConcurrency bounds ReviewOptions.Concurrency.
+const maxReviewConcurrency = 32
 
-// MaxReviewItems bounds the items one Review reads, and so the record of
+// maxReviewItems bounds the items one Review reads, and so the record of
 // ids it keeps to hand each item to the rule once; a run that reaches it
 // stops reading with an error, and a rerun goes on with the rest. The
 // record holds a 64-bit hash of each id, whatever its length: 9 to 18
@@ -27,7 +27,7 @@ const MaxReviewConcurrency = 32
 // again for a second pass. Two ids share a hash with a probability of
 // about n²/2⁶⁵ (10⁻⁸ for a million items); the second is then taken as
 // read and left for the next run.
-const MaxReviewItems = 1 << 24
+const maxReviewItems = 1 << 24
 
 // ReviewOptions tunes Review. The zero value is ready to use.
 type ReviewOptions struct {
@@ -38,7 +38,7 @@ type ReviewOptions struct {
 	// (default 250).
 	ChunkSize int
 	// Concurrency is the most calls (listings and decide calls together)
-	// in flight at once, 1 to MaxReviewConcurrency (default
+	// in flight at once, 1 to maxReviewConcurrency (default
 	// DefaultReviewConcurrency). The client's pacing keeps them under the
 	// rate limit whatever the value; raise it when the tenant answers
 	// slowly, so that a request is always waiting for the next slot.
@@ -215,7 +215,7 @@ func checkReviewOptions(certificationID string, rule ReviewRule, opts *ReviewOpt
 	}{
 		{"PageSize", &o.PageSize, MaxPageSize, MaxPageSize},
 		{"ChunkSize", &o.ChunkSize, MaxDecisionsPerCall, MaxDecisionsPerCall},
-		{"Concurrency", &o.Concurrency, DefaultReviewConcurrency, MaxReviewConcurrency},
+		{"Concurrency", &o.Concurrency, DefaultReviewConcurrency, maxReviewConcurrency},
 	} {
 		if *f.v == 0 {
 			*f.v = f.def

@@ -38,7 +38,7 @@ type reviewRun struct {
 
 	res *ReviewResult
 	// seen records the ids read in this run, so that the rule sees each
-	// once: a 64-bit hash of each (see MaxReviewItems for the bound).
+	// once: a 64-bit hash of each (see maxReviewItems for the bound).
 	seed      maphash.Seed
 	seen      *seenSet
 	nSeen     int
@@ -304,8 +304,8 @@ func (r *reviewRun) consume(c reviewCall, w reviewWindow) reviewTake {
 			r.res.Ignored++
 			continue
 		}
-		if r.nSeen >= MaxReviewItems {
-			r.stopReading(fmt.Errorf("certifications: review of %s stopped after %d items, the most one run reads; run it again for the rest", r.certID, MaxReviewItems))
+		if r.nSeen >= maxReviewItems {
+			r.stopReading(fmt.Errorf("certifications: review of %s stopped after %d items, the most one run reads; run it again for the rest", r.certID, maxReviewItems))
 			return t
 		}
 		r.nSeen++

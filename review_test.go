@@ -455,7 +455,7 @@ func TestReviewValidation(t *testing.T) {
 		"nil rule":         {cert: "cert-1", param: "rule"},
 		"page too large":   {cert: "cert-1", rule: approve, opts: &ReviewOptions{PageSize: 251}, param: "PageSize"},
 		"chunk negative":   {cert: "cert-1", rule: approve, opts: &ReviewOptions{ChunkSize: -1}, param: "ChunkSize"},
-		"concurrency":      {cert: "cert-1", rule: approve, opts: &ReviewOptions{Concurrency: MaxReviewConcurrency + 1}, param: "Concurrency"},
+		"concurrency":      {cert: "cert-1", rule: approve, opts: &ReviewOptions{Concurrency: maxReviewConcurrency + 1}, param: "Concurrency"},
 		"unknown filter":   {cert: "cert-1", rule: approve, opts: &ReviewOptions{Filters: `due lt 2025-01-01T00:00:00Z`}, param: "filters"},
 		"filter gibberish": {cert: "cert-1", rule: approve, opts: &ReviewOptions{Filters: `access.type eq`}, param: "filters"},
 	}

@@ -85,7 +85,7 @@ func (r ApiGetIdentityCertificationItemPermissionsRequest) Execute() ([]Permissi
 	if err != nil {
 		return nil, nil, err
 	}
-	path, err := call.Fill("/certifications/{certificationId}/access-review-items/{itemId}/permissions", r.certificationID, r.itemID)
+	path, err := call.Fill(c, "/certifications/{certificationId}/access-review-items/{itemId}/permissions", r.certificationID, r.itemID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -138,7 +138,7 @@ func (r ApiGetIdentityCertificationPendingTasksRequest) Execute() ([]IdentityCer
 	if err != nil {
 		return nil, nil, err
 	}
-	path, err := call.Fill("/certifications/{id}/tasks-pending", r.id)
+	path, err := call.Fill(c, "/certifications/{id}/tasks-pending", r.id)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -172,7 +172,7 @@ func (r ApiGetIdentityCertificationTaskStatusRequest) Execute() (*IdentityCertif
 	if err != nil {
 		return nil, nil, err
 	}
-	path, err := call.Fill("/certifications/{id}/tasks/{taskId}", r.id, r.taskID)
+	path, err := call.Fill(c, "/certifications/{id}/tasks/{taskId}", r.id, r.taskID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -247,7 +247,7 @@ func (r ApiListCertificationReviewersRequest) Execute() ([]IdentityReferenceWith
 	if err != nil {
 		return nil, nil, err
 	}
-	path, err := call.Fill("/certifications/{id}/reviewers", r.id)
+	path, err := call.Fill(c, "/certifications/{id}/reviewers", r.id)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -359,7 +359,7 @@ func (r ApiListCertificationsRequest) Execute() ([]CertificationDto, *http.Respo
 	if err != nil {
 		return nil, nil, err
 	}
-	path, err := call.Fill("/certifications")
+	path, err := call.Fill(c, "/certifications")
 	if err != nil {
 		return nil, nil, err
 	}
@@ -367,7 +367,7 @@ func (r ApiListCertificationsRequest) Execute() ([]CertificationDto, *http.Respo
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := call.SetString(q, "reviewer-identitiy", r.reviewerIdentity); err != nil {
+	if err := call.SetString(c, q, "reviewer-identitiy", r.reviewerIdentity); err != nil {
 		return nil, nil, err
 	}
 	return call.List[CertificationDto](r.ctx, c, http.MethodGet, path, q, nil)
@@ -422,12 +422,12 @@ func (r ApiSubmitReassignCertsAsyncRequest) Execute() (*IdentityCertificationTas
 	if err != nil {
 		return nil, nil, err
 	}
-	path, err := call.Fill("/certifications/{id}/reassign-async", r.id)
+	path, err := call.Fill(c, "/certifications/{id}/reassign-async", r.id)
 	if err != nil {
 		return nil, nil, err
 	}
 	if r.body == nil {
-		return nil, nil, call.Invalid("reviewReassign", "is not set", "a ReviewReassign set with ReviewReassign")
+		return nil, nil, c.Invalid("reviewReassign", "is not set", "a ReviewReassign set with ReviewReassign")
 	}
 	if err := r.body.Validate(certifications.MaxReassignAsync); err != nil {
 		return nil, nil, err

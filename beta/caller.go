@@ -38,6 +38,11 @@ type betaCaller struct {
 // Path puts an operation's path below /beta.
 func (*betaCaller) Path(p string) string { return apigen.Path(p, apigen.Beta) }
 
+// Invalid builds the *certifications.ValidationError of param.
+func (*betaCaller) Invalid(param, problem, allowed string) error {
+	return &certifications.ValidationError{Parameter: param, Problem: problem, Allowed: allowed}
+}
+
 // SkipFields reports the client's SkipFilterValidation.
 func (c *betaCaller) SkipFields() bool { return c.skip }
 
@@ -45,7 +50,7 @@ func (c *betaCaller) SkipFields() bool { return c.skip }
 // without a client.
 func newCaller(c *betaCaller) (call.Client, error) {
 	if c == nil {
-		return nil, call.Invalid("client", "is nil", "beta.NewCertificationsApi(certifications.NewAPIClient(cfg))")
+		return nil, (*betaCaller)(nil).Invalid("client", "is nil", "beta.NewCertificationsApi(certifications.NewAPIClient(cfg))")
 	}
 	return c, nil
 }

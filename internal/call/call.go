@@ -3,22 +3,27 @@
 // the query, send through the client's pipeline, decode the answer.
 //
 // It knows nothing of the SDK's types: the root package and beta adapt
-// their client to Client, and the root package hands it the constructor of
-// its *ValidationError (SetInvalid), so the rules live once and the
-// packages keep their own public types.
+// their client to Client, whose Invalid builds the SDK's *ValidationError,
+// so the rules live once and the packages keep their own public types.
 package call
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
 )
 
+// Invalidator builds the SDK's *ValidationError for param: what is wrong
+// with its value, and what would be accepted.
+type Invalidator interface {
+	Invalid(param, problem, allowed string) error
+}
+
 // Client is what an operation needs from the SDK's client.
 type Client interface {
+	Invalidator
 	// NewRequest, Do and Err are the APIClient's request pipeline and its
 	// configuration error.
 	NewRequest(ctx context.Context, method, path string, q url.Values, body any) (*http.Request, error)
@@ -32,22 +37,6 @@ type Client interface {
 	// sorters are then checked for syntax only.
 	SkipFields() bool
 }
-
-// newInvalid builds the SDK's *ValidationError. The root package installs
-// its constructor from an init function; beta imports the root package, so
-// no operation runs before it is set. The default only keeps a test of
-// this package from needing one.
-var newInvalid = func(param, problem, allowed string) error {
-	return errors.New("certifications: invalid " + param + ": " + problem)
-}
-
-// SetInvalid installs the constructor of the SDK's *ValidationError. It is
-// called once, while the root package is initialised.
-func SetInvalid(f func(param, problem, allowed string) error) { newInvalid = f }
-
-// Invalid builds the SDK's *ValidationError for param: what is wrong with
-// its value, and what would be accepted.
-func Invalid(param, problem, allowed string) error { return newInvalid(param, problem, allowed) }
 
 // Options is what an operation's list options do: check themselves against
 // the operation's rules (syntax only with skipFields) and encode.
@@ -68,7 +57,7 @@ func Query[R any, O Options[R]](c Client, o O, rules R) (url.Values, error) {
 // Fill puts args, in order, into the {name} segments of tmpl, each escaped
 // as one path segment, after CheckID: /certifications/../decide would be
 // /decide.
-func Fill(tmpl string, args ...string) (string, error) {
+func Fill(inv Invalidator, tmpl string, args ...string) (string, error) {
 	var b strings.Builder
 	rest := tmpl
 	for _, arg := range args {
@@ -77,7 +66,7 @@ func Fill(tmpl string, args ...string) (string, error) {
 		if open < 0 || end < open {
 			return "", fmt.Errorf("certifications: path %s has fewer parameters than values", tmpl)
 		}
-		if err := CheckID(rest[open+1:end], arg); err != nil {
+		if err := CheckID(inv, rest[open+1:end], arg); err != nil {
 			return "", err
 		}
 		b.WriteString(rest[:open])
@@ -91,12 +80,12 @@ func Fill(tmpl string, args ...string) (string, error) {
 // CheckID refuses an id that cannot be a path segment: blank, or "." or
 // "..", which escaping leaves as they are and servers resolve as dot
 // segments. param names it in the error.
-func CheckID(param, id string) error {
+func CheckID(inv Invalidator, param, id string) error {
 	if strings.TrimSpace(id) == "" {
-		return Invalid(param, "is empty", "a non-empty id")
+		return inv.Invalid(param, "is empty", "a non-empty id")
 	}
 	if id == "." || id == ".." {
-		return Invalid(param, fmt.Sprintf("%q would be resolved as a relative path segment", id), "an id other than . and ..")
+		return inv.Invalid(param, fmt.Sprintf("%q would be resolved as a relative path segment", id), "an id other than . and ..")
 	}
 	return nil
 }
@@ -104,11 +93,11 @@ func CheckID(param, id string) error {
 // SetString adds name=*v to q when v is set. A value that is set but blank
 // is refused: it would be sent as "name=", which the API reads as a filter
 // on nothing rather than as no filter.
-func SetString(q url.Values, name string, v *string) error {
+func SetString(inv Invalidator, q url.Values, name string, v *string) error {
 	if v == nil {
 		return nil
 	}
-	if err := NotBlank(name, *v, "a value, or leave it unset"); err != nil {
+	if err := NotBlank(inv, name, *v, "a value, or leave it unset"); err != nil {
 		return err
 	}
 	q.Set(name, *v)
@@ -119,7 +108,7 @@ func SetString(q url.Values, name string, v *string) error {
 // or blank is refused, naming the parameter and what to set instead, so
 // that an empty value is neither sent (the server would read it as a
 // value) nor dropped silently.
-func NotBlank(param, value, allowed string) error {
+func NotBlank(inv Invalidator, param, value, allowed string) error {
 	if strings.TrimSpace(value) != "" {
 		return nil
 	}
@@ -127,12 +116,12 @@ func NotBlank(param, value, allowed string) error {
 	if value != "" {
 		problem = fmt.Sprintf("is set but blank (%q)", value)
 	}
-	return Invalid(param, problem, allowed)
+	return inv.Invalid(param, problem, allowed)
 }
 
 // AtMostOne refuses more than one of a group of mutually exclusive
 // parameters; names lists them as the caller's setters spell them.
-func AtMostOne(wire, names string, set ...bool) error {
+func AtMostOne(inv Invalidator, wire, names string, set ...bool) error {
 	n := 0
 	for _, s := range set {
 		if s {
@@ -140,7 +129,7 @@ func AtMostOne(wire, names string, set ...bool) error {
 		}
 	}
 	if n > 1 {
-		return Invalid(wire, "more than one is set", "at most one of "+names)
+		return inv.Invalid(wire, "more than one is set", "at most one of "+names)
 	}
 	return nil
 }
@@ -174,7 +163,7 @@ func send(ctx context.Context, c Client, method, path string, q url.Values, body
 
 // Enum refuses a value outside the set the API defines for a path
 // parameter: the server would answer 400, and the SDK can say so first.
-func Enum[T ~string](param string, v T, known []T) error {
+func Enum[T ~string](inv Invalidator, param string, v T, known []T) error {
 	for _, k := range known {
 		if v == k {
 			return nil
@@ -185,7 +174,7 @@ func Enum[T ~string](param string, v T, known []T) error {
 		allowed[i] = string(k)
 	}
 	if v == "" {
-		return Invalid(param, "is empty", "one of "+strings.Join(allowed, ", "))
+		return inv.Invalid(param, "is empty", "one of "+strings.Join(allowed, ", "))
 	}
-	return Invalid(param, fmt.Sprintf("%q is not a value the API defines", string(v)), "one of "+strings.Join(allowed, ", "))
+	return inv.Invalid(param, fmt.Sprintf("%q is not a value the API defines", string(v)), "one of "+strings.Join(allowed, ", "))
 }

@@ -29,9 +29,11 @@ func (e *invalidError) Error() string { return "invalid " + e.param }
 
 // The tests see the parameter a check refused through invalidError, as the
 // SDK's callers see it through *ValidationError.
-func init() {
-	SetInvalid(func(param, _, _ string) error { return &invalidError{param} })
-}
+type invalids struct{}
+
+func (invalids) Invalid(param, _, _ string) error { return &invalidError{param} }
+
+func (*fakeClient) Invalid(param, _, _ string) error { return &invalidError{param} }
 
 func (f *fakeClient) NewRequest(ctx context.Context, method, path string, q url.Values, body any) (*http.Request, error) {
 	f.method, f.path, f.query = method, path, q
@@ -54,7 +56,7 @@ func (f *fakeClient) Err() error { return f.err }
 func (f *fakeClient) SkipFields() bool { return f.skip }
 
 func TestFillEscapesEachValueAsOneSegment(t *testing.T) {
-	got, err := Fill("/certifications/{id}/items/{itemId}", "a/b c", "50%?#")
+	got, err := Fill(invalids{}, "/certifications/{id}/items/{itemId}", "a/b c", "50%?#")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,40 +67,40 @@ func TestFillEscapesEachValueAsOneSegment(t *testing.T) {
 
 func TestFillRefusesBlankAndDotSegments(t *testing.T) {
 	for _, v := range []string{"", "  ", ".", ".."} {
-		_, err := Fill("/certifications/{id}/items/{itemId}", "c1", v)
+		_, err := Fill(invalids{}, "/certifications/{id}/items/{itemId}", "c1", v)
 		var ie *invalidError
 		if !errors.As(err, &ie) || ie.param != "itemId" {
-			t.Errorf("Fill(%q) = %v, want an invalid itemId", v, err)
+			t.Errorf("Fill(invalids{}, %q) = %v, want an invalid itemId", v, err)
 		}
 	}
 }
 
 func TestFillNamesADeclarationWithTooFewParameters(t *testing.T) {
-	if _, err := Fill("/certifications", "extra"); err == nil {
+	if _, err := Fill(invalids{}, "/certifications", "extra"); err == nil {
 		t.Error("a value without a parameter to take it was accepted")
 	}
 }
 
 func TestSetString(t *testing.T) {
 	q := url.Values{}
-	if err := SetString(q, "roles", nil); err != nil || q.Has("roles") {
+	if err := SetString(invalids{}, q, "roles", nil); err != nil || q.Has("roles") {
 		t.Errorf("unset: err %v, query %v", err, q)
 	}
 	v := "r1,r2"
-	if err := SetString(q, "roles", &v); err != nil || q.Get("roles") != v {
+	if err := SetString(invalids{}, q, "roles", &v); err != nil || q.Get("roles") != v {
 		t.Errorf("set: err %v, query %v", err, q)
 	}
 	blank := " "
-	if err := SetString(url.Values{}, "roles", &blank); err == nil {
+	if err := SetString(invalids{}, url.Values{}, "roles", &blank); err == nil {
 		t.Error("a set but blank value was accepted")
 	}
 }
 
 func TestAtMostOne(t *testing.T) {
-	if err := AtMostOne("a, b", "A and B", true, false); err != nil {
+	if err := AtMostOne(invalids{}, "a, b", "A and B", true, false); err != nil {
 		t.Error(err)
 	}
-	if err := AtMostOne("a, b", "A and B", true, true); err == nil {
+	if err := AtMostOne(invalids{}, "a, b", "A and B", true, true); err == nil {
 		t.Error("two exclusive parameters were accepted")
 	}
 }
@@ -107,11 +109,11 @@ type kind string
 
 func TestEnum(t *testing.T) {
 	known := []kind{"ROLE", "ENTITLEMENT"}
-	if err := Enum("type", kind("ROLE"), known); err != nil {
+	if err := Enum(invalids{}, "type", kind("ROLE"), known); err != nil {
 		t.Error(err)
 	}
 	for _, v := range []kind{"", "role", "ACCOUNT"} {
-		if err := Enum("type", v, known); err == nil {
+		if err := Enum(invalids{}, "type", v, known); err == nil {
 			t.Errorf("%q was accepted", v)
 		}
 	}

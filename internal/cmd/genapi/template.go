@@ -104,23 +104,23 @@ func (r {{.Req}}) Execute() ({{.Ret}}, *http.Response, error) {
 		return nil, nil, err
 	}
 {{- range .Enums}}
-	if err := call.Enum({{quote .Wire}}, r.{{.Name}}, {{.Type}}Values()); err != nil {
+	if err := call.Enum(c, {{quote .Wire}}, r.{{.Name}}, {{.Type}}Values()); err != nil {
 		return nil, nil, err
 	}
 {{- end}}
-	path, err := call.Fill({{quote .Path}}{{if .FillArgs}}, {{.FillArgs}}{{end}})
+	path, err := call.Fill(c, {{quote .Path}}{{if .FillArgs}}, {{.FillArgs}}{{end}})
 	if err != nil {
 		return nil, nil, err
 	}
 {{- if .OneOf}}
-	if err := call.AtMostOne({{quote (wireNames .OneOf)}}, {{quote .OneOfDoc}}{{range .OneOf}}, r.{{lower .Name}} != nil{{end}}); err != nil {
+	if err := call.AtMostOne(c, {{quote (wireNames .OneOf)}}, {{quote .OneOfDoc}}{{range .OneOf}}, r.{{lower .Name}} != nil{{end}}); err != nil {
 		return nil, nil, err
 	}
 {{- end}}
 {{- with .Body}}
 {{- if .Required}}
 	if r.body == nil {
-		return nil, nil, call.Invalid({{quote (lower .Name)}}, "is not set", "a {{.Type}} set with {{.Name}}")
+		return nil, nil, c.Invalid({{quote (lower .Name)}}, "is not set", "a {{.Type}} set with {{.Name}}")
 	}
 {{- end}}
 	if err := {{check .Check}}; err != nil {
@@ -136,7 +136,7 @@ func (r {{.Req}}) Execute() ({{.Ret}}, *http.Response, error) {
 	q := url.Values{}
 {{- end}}
 {{- range .Query}}
-	if err := call.SetString(q, {{quote .Wire}}, r.{{lower .Name}}); err != nil {
+	if err := call.SetString(c, q, {{quote .Wire}}, r.{{lower .Name}}); err != nil {
 		return nil, nil, err
 	}
 {{- end}}
