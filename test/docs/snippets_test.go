@@ -1,4 +1,4 @@
-package certifications_test
+package docs_test
 
 import (
 	"bufio"
@@ -16,6 +16,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/iscgo/certifications/internal/spectest"
 )
 
 // The documentation's Go snippets are compiled by TestDocSnippetsCompile.
@@ -670,7 +672,7 @@ func goTool(t *testing.T) string {
 // docs/**/*.md against this module, and checks that each error a snippet
 // assigns to err is read.
 func TestDocSnippetsCompile(t *testing.T) {
-	root, err := os.Getwd()
+	root, err := spectest.ModuleRoot()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -687,7 +689,7 @@ func TestDocSnippetsCompile(t *testing.T) {
 // each kind that must fail, beside good ones, and checks that each failure
 // is reported with its file and line.
 func TestDocSnippetsCheckerReportsFailures(t *testing.T) {
-	root, err := os.Getwd()
+	root, err := spectest.ModuleRoot()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package certifications_test
+package conformance_test
 
 // Conformance with the published API definitions, checked by machine.
 //
@@ -29,7 +29,7 @@ package certifications_test
 //     the response schema.
 //
 // Every finding is matched against specExceptions
-// (conformance_exceptions_test.go): a finding listed there is logged with
+// (exceptions_test.go): a finding listed there is logged with
 // its reason, any other fails the test, and an exception that matched
 // nothing fails it too.
 

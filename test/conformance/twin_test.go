@@ -1,4 +1,4 @@
-package certifications_test
+package conformance_test
 
 import (
 	"encoding/json"

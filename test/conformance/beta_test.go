@@ -1,6 +1,6 @@
 //lint:file-ignore SA1019 these checks exercise the deprecated beta operations on purpose.
 
-package certifications_test
+package conformance_test
 
 import (
 	"context"
