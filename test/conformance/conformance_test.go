@@ -95,7 +95,7 @@ var subtestChecks = map[string][]string{
 }
 
 // conformanceVersions lists the definitions TestConformance checks; each
-// has its table in conformance_<name>_test.go.
+// has its table in <name>_test.go.
 var conformanceVersions = []*apiVersion{v3Conformance, summariesV3Conformance, betaConformance, v1Conformance, summariesV1Conformance}
 
 // apiVersion ties one definition to the SDK surface that implements it.
