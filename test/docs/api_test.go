@@ -1,4 +1,4 @@
-package certifications
+package docs_test
 
 import (
 	"go/ast"
@@ -16,7 +16,16 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/iscgo/certifications/internal/optable"
+	"github.com/iscgo/certifications/internal/spectest"
 )
+
+// moduleRoot is the SDK's module root, where the pages and sources are.
+func moduleRoot(t *testing.T) string {
+	t.Helper()
+	root, err := spectest.ModuleRoot()
+	require.NoError(t, err)
+	return root
+}
 
 // apiDocs pairs each root service with its page in docs/, the generated
 // file of its operations and how many operations the table declares.
@@ -33,7 +42,7 @@ var apiDocs = []struct {
 func serviceMethods(t *testing.T, service string) []string {
 	t.Helper()
 	fset := token.NewFileSet()
-	paths, err := filepath.Glob("*.go")
+	paths, err := filepath.Glob(filepath.Join(moduleRoot(t), "*.go"))
 	require.NoError(t, err)
 	var names []string
 	for _, p := range paths {
@@ -86,7 +95,7 @@ func TestAPIDocsCoverEveryServiceMethod(t *testing.T) {
 	for _, d := range apiDocs {
 		methods := serviceMethods(t, d.service)
 		require.GreaterOrEqual(t, len(methods), d.ops, "the operations at least: %v", methods)
-		raw, err := os.ReadFile(d.doc)
+		raw, err := os.ReadFile(filepath.Join(moduleRoot(t), d.doc))
 		require.NoError(t, err)
 		sections := docSections(string(raw))
 		var missing []string
@@ -124,6 +133,7 @@ func TestAPIDocsLinksResolve(t *testing.T) {
 }
 
 func checkDocLinks(t *testing.T, apiDocPath string) {
+	apiDocPath = filepath.Join(moduleRoot(t), apiDocPath)
 	raw, err := os.ReadFile(apiDocPath)
 	require.NoError(t, err)
 	doc := string(raw)
@@ -157,11 +167,11 @@ func TestAPIDocsMethodTableListsEveryOperation(t *testing.T) {
 }
 
 func checkMethodTable(t *testing.T, apiDocPath, file, service string, want int) {
-	raw, err := os.ReadFile(apiDocPath)
+	raw, err := os.ReadFile(filepath.Join(moduleRoot(t), apiDocPath))
 	require.NoError(t, err)
 	doc := string(raw)
 	fset := token.NewFileSet()
-	f, err := parser.ParseFile(fset, file, nil, parser.ParseComments)
+	f, err := parser.ParseFile(fset, filepath.Join(moduleRoot(t), file), nil, parser.ParseComments)
 	require.NoError(t, err)
 	// "(GET /v3/certifications/{id}, or GET /certifications/v1/{id} with APIVersionV1)"
 	godocRoute := regexp.MustCompile(`\((GET|POST) /v3(/[^,)\s]+), or (?:GET|POST) (/[^\s]+) with APIVersionV1\)`)
