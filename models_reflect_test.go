@@ -2,14 +2,10 @@ package certifications
 
 import (
 	"encoding/json"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"os"
 	"path/filepath"
 	"reflect"
 	"slices"
-	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -17,61 +13,6 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// declaredModelTypes parses the package's model_*.go files and returns the
-// names of the struct types and of the string-based types they declare.
-func declaredModelTypes(t *testing.T) (structs, strs []string) {
-	t.Helper()
-	files, err := filepath.Glob("model_*.go")
-	require.NoError(t, err)
-	fset := token.NewFileSet()
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		require.NoError(t, err)
-		for _, decl := range f.Decls {
-			gd, ok := decl.(*ast.GenDecl)
-			if !ok || gd.Tok != token.TYPE {
-				continue
-			}
-			for _, spec := range gd.Specs {
-				ts := spec.(*ast.TypeSpec)
-				switch typ := ts.Type.(type) {
-				case *ast.StructType:
-					structs = append(structs, ts.Name.Name)
-				case *ast.Ident:
-					if typ.Name == "string" {
-						strs = append(strs, ts.Name.Name)
-					}
-				}
-			}
-		}
-	}
-	sort.Strings(structs)
-	sort.Strings(strs)
-	return structs, strs
-}
-
-// TestModelRegistryIsComplete keeps modelTypes and enums, which the other
-// tests iterate over, in step with the declared types.
-func TestModelRegistryIsComplete(t *testing.T) {
-	structs, strs := declaredModelTypes(t)
-	var registered []string
-	for _, typ := range modelTypes {
-		registered = append(registered, typ.Name())
-	}
-	sort.Strings(registered)
-	assert.Equal(t, structs, registered, "modelTypes must list every struct in model_*.go")
-
-	var registeredEnums []string
-	for _, e := range enums {
-		registeredEnums = append(registeredEnums, e.typ.Name())
-	}
-	sort.Strings(registeredEnums)
-	assert.Equal(t, strs, registeredEnums, "enums must list every string type in model_*.go")
-}
 
 // TestGettersOnNilReceivers calls every Get method of every model on a nil
 // pointer and expects the zero value of its result, without a panic.

@@ -4,45 +4,13 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
-)
 
-// modelTypes lists every struct model of the package. TestModelRegistryIsComplete
-// keeps it in step with the model_*.go files.
-var modelTypes = []reflect.Type{
-	reflect.TypeFor[AccessReviewItem](),
-	reflect.TypeFor[AccessSummary](),
-	reflect.TypeFor[AccessSummaryAccess](),
-	reflect.TypeFor[ActivityInsights](),
-	reflect.TypeFor[CampaignReference](),
-	reflect.TypeFor[CertificationIdentitySummary](),
-	reflect.TypeFor[CertificationReference](),
-	reflect.TypeFor[CertificationTask](),
-	reflect.TypeFor[DataAccess](),
-	reflect.TypeFor[DataAccessCategory](),
-	reflect.TypeFor[DataAccessImpactScore](),
-	reflect.TypeFor[DataAccessPolicy](),
-	reflect.TypeFor[ErrorMessageDto](),
-	reflect.TypeFor[ErrorResponseDto](),
-	reflect.TypeFor[IdentityCertificationDto](),
-	reflect.TypeFor[IdentityCertDecisionSummary](),
-	reflect.TypeFor[IdentityReferenceWithNameAndEmail](),
-	reflect.TypeFor[PermissionDto](),
-	reflect.TypeFor[ReassignReference](),
-	reflect.TypeFor[Reassignment](),
-	reflect.TypeFor[ReassignmentTrailDTO](),
-	reflect.TypeFor[ReviewDecision](),
-	reflect.TypeFor[ReviewReassign](),
-	reflect.TypeFor[ReviewRecommendation](),
-	reflect.TypeFor[ReviewableAccessProfile](),
-	reflect.TypeFor[ReviewableEntitlement](),
-	reflect.TypeFor[ReviewableEntitlementAccount](),
-	reflect.TypeFor[ReviewableEntitlementAccountOwner](),
-	reflect.TypeFor[ReviewableRole](),
-	reflect.TypeFor[Reviewer](),
-}
+	"github.com/iscgo/certifications/internal/optable"
+)
 
 // knownEnum is what every enum type of the package provides.
 type knownEnum interface {
@@ -69,28 +37,6 @@ func enumOf[T knownEnum](values []T) enumInfo {
 	}
 }
 
-// enums lists every enum type with its defined values. TestModelRegistryIsComplete
-// keeps it in step with the model_*.go files.
-var enums = []enumInfo{
-	enumOf(AccessSummaryTypeValues()),
-	enumOf(ActivityInsightsUsageDaysStateValues()),
-	enumOf(CampaignReferenceCampaignTypeValues()),
-	enumOf(CampaignReferenceCorrelatedStatusValues()),
-	enumOf(CampaignReferenceMandatoryCommentRequirementValues()),
-	enumOf(CampaignReferenceTypeValues()),
-	enumOf(CertificationDecisionValues()),
-	enumOf(CertificationPhaseValues()),
-	enumOf(CertificationReferenceTypeValues()),
-	enumOf(CertificationTaskStatusValues()),
-	enumOf(CertificationTaskTargetTypeValues()),
-	enumOf(CertificationTaskTypeValues()),
-	enumOf(DtoTypeValues()),
-	enumOf(LocaleOriginValues()),
-	enumOf(ReassignReferenceTypeValues()),
-	enumOf(ReviewableEntitlementAccountOwnerTypeValues()),
-	enumOf(ReviewerTypeValues()),
-}
-
 func enumByType(t reflect.Type) (enumInfo, bool) {
 	for _, e := range enums {
 		if e.typ == t {
@@ -109,24 +55,40 @@ type operation struct {
 	request  reflect.Type
 }
 
-var operations = []operation{
-	{"getCertificationTask", reflect.TypeFor[CertificationTask](), nil},
-	{"getPendingCertificationTasks", reflect.TypeFor[[]CertificationTask](), nil},
-	{"getIdentityCertification", reflect.TypeFor[IdentityCertificationDto](), nil},
-	{"getIdentityCertificationItemPermissions", reflect.TypeFor[[]PermissionDto](), nil},
-	{"listCertificationReviewers", reflect.TypeFor[[]IdentityReferenceWithNameAndEmail](), nil},
-	{"listIdentityAccessReviewItems", reflect.TypeFor[[]AccessReviewItem](), nil},
-	{"listIdentityCertifications", reflect.TypeFor[[]IdentityCertificationDto](), nil},
-	{"makeIdentityDecision", reflect.TypeFor[IdentityCertificationDto](), reflect.TypeFor[[]ReviewDecision]()},
-	{"reassignIdentityCertifications", reflect.TypeFor[IdentityCertificationDto](), reflect.TypeFor[ReviewReassign]()},
-	{"signOffIdentityCertification", reflect.TypeFor[IdentityCertificationDto](), nil},
-	{"submitReassignCertsAsync", reflect.TypeFor[CertificationTask](), reflect.TypeFor[ReviewReassign]()},
-	// Certification Summaries
-	{"getIdentityDecisionSummary", reflect.TypeFor[IdentityCertDecisionSummary](), nil},
-	{"getIdentitySummaries", reflect.TypeFor[[]CertificationIdentitySummary](), nil},
-	{"getIdentitySummary", reflect.TypeFor[CertificationIdentitySummary](), nil},
-	{"getIdentityAccessSummaries", reflect.TypeFor[[]AccessSummary](), nil},
-}
+// operations are the root package's operations of the operation table,
+// with the Go types their declarations name.
+var operations = func() []operation {
+	byName := map[string]reflect.Type{}
+	for _, typ := range modelTypes {
+		byName[typ.Name()] = typ
+	}
+	typeOf := func(name string) reflect.Type {
+		elem, list := strings.CutPrefix(name, "[]")
+		typ, ok := byName[elem]
+		if !ok {
+			panic("the operation table names " + name + ", which is no model")
+		}
+		if list {
+			return reflect.SliceOf(typ)
+		}
+		return typ
+	}
+	var ops []operation
+	for _, o := range optable.Ops {
+		if strings.HasPrefix(o.Service, "beta.") {
+			continue
+		}
+		op := operation{id: o.ID, response: typeOf(o.Result)}
+		if o.List {
+			op.response = reflect.SliceOf(op.response)
+		}
+		if o.Body != "" {
+			op.request = typeOf(o.Body)
+		}
+		ops = append(ops, op)
+	}
+	return ops
+}()
 
 // paramTypes gives, per operation (v3 operationId) and parameter name, the
 // Go type of every parameter that is an enum.
