@@ -435,14 +435,20 @@ func lowerFirst(s string) string {
 }
 
 // joinAnd joins names as "A, B and C".
-func joinAnd(names []string) string {
+func joinAnd(names []string) string { return joinList(names, "and") }
+
+// joinOr joins names as "A, B or C".
+func joinOr(names []string) string { return joinList(names, "or") }
+
+// joinList joins names with commas and conj before the last.
+func joinList(names []string, conj string) string {
 	switch len(names) {
 	case 0:
 		return ""
 	case 1:
 		return names[0]
 	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	return strings.Join(names[:len(names)-1], ", ") + " " + conj + " " + names[len(names)-1]
 }
 
 func wireNames(qs []query) string {
