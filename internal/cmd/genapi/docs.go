@@ -306,7 +306,7 @@ func validationCases(o op) string {
 	}
 	for _, a := range o.Args {
 		if a.Type != "" {
-			cases = append(cases, "a `"+a.Type+"` the API does not define")
+			cases = append(cases, "a `"+a.Type+"` value the API does not define")
 		}
 	}
 	var oneOf []string
