@@ -1,0 +1,75 @@
+package certifications
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// A count too low, on a page boundary or not, never hides items from
+// Review: it reads and decides every undecided item.
+func TestReviewCountTooLow(t *testing.T) {
+	for _, count := range []string{"250", "500", "260", "0"} {
+		for _, conc := range []int{1, 8} {
+			t.Run(fmt.Sprintf("count %s/concurrency %d", count, conc), func(t *testing.T) {
+				f, c := newFakeCert(t, 600)
+				f.countHeader = count
+				res, err := c.CertificationsApi.Review(context.Background(), f.id, leaveIf(func(int) bool { return false }), &ReviewOptions{Concurrency: conc})
+				require.NoError(t, err)
+				t.Logf("count %s, 600 items: %d listings, %d decided", count, res.ListCalls, len(res.Decided))
+				all := fakeIDs(600, func(int) bool { return true })
+				assert.ElementsMatch(t, all, res.Decided)
+				f.assertDecidedOnce(t, all)
+				assert.Equal(t, 600, res.Total, "the end found, not the count")
+				assert.LessOrEqual(t, res.ListCalls, 12, "listings")
+			})
+		}
+	}
+}
+
+// DecideAll against a count too low decides every undecided item and
+// skips none: an item is skipped only when the listing, read to its end,
+// does not hold it.
+func TestDecideAllCountTooLow(t *testing.T) {
+	for _, count := range []string{"250", "500"} {
+		t.Run("count "+count, func(t *testing.T) {
+			f, c := newFakeCert(t, 600)
+			f.countHeader = count
+			f.decideNow(fakeItemID(3))
+			ds := make([]ReviewDecision, 600)
+			for i := range ds {
+				ds[i] = ReviewDecision{ID: fakeItemID(i), Decision: CertificationDecisionApprove}
+			}
+			res, err := c.CertificationsApi.DecideAll(context.Background(), f.id, ds, nil)
+			require.NoError(t, err)
+			t.Logf("count %s, 600 items: %d listings, %d decided, %d skipped", count, f.count(http.MethodGet), len(res.Decided), len(res.Skipped))
+			assert.Equal(t, []string{fakeItemID(3)}, res.Skipped, "only the item decided before")
+			assert.Len(t, res.Decided, 599)
+			f.mu.Lock()
+			assert.Empty(t, f.undecided())
+			f.mu.Unlock()
+		})
+	}
+}
+
+// A count far too high costs a few listings to find the real end, not one
+// per missing page.
+func TestReviewCountTooHigh(t *testing.T) {
+	for _, conc := range []int{1, 8} {
+		t.Run(fmt.Sprintf("concurrency %d", conc), func(t *testing.T) {
+			f, c := newFakeCert(t, 600)
+			f.countHeader = "25000"
+			res, err := c.CertificationsApi.Review(context.Background(), f.id, leaveIf(func(int) bool { return false }), &ReviewOptions{Concurrency: conc})
+			require.NoError(t, err)
+			t.Logf("count 25000, 600 items: %d listings, %d decided", res.ListCalls, len(res.Decided))
+			all := fakeIDs(600, func(int) bool { return true })
+			assert.ElementsMatch(t, all, res.Decided)
+			f.assertDecidedOnce(t, all)
+			assert.LessOrEqual(t, res.ListCalls, 16, "listings: the pages, and O(log n) to find the end")
+		})
+	}
+}
