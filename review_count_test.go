@@ -73,3 +73,40 @@ func TestReviewCountTooHigh(t *testing.T) {
 		})
 	}
 }
+
+// The window in which another reviewer's decision can be overwritten is
+// bounded as Review's documentation says: at no moment does the server
+// hold more than Concurrency×250+250 items that Review listed and has not
+// decided yet: Concurrency calls of a page or a chunk each, and the chunk
+// being filled.
+func TestReviewUndecidedWindowIsBounded(t *testing.T) {
+	for _, conc := range []int{1, 4, 8} {
+		t.Run(fmt.Sprintf("concurrency %d", conc), func(t *testing.T) {
+			f, c := newFakeCert(t, 6000)
+			_, err := c.CertificationsApi.Review(context.Background(), f.id, leaveIf(func(int) bool { return false }), &ReviewOptions{Concurrency: conc})
+			require.NoError(t, err)
+			// An item is open from the last listing that showed it before
+			// its decide call (the one the rule saw: the first page is
+			// listed again at the end) until that call.
+			reqs := f.requests()
+			lastListed, change := map[string]int{}, make([]int, len(reqs)+1)
+			for i, r := range reqs {
+				for _, id := range r.ids {
+					if r.method == http.MethodGet {
+						lastListed[id] = i
+					} else {
+						change[lastListed[id]]++
+						change[i]--
+					}
+				}
+			}
+			open, most := 0, 0
+			for _, d := range change {
+				open += d
+				most = max(most, open)
+			}
+			t.Logf("concurrency %d: at most %d items listed and not decided", conc, most)
+			assert.LessOrEqual(t, most, conc*MaxPageSize+MaxDecisionsPerCall)
+		})
+	}
+}

@@ -230,6 +230,7 @@ func (r *reviewRun) loop(plan *backPlan) {
 	if plan == nil {
 		plan = &backPlan{}
 	}
+	size := plan.size
 	var windows []reviewWindow
 	received := map[int]reviewCall{}
 	consumed, listing := 0, 0
@@ -254,7 +255,7 @@ func (r *reviewRun) loop(plan *backPlan) {
 				}
 				searchBelow = 0
 			case reading && (listing == 0 || !plan.sequential) && (len(windows) < 2 || consumed > 0) &&
-				len(windows)-consumed < r.o.Concurrency && len(r.pending) < 2*r.o.ChunkSize:
+				len(windows)-consumed < r.o.Concurrency && r.held(windows[consumed:])+int(size)+1 <= r.window():
 				w := plan.next(listing > 0)
 				windows = append(windows, w)
 				r.sendList(len(windows)-1, w, false)
@@ -296,6 +297,24 @@ func (r *reviewRun) loop(plan *backPlan) {
 		}
 		r.report()
 	}
+}
+
+// window is the most items a review holds listed and not yet decided (see
+// Review): Concurrency calls, each a page or a chunk, and the chunk being
+// filled.
+func (r *reviewRun) window() int { return r.o.Concurrency*r.o.PageSize + r.o.ChunkSize }
+
+// held counts the items listed and not yet decided: in the windows sent
+// and not consumed (as many as they may hold), waiting to be sent, and in
+// decide calls on their way. Consuming a window and sending or answering
+// a decide call never makes it grow, so a listing sent only while there
+// is room for it keeps it within window.
+func (r *reviewRun) held(open []reviewWindow) int {
+	n := len(r.pending) + r.inDecide
+	for _, w := range open {
+		n += int(w.limit)
+	}
+	return n
 }
 
 // forward reads from the front when the server gives no count: each page
