@@ -308,7 +308,14 @@ func (c *Configuration) tokenURL() (string, error) {
 func checkURL(field, raw string) (*url.URL, error) {
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
-		return nil, &ValidationError{Parameter: field, Problem: fmt.Sprintf("%q is not an absolute http(s) URL", raw), Allowed: "a URL such as https://acme.api.identitynow.com"}
+		// The value is shown only as far as redactURL shows a URL, and
+		// not at all when it has no host: then a password may sit in
+		// what parsed as its path or opaque part.
+		problem := "is not an absolute http(s) URL (its value is not shown: it may hold credentials)"
+		if err == nil && u.Host != "" {
+			problem = fmt.Sprintf("%q is not an absolute http(s) URL", redactURL(raw))
+		}
+		return nil, &ValidationError{Parameter: field, Problem: problem, Allowed: "a URL such as https://acme.api.identitynow.com"}
 	}
 	if u.Scheme == "http" && !isLoopback(u.Hostname()) {
 		return nil, &ValidationError{Parameter: field, Problem: fmt.Sprintf("uses http:// to %s, which would send credentials in clear text", u.Hostname()), Allowed: "https://, or http:// to localhost or a loopback address"}

@@ -101,7 +101,9 @@ func unwrapURLError(err error) error {
 
 // redactURL keeps scheme, host and path of a URL: a user name, password,
 // query or fragment may carry credentials when a caller put them there. An
-// empty URL stays empty; one that does not parse is not shown at all.
+// empty URL stays empty; one that does not parse, or has no host, is not
+// shown at all: what would show as its path (user:password@host without
+// the "//") may be credentials.
 func redactURL(raw string) string {
 	if raw == "" {
 		return ""
@@ -109,6 +111,9 @@ func redactURL(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil {
 		return "[unparsable URL]"
+	}
+	if u.Host == "" {
+		return "[URL without a host]"
 	}
 	shown := url.URL{Scheme: u.Scheme, Host: u.Host, Path: u.Path, RawPath: u.RawPath}
 	return shown.String()
