@@ -45,14 +45,19 @@ const MaxResponseBody = DefaultMaxResponseBytes
 // APIClient talks to one tenant. It is safe for concurrent use; share one
 // per tenant and credentials so that the token and rate limit are shared.
 type APIClient struct {
-	cfg       Configuration
+	// cfg is held by pointer so that printing an APIClient value (fmt
+	// prints unexported fields without calling their String) shows an
+	// address, never the client secret or the access token.
+	cfg       *Configuration
 	err       error // a configuration problem, returned by every call
 	root      *url.URL
 	hc        *http.Client
 	auth      *tokenCache
 	userAgent string
 
-	pacersMu sync.Mutex
+	// pacersMu is a pointer so that an APIClient holds no lock by value
+	// and can print itself from a value receiver (see Format).
+	pacersMu *sync.Mutex
 	pacers   map[string]*pacer
 
 	// CertificationsApi holds the Certifications operations.
@@ -66,7 +71,7 @@ type APIClient struct {
 // is copied, its DefaultHeader, RateLimit and HTTPClient included; later
 // changes to cfg do not affect the client.
 func NewAPIClient(cfg *Configuration) *APIClient {
-	c := &APIClient{pacers: map[string]*pacer{}}
+	c := &APIClient{cfg: &Configuration{}, pacersMu: &sync.Mutex{}, pacers: map[string]*pacer{}}
 	c.CertificationsApi = &CertificationsApiService{client: c}
 	c.CertificationSummariesApi = &CertificationSummariesApiService{client: c}
 	if cfg == nil {
@@ -74,7 +79,8 @@ func NewAPIClient(cfg *Configuration) *APIClient {
 		return c
 	}
 	// Validate the copy, so that what is checked is what is used.
-	c.cfg = cfg.clone()
+	cp := cfg.clone()
+	c.cfg = &cp
 	if c.cfg.DefaultHeader == nil {
 		c.cfg.DefaultHeader = map[string]string{}
 	}
@@ -103,7 +109,7 @@ func NewAPIClient(cfg *Configuration) *APIClient {
 	})
 	c.hc = &hc
 
-	auth, err := newTokenCache(&c.cfg, base)
+	auth, err := newTokenCache(c.cfg, base)
 	if err != nil {
 		c.err = err
 		return c
@@ -116,6 +122,15 @@ func NewAPIClient(cfg *Configuration) *APIClient {
 	return c
 }
 
+// conf returns the client's configuration; a zero APIClient, not made by
+// NewAPIClient, has an empty one.
+func (c *APIClient) conf() *Configuration {
+	if c.cfg == nil {
+		return &Configuration{}
+	}
+	return c.cfg
+}
+
 // Configuration returns a copy of the client's configuration that shares
 // nothing the client uses: changing its DefaultHeader, RateLimit or
 // HTTPClient struct does not affect the client.
@@ -123,7 +138,7 @@ func (c *APIClient) Configuration() Configuration {
 	if c == nil {
 		return Configuration{}
 	}
-	return c.cfg.clone()
+	return c.conf().clone()
 }
 
 // Err returns the configuration error that every call of this client
@@ -184,7 +199,7 @@ func (c *APIClient) NewRequest(ctx context.Context, method, path string, query u
 		req.Header.Set("Content-Type", "application/json")
 	}
 	req.Header.Set("User-Agent", c.userAgent)
-	for k, v := range c.cfg.DefaultHeader {
+	for k, v := range c.conf().DefaultHeader {
 		req.Header.Set(k, v)
 	}
 	return req, nil
@@ -197,7 +212,7 @@ func (c *APIClient) NewRequest(ctx context.Context, method, path string, query u
 // version after the resource.
 func (c *APIClient) versionedPath(p string) string {
 	p = strings.TrimLeft(p, "/")
-	if c.cfg.APIVersion != APIVersionV1 {
+	if c.conf().APIVersion != APIVersionV1 {
 		return string(APIVersionV3) + "/" + p
 	}
 	resource, rest, found := strings.Cut(p, "/")
@@ -242,7 +257,7 @@ func (c *APIClient) Do(req *http.Request, v any) (*http.Response, error) {
 	}
 	ctx := req.Context()
 	p := c.pacer(req.URL.Path)
-	policy := retryPolicyOf(&c.cfg)
+	policy := retryPolicyOf(c.conf())
 	reauthed := false
 	for attempt := 1; ; attempt++ {
 		// The token comes first: a slow token request must not delay a
@@ -380,7 +395,7 @@ func (c *APIClient) send(ctx context.Context, req *http.Request, t *oauth2.Token
 	// The caller gets its own request back, not the clone with the token.
 	resp.Request = withoutAuth(resp.Request, r, req)
 	success := resp.StatusCode >= 200 && resp.StatusCode <= 299
-	limit := c.cfg.maxResponseBytes()
+	limit := c.conf().maxResponseBytes()
 	if !success {
 		limit = MaxErrorBody
 	}
@@ -426,7 +441,7 @@ func withoutAuth(got, sent, orig *http.Request) *http.Request {
 }
 
 func (c *APIClient) logAttempt(ctx context.Context, req *http.Request, resp *http.Response, attempt int, d time.Duration, err error) {
-	if c.cfg.Logger == nil || !c.cfg.Logger.Enabled(ctx, slog.LevelDebug) {
+	if c.conf().Logger == nil || !c.conf().Logger.Enabled(ctx, slog.LevelDebug) {
 		return
 	}
 	attrs := []slog.Attr{
@@ -441,7 +456,7 @@ func (c *APIClient) logAttempt(ctx context.Context, req *http.Request, resp *htt
 	if err != nil {
 		attrs = append(attrs, slog.String("error", err.Error()))
 	}
-	c.cfg.Logger.LogAttrs(ctx, slog.LevelDebug, "certifications: http attempt", attrs...)
+	c.conf().Logger.LogAttrs(ctx, slog.LevelDebug, "certifications: http attempt", attrs...)
 }
 
 // pacer returns the pacer of the API version that path belongs to (see
@@ -453,10 +468,10 @@ func (c *APIClient) pacer(path string) *pacer {
 	p, ok := c.pacers[version]
 	if !ok {
 		rl := DefaultRateLimit()
-		if c.cfg.RateLimit != nil {
-			rl = *c.cfg.RateLimit
+		if c.conf().RateLimit != nil {
+			rl = *c.conf().RateLimit
 		}
-		p = newPacer(rl, c.cfg.DisableRateLimit)
+		p = newPacer(rl, c.conf().DisableRateLimit)
 		c.pacers[version] = p
 	}
 	return p

@@ -174,7 +174,7 @@ func (s *CertificationsApiService) Review(ctx context.Context, certificationID s
 	if err != nil {
 		return nil, err
 	}
-	filter, err := reviewFilter(o.Filters, s.client.cfg.SkipFilterValidation)
+	filter, err := reviewFilter(o.Filters, s.client.conf().SkipFilterValidation)
 	if err != nil {
 		return nil, err
 	}
