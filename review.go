@@ -56,9 +56,10 @@ type ReviewOptions struct {
 
 // ReviewProgress reports how far a Review has come.
 type ReviewProgress struct {
-	// Total is the number of undecided items when the review started, as
-	// the first listing counted them (X-Total-Count), or -1 if the server
-	// did not say (or said more than 2³¹-1) and they fill more than a page.
+	// Total is the number of undecided items when the review started: the
+	// first listing's count (X-Total-Count) once confirmed, or the end the
+	// listings found when they contradict it; -1 if the server did not
+	// count (or said more than 2³¹-1) and they fill more than a page.
 	Total int
 	// Listed is the number of items handed to the rule so far.
 	Listed int
@@ -78,9 +79,10 @@ type ReviewProgress struct {
 
 // ReviewResult says what a Review did, item by item.
 type ReviewResult struct {
-	// Total is the number of undecided items when the review started (the
-	// first listing's X-Total-Count), or -1 if the server did not say (or
-	// said more than 2³¹-1) and they fill more than a page.
+	// Total is the number of undecided items when the review started: the
+	// first listing's X-Total-Count once confirmed, or the end the
+	// listings found when they contradict it; -1 if the server did not
+	// count (or said more than 2³¹-1) and they fill more than a page.
 	Total int
 	// Decided holds the ids of the items decided by this run, in the order
 	// the server accepted them.
