@@ -29,7 +29,6 @@ import (
 	"path"
 	"runtime"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -52,8 +51,11 @@ type APIClient struct {
 	auth      *tokenCache
 	userAgent string
 
-	pacersMu sync.Mutex
-	pacers   map[string]*pacer
+	// local is the in-process pacing, limiter the Limiter every request
+	// waits on: Configuration.Limiter, or local.
+	local     *localLimiter
+	limiter   Limiter
+	bucketKey string // see bucketKey
 
 	// CertificationsApi holds the Certifications operations.
 	CertificationsApi *CertificationsApiService
@@ -66,7 +68,7 @@ type APIClient struct {
 // is copied, its DefaultHeader, RateLimit and HTTPClient included; later
 // changes to cfg do not affect the client.
 func NewAPIClient(cfg *Configuration) *APIClient {
-	c := &APIClient{pacers: map[string]*pacer{}}
+	c := &APIClient{}
 	c.CertificationsApi = &CertificationsApiService{client: c}
 	c.CertificationSummariesApi = &CertificationSummariesApiService{client: c}
 	if cfg == nil {
@@ -83,6 +85,16 @@ func NewAPIClient(cfg *Configuration) *APIClient {
 		return c
 	}
 	c.root, _ = c.cfg.apiRoot()
+	rl := DefaultRateLimit()
+	if c.cfg.RateLimit != nil {
+		rl = *c.cfg.RateLimit
+	}
+	c.local = newLocalLimiter(rl, c.cfg.DisableRateLimit)
+	c.limiter = c.cfg.Limiter
+	if c.limiter == nil {
+		c.limiter = c.local
+	}
+	c.bucketKey = bucketKey(c.root.Host, c.cfg.ClientID)
 
 	base := c.cfg.HTTPClient
 	if base == nil {
@@ -241,7 +253,7 @@ func (c *APIClient) Do(req *http.Request, v any) (*http.Response, error) {
 		req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(buf)), nil }
 	}
 	ctx := req.Context()
-	p := c.pacer(req.URL.Path)
+	bucket := c.bucket(req.URL.Path)
 	policy := retryPolicyOf(&c.cfg)
 	reauthed := false
 	for attempt := 1; ; attempt++ {
@@ -251,7 +263,7 @@ func (c *APIClient) Do(req *http.Request, v any) (*http.Response, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := p.wait(ctx); err != nil {
+		if err := c.limiter.Wait(ctx, bucket); err != nil {
 			return nil, err
 		}
 		start := time.Now()
@@ -281,7 +293,7 @@ func (c *APIClient) Do(req *http.Request, v any) (*http.Response, error) {
 		apiErr := newAPIError(req, resp, redactBytes(body, tok.AccessToken))
 		apiErr.Attempts = attempt
 		if resp.StatusCode == http.StatusTooManyRequests {
-			p.pause(min(apiErr.RetryAfter, policy.capWait()))
+			c.limiter.Backoff(bucket, min(apiErr.RetryAfter, policy.capWait()))
 		}
 		if resp.StatusCode == http.StatusUnauthorized && !reauthed && c.auth.invalidate(ctx, tok) {
 			// The token expired or was revoked early: fetch a new one once.
@@ -444,20 +456,13 @@ func (c *APIClient) logAttempt(ctx context.Context, req *http.Request, resp *htt
 	c.cfg.Logger.LogAttrs(ctx, slog.LevelDebug, "certifications: http attempt", attrs...)
 }
 
-// pacer returns the pacer of the API version that path belongs to (see
-// generation).
+// bucket returns the pacing bucket of a request path: the client's key
+// and the API version the path belongs to (see generation).
+func (c *APIClient) bucket(path string) string {
+	return bucketName(c.bucketKey, generation(strings.TrimPrefix(strings.TrimPrefix(path, c.root.Path), "/")))
+}
+
+// pacer returns the in-process pacer of the bucket that path belongs to.
 func (c *APIClient) pacer(path string) *pacer {
-	version := generation(strings.TrimPrefix(strings.TrimPrefix(path, c.root.Path), "/"))
-	c.pacersMu.Lock()
-	defer c.pacersMu.Unlock()
-	p, ok := c.pacers[version]
-	if !ok {
-		rl := DefaultRateLimit()
-		if c.cfg.RateLimit != nil {
-			rl = *c.cfg.RateLimit
-		}
-		p = newPacer(rl, c.cfg.DisableRateLimit)
-		c.pacers[version] = p
-	}
-	return p
+	return c.local.pacer(c.bucket(path))
 }
