@@ -72,6 +72,9 @@ func NewFromURL(redisURL string, opts *Options) (certifications.Limiter, error) 
 	// fails falls back at once instead of being retried.
 	ro.ContextTimeoutEnabled = true
 	ro.MaxRetries = -1
+	if ro.DialerRetries == 0 {
+		ro.DialerRetries = 1
+	}
 	for _, d := range []*time.Duration{&ro.DialTimeout, &ro.ReadTimeout, &ro.WriteTimeout, &ro.PoolTimeout} {
 		if *d == 0 {
 			*d = set.timeout
