@@ -48,10 +48,10 @@ func TestRedisDiesMidRunAndComesBack(t *testing.T) {
 			switch {
 			case !killed && p.Decided >= items/4:
 				killed = true
-				rs.stop()
+				rs.Stop()
 			case killed && !restarted && p.Decided >= items/2:
 				restarted = true
-				rs.start()
+				rs.Start()
 			}
 		}))
 	}()

@@ -182,7 +182,7 @@ func runFleet(tb testing.TB, shared bool, items int) fleetResult {
 	wg.Wait()
 	res.elapsed = time.Since(start)
 	if rs != nil {
-		res.redisLog = rs.output()
+		res.redisLog = rs.Output()
 	}
 
 	var arrivals []time.Time

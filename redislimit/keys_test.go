@@ -51,7 +51,7 @@ func (r *tokenRecorder) RoundTrip(req *http.Request) (*http.Response, error) {
 // client_id appears in any key or value: the test scans the keyspace.
 func TestKeys(t *testing.T) {
 	rs := startRedis(t)
-	rdb := rs.client(t)
+	rdb := client(t, rs)
 	type tenantClient struct {
 		id, secret string
 		rec        *bucketRecorder

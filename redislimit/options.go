@@ -9,6 +9,10 @@ import (
 	"github.com/iscgo/certifications"
 )
 
+// EnvURL is the environment variable that tools built on the SDK (isccert)
+// read the Redis URL from when no flag gives one.
+const EnvURL = "SAIL_REDIS_URL"
+
 // Defaults used when Options leaves a field at zero.
 const (
 	// DefaultFallbackShare is the part of the limit one process uses

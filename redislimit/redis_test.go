@@ -44,7 +44,7 @@ func workerClient(t *testing.T, srv *certtest.Server, lim certifications.Limiter
 // there.
 func TestRedisUnreachableAtStart(t *testing.T) {
 	rs := startRedis(t)
-	rs.stop()
+	rs.Stop()
 	var logs logBuffer
 	l := newSharedLimiter(t, rs, Options{Requests: 1000, Per: time.Second, ProbeEvery: 100 * time.Millisecond, Logger: logs.logger()})
 	for range 20 {
@@ -53,7 +53,7 @@ func TestRedisUnreachableAtStart(t *testing.T) {
 	assert.True(t, l.isDown())
 	assert.Equal(t, 1, strings.Count(logs.String(), "Redis does not answer"), logs.String())
 
-	rs.start()
+	rs.Start()
 	// Real time must pass for the next probe; the loop is bounded by its
 	// count, at 250 requests per second in-process.
 	for i := 0; i < 5000 && l.isDown(); i++ {
@@ -62,7 +62,7 @@ func TestRedisUnreachableAtStart(t *testing.T) {
 	require.False(t, l.isDown(), "the Limiter went back to Redis; log:\n%s", logs.String())
 	assert.Equal(t, 1, strings.Count(logs.String(), "Redis answers again"), logs.String())
 	require.NoError(t, l.Wait(t.Context(), "k/v3"))
-	n, err := rs.client(t).Exists(t.Context(), DefaultPrefix+":k/v3").Result()
+	n, err := client(t, rs).Exists(t.Context(), DefaultPrefix+":k/v3").Result()
 	require.NoError(t, err)
 	assert.EqualValues(t, 1, n, "the bucket lives in Redis again")
 }
