@@ -34,15 +34,17 @@ var fleetPer = flag.Duration("fleet.per", 2*time.Second, "window of the fleet's 
 // benchmark: 40 pages and 40 calls of decisions per process.
 var fleetItems = flag.Int("fleet.items", 1_000, "items of each fleet process's certification in BenchmarkFleet")
 
+// fleetRetries is each process's MaxRetries: more than the default 4, so
+// that processes without the shared budget survive their 429s and their
+// runs can be measured; -fleet.retries=4 shows how many fail by default.
+var fleetRetries = flag.Int("fleet.retries", 30, "MaxRetries of each fleet process")
+
 const (
 	// fleetProcesses is how many processes share one client_id.
 	fleetProcesses = 4
 	// fleetWorkerEnv makes the test binary run as one process of the
 	// fleet instead of running tests.
 	fleetWorkerEnv = "REDISLIMIT_FLEET_WORKER"
-	// fleetMaxRetries lets a process without the shared budget survive
-	// its 429s, so that its run can be measured.
-	fleetMaxRetries = 30
 	// fleetPageSize is the items per listing and decisions per call:
 	// small, so that the processes spend the rate limit rather than the
 	// CPU that rendering and decoding items takes (on 2 cores, four
@@ -79,7 +81,11 @@ func fleetWorker() int {
 	cfg := certifications.NewConfiguration()
 	cfg.BaseURL, cfg.ClientID, cfg.ClientSecret = env("BASE_URL"), env("CLIENT_ID"), env("CLIENT_SECRET")
 	cfg.RateLimit = &certifications.RateLimit{Requests: 100, Per: per}
-	cfg.MaxRetries = fleetMaxRetries
+	cfg.MaxRetries, err = strconv.Atoi(env("RETRIES"))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "fleet worker:", err)
+		return 2
+	}
 	tr := http.DefaultTransport.(*http.Transport).Clone()
 	tr.MaxIdleConnsPerHost = certifications.DefaultReviewConcurrency
 	cfg.HTTPClient = &http.Client{Transport: tr, Timeout: certifications.DefaultTimeout}
@@ -165,6 +171,7 @@ func runFleet(tb testing.TB, shared bool, items int) fleetResult {
 			fleetWorkerEnv+"_CLIENT_SECRET="+srv.ClientSecret(),
 			fleetWorkerEnv+"_CERT="+ids[i],
 			fleetWorkerEnv+"_REDIS="+redisURL,
+			fleetWorkerEnv+"_RETRIES="+strconv.Itoa(*fleetRetries),
 		)
 		var stdout, stderr bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &stdout, &stderr
