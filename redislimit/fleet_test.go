@@ -139,9 +139,8 @@ type fleetResult struct {
 // fleetProcesses processes, each reviewing a certification of items
 // items of its own with the same client_id: through one Redis, or each
 // pacing alone.
-func runFleet(tb testing.TB, shared bool, items int) fleetResult {
+func runFleet(tb testing.TB, shared bool, items int, per time.Duration) fleetResult {
 	tb.Helper()
-	per := *fleetPer
 	opts := []certtest.Option{certtest.WithRateLimit(100, per), certtest.WithDecimalRetryAfter()}
 	var ids []string
 	for i := range fleetProcesses {
@@ -242,8 +241,13 @@ func (r fleetResult) decidedOnce(t *testing.T) {
 // finishes and every item is decided exactly once. The figures are
 // logged; BenchmarkFleet measures them against the processes alone.
 func TestFleetSharesOneBudget(t *testing.T) {
-	const items = 500
-	res := runFleet(t, true, items)
+	// A window of 3 s leaves a margin of 200 ms for requests that the
+	// loaded machine holds up between their release and their arrival.
+	const (
+		items = 500
+		per   = 3 * time.Second
+	)
+	res := runFleet(t, true, items, per)
 	for i, rep := range res.reports {
 		require.Empty(t, rep.Error, "process %d failed; its log:\n%s", i+1, res.stderr[i])
 		assert.Equal(t, items, rep.Decided, "process %d", i+1)
@@ -251,7 +255,7 @@ func TestFleetSharesOneBudget(t *testing.T) {
 	assert.Zero(t, res.limited, "429s with the shared budget")
 	res.decidedOnce(t)
 	t.Logf("%d processes, %d requests (minimum %d): %d 429s, at most %d requests in a window of %s (limit 100), %s taken for a floor of %s",
-		fleetProcesses, res.sent, res.minimum, res.limited, res.peak, *fleetPer, res.elapsed.Round(time.Millisecond), res.floor)
+		fleetProcesses, res.sent, res.minimum, res.limited, res.peak, per, res.elapsed.Round(time.Millisecond), res.floor)
 }
 
 // BenchmarkFleet runs four processes with one client_id, each reviewing
@@ -271,7 +275,7 @@ func BenchmarkFleet(b *testing.B) {
 			var limited, peak, sent, failed int
 			var elapsed, floor, span time.Duration
 			for range b.N {
-				res := runFleet(b, mode.shared, *fleetItems)
+				res := runFleet(b, mode.shared, *fleetItems, *fleetPer)
 				limited += res.limited
 				peak = max(peak, res.peak)
 				sent += res.sent

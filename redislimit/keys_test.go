@@ -60,7 +60,7 @@ func TestKeys(t *testing.T) {
 	clients := []*tenantClient{{id: "client-aaa-1234", secret: "secret-aaa-5678"}, {id: "client-bbb-1234", secret: "secret-bbb-5678"}}
 	for _, c := range clients {
 		srv := certtest.NewTestServer(t, certtest.WithClientCredentials(c.id, c.secret))
-		c.rec = &bucketRecorder{Limiter: newSharedLimiter(t, rs, Options{}), buckets: map[string]bool{}}
+		c.rec = &bucketRecorder{Limiter: newSharedLimiter(t, rs, Options{Timeout: 2 * time.Second}), buckets: map[string]bool{}}
 		cfg := srv.Configuration()
 		c.tokens = &tokenRecorder{base: cfg.HTTPClient.Transport, tokens: map[string]bool{}}
 		if c.tokens.base == nil {

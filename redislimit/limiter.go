@@ -228,7 +228,11 @@ func (l *Limiter) failed(err error) {
 	l.down = true
 	l.nextProbe = time.Now().Add(l.set.probeEvery)
 	fb := l.set.fallbackLimit()
-	l.set.logger.Warn(fmt.Sprintf("redislimit: Redis does not answer; pacing in this process at %d requests per %s (FallbackShare %g of the limit) until it does", fb.Requests, fb.Per, l.set.fallbackShare),
+	requests := "requests"
+	if fb.Requests == 1 {
+		requests = "request"
+	}
+	l.set.logger.Warn(fmt.Sprintf("redislimit: Redis does not answer; pacing in this process at %d %s per %s (FallbackShare %g of the limit) until it does", fb.Requests, requests, fb.Per, l.set.fallbackShare),
 		slog.String("error", err.Error()))
 }
 

@@ -209,7 +209,8 @@ func TestRedisFailsWhileWaiting(t *testing.T) {
 func TestWaitTakesNewStartAfterBackoff(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		st := newFakeStore()
-		opts := Options{Requests: 1, Per: 10 * time.Second}
+		var logs logBuffer
+		opts := Options{Requests: 1, Per: 10 * time.Second, Logger: logs.logger()}
 		a, b := newTestLimiter(t, st, opts), newTestLimiter(t, st, opts)
 		start := time.Now()
 		require.NoError(t, a.Wait(t.Context(), "k/v3"))

@@ -75,11 +75,11 @@ func TestRedisUnreachableAtStart(t *testing.T) {
 // from a grace period after the 429 until its Retry-After has passed.
 func TestBackoffReachesEveryWorker(t *testing.T) {
 	const (
-		retryAfter = time.Second
+		retryAfter = 1500 * time.Millisecond
 		// grace covers requests already released when the 429 arrived:
 		// at a request every 11 ms, a few; a loaded machine may hold
-		// one for 100 ms.
-		grace  = 250 * time.Millisecond
+		// one for 100 ms or more.
+		grace  = 500 * time.Millisecond
 		want   = 3 // 429s to see
 		rounds = 40
 	)
@@ -88,7 +88,7 @@ func TestBackoffReachesEveryWorker(t *testing.T) {
 		DecimalRetryAfter: true, Paths: []string{"/v3/certifications/*"},
 	}))
 	rs := startRedis(t)
-	opts := Options{Requests: 100, Per: time.Second}
+	opts := Options{Requests: 100, Per: time.Second, Timeout: 2 * time.Second}
 	certs := srv.Certifications()
 	require.NotEmpty(t, certs)
 	certID := certs[0].GetID()
