@@ -80,6 +80,5 @@ func TestRedisDiesMidRunAndComesBack(t *testing.T) {
 	fell, back := strings.Index(log, "Redis does not answer"), strings.Index(log, "Redis answers again")
 	require.GreaterOrEqual(t, fell, 0, "the fallback is logged:\n%s", log)
 	require.Greater(t, back, fell, "the recovery is logged after it:\n%s", log)
-	assert.Contains(t, log, "connection refused")
 	t.Logf("worker 1's log:\n%s\nworker 2's log:\n%s", log, logs[1].String())
 }

@@ -241,11 +241,13 @@ func (r fleetResult) decidedOnce(t *testing.T) {
 // finishes and every item is decided exactly once. The figures are
 // logged; BenchmarkFleet measures them against the processes alone.
 func TestFleetSharesOneBudget(t *testing.T) {
-	// A window of 3 s leaves a margin of 200 ms for requests that the
-	// loaded machine holds up between their release and their arrival.
+	// A window of 5 s leaves a margin of 333 ms for requests that the
+	// machine holds up between their release and their arrival: with the
+	// whole suite running beside the four processes and the sandbox on 2
+	// cores under -race, a margin of 200 ms (3 s) once let a 429 through.
 	const (
 		items = 500
-		per   = 3 * time.Second
+		per   = 5 * time.Second
 	)
 	res := runFleet(t, true, items, per)
 	for i, rep := range res.reports {
