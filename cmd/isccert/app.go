@@ -38,7 +38,7 @@ type app struct {
 	verbose    bool   // -v
 	redisURL   string // --redis
 
-	limiter *redislimit.Limiter // the budget shared through Redis
+	limiter io.Closer // the budget shared through Redis, closed at the end
 
 	started bool // a command's own code began to run: its errors are failures unless they say otherwise
 	client  *certifications.APIClient
@@ -301,7 +301,7 @@ func (a *app) shareBudget(cfg *certifications.Configuration) error {
 		}
 		return fmt.Errorf("%s: %w", from, err)
 	}
-	a.limiter = lim.(*redislimit.Limiter)
+	a.limiter, _ = lim.(io.Closer)
 	cfg.Limiter = lim
 	return nil
 }
