@@ -29,6 +29,7 @@ import (
 	"path"
 	"runtime"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -57,6 +58,9 @@ type APIClient struct {
 	limiter   Limiter
 	bucketKey string // see bucketKey
 
+	bucketsMu sync.Mutex
+	buckets   map[string]string // bucket names by API version, made once
+
 	// CertificationsApi holds the Certifications operations.
 	CertificationsApi *CertificationsApiService
 	// CertificationSummariesApi holds the Certification Summaries operations.
@@ -68,7 +72,7 @@ type APIClient struct {
 // is copied, its DefaultHeader, RateLimit and HTTPClient included; later
 // changes to cfg do not affect the client.
 func NewAPIClient(cfg *Configuration) *APIClient {
-	c := &APIClient{}
+	c := &APIClient{buckets: map[string]string{}}
 	c.CertificationsApi = &CertificationsApiService{client: c}
 	c.CertificationSummariesApi = &CertificationSummariesApiService{client: c}
 	if cfg == nil {
@@ -459,7 +463,16 @@ func (c *APIClient) logAttempt(ctx context.Context, req *http.Request, resp *htt
 // bucket returns the pacing bucket of a request path: the client's key
 // and the API version the path belongs to (see generation).
 func (c *APIClient) bucket(path string) string {
-	return bucketName(c.bucketKey, generation(strings.TrimPrefix(strings.TrimPrefix(path, c.root.Path), "/")))
+	version := generation(strings.TrimPrefix(strings.TrimPrefix(path, c.root.Path), "/"))
+	c.bucketsMu.Lock()
+	defer c.bucketsMu.Unlock()
+	name, ok := c.buckets[version]
+	if !ok {
+		// version is a slice of the request's path: the map keeps a copy.
+		name = bucketName(c.bucketKey, version)
+		c.buckets[strings.Clone(version)] = name
+	}
+	return name
 }
 
 // pacer returns the in-process pacer of the bucket that path belongs to.

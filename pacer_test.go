@@ -263,3 +263,11 @@ func TestRateLimitPace(t *testing.T) {
 	assert.Equal(t, dd, d)
 	assert.Equal(t, db, b)
 }
+
+// A request's bucket costs no allocation once its API version was seen.
+func TestBucketAllocatesOnce(t *testing.T) {
+	c, _ := newMockClient(t)
+	first := c.bucket("/v3/certifications")
+	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = c.bucket("/v3/certifications/abc") }))
+	assert.Equal(t, first, c.bucket("/v3/certifications/abc"))
+}
