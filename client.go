@@ -55,10 +55,16 @@ type APIClient struct {
 	auth      *tokenCache
 	userAgent string
 
-	// pacersMu is a pointer so that an APIClient holds no lock by value
+	// local is the in-process pacing, limiter the Limiter every request
+	// waits on: Configuration.Limiter, or local.
+	local     *localLimiter
+	limiter   Limiter
+	bucketKey string // see bucketKey
+
+	// bucketsMu is a pointer so that an APIClient holds no lock by value
 	// and can print itself from a value receiver (see Format).
-	pacersMu *sync.Mutex
-	pacers   map[string]*pacer
+	bucketsMu *sync.Mutex
+	buckets   map[string]string // bucket names by API version, made once
 
 	// CertificationsApi holds the Certifications operations.
 	CertificationsApi *CertificationsApiService
@@ -71,7 +77,7 @@ type APIClient struct {
 // is copied, its DefaultHeader, RateLimit and HTTPClient included; later
 // changes to cfg do not affect the client.
 func NewAPIClient(cfg *Configuration) *APIClient {
-	c := &APIClient{cfg: &Configuration{}, pacersMu: &sync.Mutex{}, pacers: map[string]*pacer{}}
+	c := &APIClient{cfg: &Configuration{}, bucketsMu: &sync.Mutex{}, buckets: map[string]string{}}
 	c.CertificationsApi = &CertificationsApiService{client: c}
 	c.CertificationSummariesApi = &CertificationSummariesApiService{client: c}
 	if cfg == nil {
@@ -89,6 +95,16 @@ func NewAPIClient(cfg *Configuration) *APIClient {
 		return c
 	}
 	c.root, _ = c.cfg.apiRoot()
+	rl := DefaultRateLimit()
+	if c.cfg.RateLimit != nil {
+		rl = *c.cfg.RateLimit
+	}
+	c.local = newLocalLimiter(rl, c.cfg.DisableRateLimit)
+	c.limiter = c.cfg.Limiter
+	if c.limiter == nil {
+		c.limiter = c.local
+	}
+	c.bucketKey = bucketKey(c.root.Host, c.cfg.ClientID)
 
 	base := c.cfg.HTTPClient
 	if base == nil {
@@ -256,7 +272,7 @@ func (c *APIClient) Do(req *http.Request, v any) (*http.Response, error) {
 		req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(buf)), nil }
 	}
 	ctx := req.Context()
-	p := c.pacer(req.URL.Path)
+	bucket := c.bucket(req.URL.Path)
 	policy := retryPolicyOf(c.conf())
 	reauthed := false
 	for attempt := 1; ; attempt++ {
@@ -266,7 +282,7 @@ func (c *APIClient) Do(req *http.Request, v any) (*http.Response, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := p.wait(ctx); err != nil {
+		if err := c.limiter.Wait(ctx, bucket); err != nil {
 			return nil, err
 		}
 		start := time.Now()
@@ -296,7 +312,7 @@ func (c *APIClient) Do(req *http.Request, v any) (*http.Response, error) {
 		apiErr := newAPIError(req, resp, redactBytes(body, tok.AccessToken))
 		apiErr.Attempts = attempt
 		if resp.StatusCode == http.StatusTooManyRequests {
-			p.pause(min(apiErr.RetryAfter, policy.capWait()))
+			c.limiter.Backoff(bucket, min(apiErr.RetryAfter, policy.capWait()))
 		}
 		if resp.StatusCode == http.StatusUnauthorized && !reauthed && c.auth.invalidate(ctx, tok) {
 			// The token expired or was revoked early: fetch a new one once.
@@ -459,20 +475,22 @@ func (c *APIClient) logAttempt(ctx context.Context, req *http.Request, resp *htt
 	c.conf().Logger.LogAttrs(ctx, slog.LevelDebug, "certifications: http attempt", attrs...)
 }
 
-// pacer returns the pacer of the API version that path belongs to (see
-// generation).
-func (c *APIClient) pacer(path string) *pacer {
+// bucket returns the pacing bucket of a request path: the client's key
+// and the API version the path belongs to (see generation).
+func (c *APIClient) bucket(path string) string {
 	version := generation(strings.TrimPrefix(strings.TrimPrefix(path, c.root.Path), "/"))
-	c.pacersMu.Lock()
-	defer c.pacersMu.Unlock()
-	p, ok := c.pacers[version]
+	c.bucketsMu.Lock()
+	defer c.bucketsMu.Unlock()
+	name, ok := c.buckets[version]
 	if !ok {
-		rl := DefaultRateLimit()
-		if c.conf().RateLimit != nil {
-			rl = *c.conf().RateLimit
-		}
-		p = newPacer(rl, c.conf().DisableRateLimit)
-		c.pacers[version] = p
+		// version is a slice of the request's path: the map keeps a copy.
+		name = bucketName(c.bucketKey, version)
+		c.buckets[strings.Clone(version)] = name
 	}
-	return p
+	return name
+}
+
+// pacer returns the in-process pacer of the bucket that path belongs to.
+func (c *APIClient) pacer(path string) *pacer {
+	return c.local.pacer(c.bucket(path))
 }

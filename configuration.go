@@ -138,8 +138,16 @@ type Configuration struct {
 	// means DefaultRateLimit. NewAPIClient copies the value. See
 	// DisableRateLimit.
 	RateLimit *RateLimit
-	// DisableRateLimit turns client-side pacing off.
+	// DisableRateLimit turns the default client-side pacing off. A Limiter
+	// set in Limiter is used all the same.
 	DisableRateLimit bool
+	// Limiter paces the requests, and is told of every 429. Nil means the
+	// default in-process pacing at RateLimit (NewLocalLimiter). Set it to
+	// share one budget between processes that use the same client_id, for
+	// example with the redislimit package; it then replaces RateLimit.
+	// NewAPIClient keeps the Limiter itself: clients given the same one
+	// share its buckets.
+	Limiter Limiter
 	// SkipFilterValidation sends filters and sorters without checking their
 	// fields and operators against those the endpoint documents. Syntax is
 	// still checked. Use it when the server accepts a field the SDK does not

@@ -68,3 +68,22 @@ func TestRequestLog(t *testing.T) {
 	srv.ResetRequests()
 	assert.Empty(t, srv.Requests())
 }
+
+// WithLargeCertification given twice adds two certifications, whose items
+// have ids of their own.
+func TestTwoLargeCertifications(t *testing.T) {
+	srv := certtest.NewTestServer(t, certtest.WithLargeCertification("big-1", 10), certtest.WithLargeCertification("big-2", 20))
+	ids := map[string]string{}
+	for cert, n := range map[string]int{"big-1": 10, "big-2": 20} {
+		c, ok := srv.Certification(cert)
+		require.True(t, ok, cert)
+		assert.EqualValues(t, n, c.GetDecisionsTotal(), cert)
+		items := srv.Items(cert)
+		require.Len(t, items, n, cert)
+		for _, it := range items {
+			other, dup := ids[it.GetID()]
+			assert.False(t, dup, "item %s of %s is also in %s", it.GetID(), cert, other)
+			ids[it.GetID()] = cert
+		}
+	}
+}
