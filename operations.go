@@ -49,7 +49,7 @@ type rootCaller struct {
 func (c rootCaller) Path(p string) string { return c.versionedPath(p) }
 
 // SkipFields reports the configuration's SkipFilterValidation.
-func (c rootCaller) SkipFields() bool { return c.cfg.SkipFilterValidation }
+func (c rootCaller) SkipFields() bool { return c.conf().SkipFilterValidation }
 
 // newCaller returns the request path of c; a service made without a client
 // (a zero value) gets an error instead of a nil dereference.
