@@ -200,4 +200,6 @@ func (p *progress) animate() (stop func()) {
 }
 
 // describeWait is the text of a bar that waits on a task.
-func describeWait(taskID string) string { return fmt.Sprintf("waiting for task %s", terminalSafe(taskID)) }
+func describeWait(taskID string) string {
+	return fmt.Sprintf("waiting for task %s", terminalSafe(taskID))
+}
