@@ -267,8 +267,13 @@ func group(use, short string, subs ...*cobra.Command) *cobra.Command {
 func needSubcommand(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
 		msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
-		if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
-			msg += "; did you mean " + strings.Join(s, " or ") + "?"
+		// The closest commands only: one letter off before two.
+		for d := 1; d <= 2; d++ {
+			cmd.SuggestionsMinimumDistance = d
+			if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+				msg += "; did you mean " + strings.Join(s, " or ") + "?"
+				break
+			}
 		}
 		return usagef("%s", msg)
 	}
