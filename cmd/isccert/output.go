@@ -242,13 +242,17 @@ func (l *list[T]) writeTable() {
 	l.rows = nil
 }
 
-// minShrunk is the narrowest a column is cut to.
-const minShrunk = 8
+// minShrunk is the narrowest a column is cut to; a droppable column is
+// kept only while the names can stay minReadable wide.
+const (
+	minShrunk   = 8
+	minReadable = 16
+)
 
 // fit makes a table of these column widths fit width, two spaces between
 // columns: it leaves out the droppable columns in their order while the
-// table would not fit even with every shrinkable column at its narrowest,
-// then cuts the widest shrinkable columns. A table that still does not
+// table would not fit with its names cut to a readable width, then cuts
+// the widest shrinkable columns. A table that still does not
 // fit is left wider than the terminal.
 func fit[T any](widths []int, keep []bool, cols []column[T], width int) {
 	narrowest := func(i int) int {
@@ -256,6 +260,12 @@ func fit[T any](widths []int, keep []bool, cols []column[T], width int) {
 			return widths[i]
 		}
 		return min(widths[i], max(minShrunk, utf8.RuneCountInString(cols[i].header())))
+	}
+	readable := func(i int) int {
+		if !cols[i].shrinks {
+			return widths[i]
+		}
+		return min(widths[i], max(minReadable, utf8.RuneCountInString(cols[i].header())))
 	}
 	total := func(w func(int) int) int {
 		t := -2
@@ -266,7 +276,7 @@ func fit[T any](widths []int, keep []bool, cols []column[T], width int) {
 		}
 		return t
 	}
-	for total(narrowest) > width {
+	for total(readable) > width {
 		next := -1
 		for i, c := range cols {
 			if keep[i] && c.drop > 0 && (next < 0 || c.drop < cols[next].drop) {
