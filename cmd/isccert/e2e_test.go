@@ -60,6 +60,11 @@ func TestReviewEndToEnd(t *testing.T) {
 
 	dry := r.ok("decide", cert, "--file", "items.csv", "--dry-run", "-o", "jsonl")
 	assert.Equal(t, 32, strings.Count(dry.stdout, "\n"), "the decisions that would be sent, one per line")
+	firstDry := decodeJSON[dryRunRow](t, strings.SplitN(dry.stdout, "\n", 2)[0])
+	it, ok := srv.Item(cert, firstDry.ID)
+	require.True(t, ok)
+	assert.Equal(t, it.GetIdentitySummary().GetName(), firstDry.IdentityName, "a dry run shows whose access")
+	assert.Equal(t, it.GetAccessSummary().GetAccess().GetName(), firstDry.AccessName, "and which")
 	assert.Contains(t, dry.stderr, "would send 32 decisions in 1 call")
 	assert.Zero(t, requestsTo(srv, "POST", "/decide"), "a dry run sends no decision")
 

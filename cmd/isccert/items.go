@@ -25,8 +25,8 @@ type exportRow struct {
 	AccessName      string `json:"accessName"`
 	Source          string `json:"source"`
 	CurrentDecision string `json:"currentDecision"`
-	// Recommendation stays empty: the API's access review items carry no
-	// recommendation. It has the shape of ReviewDecision.recommendation
+	// Recommendation is the one the server sent with the item, if any
+	// (see reviewItem). It has the shape of ReviewDecision.recommendation
 	// so that a JSON line stays a ReviewDecision.
 	Recommendation *certifications.ReviewRecommendation `json:"recommendation,omitempty"`
 	Decision       string                               `json:"decision"`
@@ -57,9 +57,11 @@ var exportColumns = append(rowColumns[:len(rowColumns):len(rowColumns)],
 	col("comments", func(r *exportRow) string { return r.Comments }),
 )
 
-func exportRowOf(it *item) *exportRow {
+func exportRowOf(ri *reviewItem) *exportRow {
+	it := &ri.AccessReviewItem
 	acc := it.GetAccessSummary().GetAccess()
 	return &exportRow{
+		Recommendation:  ri.Recommendation,
 		ID:              it.GetID(),
 		IdentityID:      it.GetIdentitySummary().GetIdentityID(),
 		IdentityName:    it.GetIdentitySummary().GetName(),
@@ -98,13 +100,12 @@ func sourceOf(s *certifications.AccessSummary) string {
 
 func itemsCmd(a *app) *cobra.Command {
 	var filters, sorters string
-	request := func(cert string) (*certifications.Pager[item], error) {
+	request := func(cert string) (*certifications.Pager[reviewItem], error) {
 		api, err := a.api()
 		if err != nil {
 			return nil, err
 		}
-		type R = certifications.ApiListIdentityAccessReviewItemsRequest
-		return with(with(api.ListIdentityAccessReviewItems(a.ctx, cert), filters, R.Filters), sorters, R.Sorters).Pager(), nil
+		return a.reviewItems(api, cert, filters, sorters), nil
 	}
 	list := &cobra.Command{
 		Use:     "list CERT",
@@ -117,7 +118,7 @@ func itemsCmd(a *app) *cobra.Command {
 				return err
 			}
 			if f := a.outputFormat(formatTable); f == formatJSON || f == formatJSONL {
-				return writeAll(a, "listing items", p, formatTable, []column[item](nil), same) // the items as the API gives them
+				return writeAll(a, "listing items", p, formatTable, []column[reviewItem](nil), same) // the items as the API gives them
 			}
 			return writeAll(a, "listing items", p, formatTable, rowColumns, exportRowOf)
 		},
