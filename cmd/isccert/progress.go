@@ -114,13 +114,6 @@ func (p *progress) add(n int) {
 	}
 }
 
-// describe changes the text before the bar.
-func (p *progress) describe(s string) {
-	if p != nil {
-		p.bar.Describe(s)
-	}
-}
-
 // done erases the bar: the work is over.
 func (p *progress) done() {
 	if p != nil {
