@@ -193,15 +193,7 @@ var otherPrefixes = []string{"isccert: ", "certifications: ", "sailconfig: "}
 func message(err error) string {
 	lines := strings.Split(terminalSafe(err.Error()), "\n")
 	for i, l := range lines {
-		for trimmed := true; trimmed; {
-			trimmed = false
-			for _, p := range otherPrefixes {
-				if rest, ok := strings.CutPrefix(l, p); ok {
-					l, trimmed = rest, true
-				}
-			}
-		}
-		lines[i] = "isccert: " + l
+		lines[i] = "isccert: " + plainError(errors.New(l))
 	}
 	return strings.Join(lines, "\n")
 }

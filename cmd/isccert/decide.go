@@ -341,14 +341,14 @@ func failureSummary(failed map[string]error) string {
 	}
 	groups := map[string]*group{}
 	for _, err := range failed {
-		key := firstLine(err.Error())
+		key := plainError(err)
 		var ae *certifications.APIError
 		if errors.Is(err, context.Canceled) {
 			key = "interrupted"
 		} else if errors.As(err, &ae) {
-			key = fmt.Sprintf("certifications: %s %s: %d %s", ae.Method, ae.Path, ae.StatusCode, http.StatusText(ae.StatusCode))
+			key = fmt.Sprintf("%s %s: %d %s", ae.Method, ae.Path, ae.StatusCode, http.StatusText(ae.StatusCode))
 			if ae.Message != "" {
-				key += ": " + strings.TrimSpace(ae.Message)
+				key += ": " + terminalSafe(strings.TrimSpace(ae.Message))
 			}
 		}
 		g := groups[key]
@@ -378,6 +378,21 @@ func failureSummary(failed map[string]error) string {
 		}
 	}
 	return strings.Join(parts, "; ")
+}
+
+// plainError is the first line of err's message without the prefix of
+// the part that made it, to quote it inside one of the tool's messages.
+func plainError(err error) string {
+	s := firstLine(err.Error())
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for _, p := range otherPrefixes {
+			if rest, ok := strings.CutPrefix(s, p); ok {
+				s, trimmed = rest, true
+			}
+		}
+	}
+	return s
 }
 
 func firstLine(s string) string {

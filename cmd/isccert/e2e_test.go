@@ -145,7 +145,7 @@ func TestRerunFinishesAPartialRun(t *testing.T) {
 	require.Positive(t, out1.Failed, "the seed makes some calls fail")
 	require.Positive(t, out1.Decided, "the seed lets some calls through")
 	assert.Equal(t, 40, out1.Decided+out1.Failed)
-	assert.Contains(t, first.stderr, "20 of 40 decisions failed (20 decided, 0 already decided): 20 items: certifications: POST /v3/certifications/big/decide: 500 Internal Server Error: An internal fault occurred. (tracking ids ")
+	assert.Contains(t, first.stderr, "20 of 40 decisions failed (20 decided, 0 already decided): 20 items: POST /v3/certifications/big/decide: 500 Internal Server Error: An internal fault occurred. (tracking ids ")
 	assert.Contains(t, first.stderr, "run the same command again")
 	assert.Equal(t, 1, strings.Count(strings.TrimSpace(first.stderr), "\n")+1, "one line: %s", first.stderr)
 

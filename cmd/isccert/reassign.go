@@ -172,7 +172,7 @@ func (a *app) reassign(certID, source string, refs []idRef, body certifications.
 	if err == nil {
 		return nil
 	}
-	cause := firstLine(err.Error())
+	cause := plainError(err)
 	switch {
 	case errors.Is(err, context.DeadlineExceeded):
 		cause = "a task did not finish in the time allowed (--timeout)"
