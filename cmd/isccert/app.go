@@ -155,7 +155,7 @@ func (a *app) exit(cmd *cobra.Command, err error) int {
 		return 0
 	}
 	var ue *usageError
-	if errors.As(err, &ue) || !a.started {
+	if errors.As(err, &ue) || !a.started || badQuery(err) {
 		// cobra's own errors (unknown command, wrong arguments, missing
 		// flags) come before any command code runs.
 		path := "isccert"
@@ -171,6 +171,15 @@ func (a *app) exit(cmd *cobra.Command, err error) int {
 	}
 	fmt.Fprintln(a.stderr, message(err))
 	return 1
+}
+
+// badQuery tells whether err is the SDK refusing --filters or --sorters
+// before sending: a mistake on the command line, like any usage error.
+// The tool's own filters (decide's look-ups) are always valid.
+func badQuery(err error) bool {
+	var se *certifications.FilterSyntaxError
+	var ve *certifications.ValidationError
+	return errors.As(err, &se) || errors.As(err, &ve) && (ve.Parameter == "filters" || ve.Parameter == "sorters")
 }
 
 // validAPI tells whether v names an API generation ("" for the default).

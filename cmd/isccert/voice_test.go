@@ -116,3 +116,25 @@ func TestDecisionFileOfAnotherCertification(t *testing.T) {
 	}
 	assert.Zero(t, requestsTo(srv, "POST", "/decide"), "nothing was sent")
 }
+
+// --filters and --sorters the SDK refuses before sending are usage errors,
+// like any other mistake on the command line.
+func TestBadFiltersAreUsageErrors(t *testing.T) {
+	t.Parallel()
+	srv := certtest.NewTestServer(t)
+	p := newInProcess(srv)
+	cert := myCert(t, srv)
+	for _, args := range [][]string{
+		{"items", "list", cert, "--filters", "id eq"},
+		{"items", "list", cert, "--filters", "foo eq 1"},
+		{"items", "export", cert, "--sorters", "nope"},
+		{"certs", "list", "--filters", "phase eq"},
+	} {
+		assert.Equal(t, 2, p.run(t.Context(), false, args...), "%v: %s", args, p.stderr.String())
+		assert.Contains(t, p.stderr.String(), "--help' for usage", args)
+		assert.Empty(t, p.stdout.String(), args)
+	}
+	for _, r := range srv.Requests() {
+		assert.NotContains(t, r.Path, "access-review-items", "nothing was listed")
+	}
+}
