@@ -113,8 +113,9 @@ type ReviewResult struct {
 // rule at most once per run and decided at most once; a rerun after an
 // interruption or a failure reads only the items still undecided.
 //
-// Cost: the pages of the undecided items, plus a listing or two (more
-// when other reviewers decide items of the same certification meanwhile),
+// Cost: the pages of the undecided items, plus a listing or two (O(log n)
+// more when the server's count is wrong, and more when other reviewers
+// decide items of the same certification meanwhile),
 // and one call per 250 decisions; nothing is read past the end. Items
 // added to the certification during the run (moved in by a reassignment)
 // are left for the next run.
