@@ -59,12 +59,16 @@ func TestAllPagesThroughListCertifications(t *testing.T) {
 	assert.Empty(t, reqs[1].Query.Get("count"))
 }
 
-// TestAllStopsAtTheReportedTotal lists four reviewers in pages of two with
-// X-Total-Count 4: two requests, none past the end.
-func TestAllStopsAtTheReportedTotal(t *testing.T) {
+// TestAllConfirmsTheReportedTotal lists four reviewers in pages of two with
+// X-Total-Count 4: the total is a hint, so the full second page is
+// followed by one request that finds the end.
+func TestAllConfirmsTheReportedTotal(t *testing.T) {
 	api, mt := newAPI(t)
 	rec := answer(t, mt, func(r recorded) (int, http.Header, string) {
 		offset, _ := strconv.Atoi(r.Query.Get("offset"))
+		if offset >= 4 {
+			return 200, http.Header{"X-Total-Count": {"4"}}, `[]`
+		}
 		body := fmt.Sprintf(`[{"id":"r%d"},{"id":"r%d"}]`, offset, offset+1)
 		return 200, http.Header{"X-Total-Count": {"4"}}, body
 	})
@@ -76,7 +80,7 @@ func TestAllStopsAtTheReportedTotal(t *testing.T) {
 		ids = append(ids, r.GetID())
 	}
 	assert.Equal(t, []string{"r0", "r1", "r2", "r3"}, ids)
-	assert.Len(t, rec.all(), 2)
+	assert.Len(t, rec.all(), 3)
 	total, ok := pager.Total()
 	assert.True(t, ok)
 	assert.EqualValues(t, 4, total)
