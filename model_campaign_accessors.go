@@ -769,6 +769,14 @@ func (o *JSONPatchOperation) GetValue() any {
 	return o.Value
 }
 
+// GetFrom returns From, or "" when it is unset or o is nil.
+func (o *JSONPatchOperation) GetFrom() string {
+	if o == nil || o.From == nil {
+		return ""
+	}
+	return *o.From
+}
+
 // GetID returns ID, or "" when f is nil.
 func (f *CampaignFilterDetails) GetID() string {
 	if f == nil {

@@ -9,4 +9,6 @@ type JSONPatchOperation struct {
 	Path string `json:"path"`
 	// Value is the new value for add, replace and test: a string, bool, number, object or array.
 	Value any `json:"value,omitempty"`
+	// From is the JSON Pointer of the value to move or copy (RFC 6902); the API's examples use it though its schema leaves it out.
+	From *string `json:"from,omitempty"`
 }

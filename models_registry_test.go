@@ -218,8 +218,14 @@ var operations = []operation{
 
 // supersets lists the types that model a slim and a full shape at once:
 // matched against the slim schema, their other fields are not an error.
-// RoleCompositionCampaignInfo has v1's reviewerId, which v3 lacks.
-var supersets = map[reflect.Type]bool{reflect.TypeFor[Campaign](): true, reflect.TypeFor[RoleCompositionCampaignInfo](): true}
+// RoleCompositionCampaignInfo has v1's reviewerId, which v3 lacks, and
+// JSONPatchOperation RFC 6902's from, which the schema leaves out and its
+// examples use.
+var supersets = map[reflect.Type]bool{
+	reflect.TypeFor[Campaign]():                    true,
+	reflect.TypeFor[RoleCompositionCampaignInfo](): true,
+	reflect.TypeFor[JSONPatchOperation]():          true,
+}
 
 // paramTypes gives, per operation (v3 operationId) and parameter name, the
 // Go type of every parameter that is an enum.
