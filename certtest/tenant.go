@@ -107,7 +107,7 @@ type tenant struct {
 	cache   matchCache // matching items of recent filtered listings
 
 	clock func() time.Time // WithClock; nil reads the running reference time
-	admin campaignAdmin     // campaigns, templates, filters and reports (campaigns.go)
+	admin campaignAdmin    // campaigns, templates, filters and reports (campaigns.go)
 }
 
 func newTenant(cfg *config) *tenant {
