@@ -124,15 +124,8 @@ func (t *tenant) allCampaigns() []*campState {
 }
 
 // adminOwned reports whether campaign definition i belongs to a campaign
-// created through the API.
-func (t *tenant) adminOwned(i int) bool {
-	for _, cs := range t.admin.campaigns {
-		if cs.def == i {
-			return true
-		}
-	}
-	return false
-}
+// created through the API, deleted or not.
+func (t *tenant) adminOwned(i int) bool { return t.campaigns[i].api }
 
 // generatedCampaign renders a campaign of the generated data.
 func generatedCampaign(def campaignDef) certifications.Campaign {
@@ -183,6 +176,7 @@ func (t *tenant) activate(cs *campState) *apiError {
 	}
 	desc := cs.c.Description
 	t.campaigns = append(t.campaigns, campaignDef{
+		api: true,
 		ref: certifications.CampaignReference{
 			ID: cs.c.GetID(), Name: cs.c.Name, Type: certifications.CampaignReferenceTypeCampaign,
 			CampaignType: cs.c.Type, Description: desc, CorrelatedStatus: cs.c.GetCorrelatedStatus(),
