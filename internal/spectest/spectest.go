@@ -51,9 +51,15 @@ type definitionFile struct {
 var definitionFiles = []definitionFile{
 	{"v3", "certifications-v3.structure.yaml", "v3", "/v3"},
 	{"summaries-v3", "certification-summaries-v3.structure.yaml", "v3", "/v3"},
+	{"campaigns-v3", "certification-campaigns-v3.structure.yaml", "v3", "/v3"},
+	{"campaign-filters-v3", "certification-campaign-filters-v3.structure.yaml", "v3", "/v3"},
+	{"reports-v3", "campaign-reports-v3.structure.yaml", "v3", "/v3"},
 	{"beta", "certifications-beta.structure.yaml", "beta", "/beta"},
 	{"v1", "certifications-v1.structure.yaml", "v1", ""},
 	{"summaries-v1", "certification-summaries-v1.structure.yaml", "v1", ""},
+	{"campaigns-v1", "certification-campaigns-v1.structure.yaml", "v1", ""},
+	{"campaign-filters-v1", "certification-campaign-filters-v1.structure.yaml", "v1", ""},
+	{"reports-v1", "campaign-reports-v1.structure.yaml", "v1", ""},
 }
 
 // versionPrefixes maps each API version to the path prefixes of its
@@ -61,7 +67,8 @@ var definitionFiles = []definitionFile{
 var versionPrefixes = map[string][]string{
 	"v3":   {"/v3"},
 	"beta": {"/beta"},
-	"v1":   {"/certifications/v1", "/certification-tasks/v1"},
+	"v1": {"/certifications/v1", "/certification-tasks/v1", "/campaigns/v1", "/campaign-templates/v1",
+		"/campaign-filters/v1", "/reports/v1"},
 }
 
 // Versions lists the API versions that have definitions, in the order the
@@ -69,7 +76,8 @@ var versionPrefixes = map[string][]string{
 var Versions = []string{"v3", "beta", "v1"}
 
 // Definitions lists the names of all definitions, grouped by API version.
-var Definitions = []string{"v3", "summaries-v3", "beta", "v1", "summaries-v1"}
+var Definitions = []string{"v3", "summaries-v3", "campaigns-v3", "campaign-filters-v3", "reports-v3", "beta",
+	"v1", "summaries-v1", "campaigns-v1", "campaign-filters-v1", "reports-v1"}
 
 // DefinitionsOf returns the names of the definitions of an API version, or
 // nil for an unknown version.
