@@ -149,6 +149,7 @@ func loadFile(f definitionFile) (*openapi3.T, routers.Router, error) {
 		return nil, nil, fmt.Errorf("loading %s: %w", path, err)
 	}
 	fillDescriptions(doc)
+	alignPathParams(doc)
 	// The published examples contradict their schemas in places; the
 	// conformance tests report those against their exceptions table, so
 	// they must not stop the document from loading.
@@ -181,6 +182,38 @@ func fillDescriptions(doc *openapi3.T) {
 				if r.Value != nil && r.Value.Description == nil {
 					r.Value.Description = openapi3.Ptr(removedDescription)
 				}
+			}
+		}
+	}
+}
+
+// alignPathParams renames a path parameter that its path template does not
+// name to the template's one unnamed segment. The v3 campaign filters
+// definition declares updateCampaignFilter's parameter as filterId under
+// the path /campaign-filters/{id}: as published, no request could match
+// it. The SDK fills the value into the segment's position either way.
+func alignPathParams(doc *openapi3.T) {
+	for path, item := range doc.Paths.Map() {
+		for _, op := range item.Operations() {
+			var unnamed []*openapi3.Parameter
+			named := map[string]bool{}
+			for _, ref := range op.Parameters {
+				if p := ref.Value; p != nil && p.In == openapi3.ParameterInPath {
+					if strings.Contains(path, "{"+p.Name+"}") {
+						named[p.Name] = true
+					} else {
+						unnamed = append(unnamed, p)
+					}
+				}
+			}
+			var free []string
+			for _, seg := range strings.Split(path, "/") {
+				if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") && !named[seg[1:len(seg)-1]] {
+					free = append(free, seg[1:len(seg)-1])
+				}
+			}
+			if len(unnamed) == 1 && len(free) == 1 {
+				unnamed[0].Name = free[0]
 			}
 		}
 	}
