@@ -173,7 +173,7 @@ func TestCampaignLifecycle(t *testing.T) {
 			}).Execute()
 			require.NoError(t, err)
 			assert.Equal(t, certifications.CertificationTaskTargetTypeCampaign, task.GetTargetType())
-			task, err = client.CertificationsApi.WaitForCertificationTask(ctx, task.GetID(), fastWait)
+			_, err = client.CertificationsApi.WaitForCertificationTask(ctx, task.GetID(), fastWait)
 			require.NoError(t, err)
 			moved, _, err := client.CertificationsApi.GetIdentityCertification(ctx, certs[1].GetID()).Execute()
 			require.NoError(t, err)
