@@ -42,6 +42,13 @@ func (r ApiGetIdentityDecisionSummaryRequest) Filters(f string) ApiGetIdentityDe
 	return r
 }
 
+// FilterBy sets the filter expression from a Filter (see RulesGetIdentityDecisionSummary);
+// no filter (nil, or an And or Or of nothing) leaves it unset.
+func (r ApiGetIdentityDecisionSummaryRequest) FilterBy(f Filter) ApiGetIdentityDecisionSummaryRequest {
+	r.opts.SetFilter(f)
+	return r
+}
+
 // Execute sends the request.
 func (r ApiGetIdentityDecisionSummaryRequest) Execute() (*IdentityCertDecisionSummary, *http.Response, error) {
 	c, err := r.svc.caller()
@@ -98,6 +105,13 @@ func (r ApiGetIdentitySummariesRequest) Count(b bool) ApiGetIdentitySummariesReq
 // Filters sets the filter expression (see RulesGetIdentitySummaries).
 func (r ApiGetIdentitySummariesRequest) Filters(f string) ApiGetIdentitySummariesRequest {
 	r.opts.Filters = &f
+	return r
+}
+
+// FilterBy sets the filter expression from a Filter (see RulesGetIdentitySummaries);
+// no filter (nil, or an And or Or of nothing) leaves it unset.
+func (r ApiGetIdentitySummariesRequest) FilterBy(f Filter) ApiGetIdentitySummariesRequest {
+	r.opts.SetFilter(f)
 	return r
 }
 
@@ -209,6 +223,13 @@ func (r ApiGetIdentityAccessSummariesRequest) Count(b bool) ApiGetIdentityAccess
 // Filters sets the filter expression (see RulesGetIdentityAccessSummaries).
 func (r ApiGetIdentityAccessSummariesRequest) Filters(f string) ApiGetIdentityAccessSummariesRequest {
 	r.opts.Filters = &f
+	return r
+}
+
+// FilterBy sets the filter expression from a Filter (see RulesGetIdentityAccessSummaries);
+// no filter (nil, or an And or Or of nothing) leaves it unset.
+func (r ApiGetIdentityAccessSummariesRequest) FilterBy(f Filter) ApiGetIdentityAccessSummariesRequest {
+	r.opts.SetFilter(f)
 	return r
 }
 

@@ -120,6 +120,13 @@ func (r ApiGetIdentityCertificationItemPermissionsRequest) Filters(f string) Api
 	return r
 }
 
+// FilterBy sets the filter expression from a Filter (see RulesGetIdentityCertificationItemPermissions);
+// no filter (nil, or an And or Or of nothing) leaves it unset.
+func (r ApiGetIdentityCertificationItemPermissionsRequest) FilterBy(f Filter) ApiGetIdentityCertificationItemPermissionsRequest {
+	r.opts.SetFilter(f)
+	return r
+}
+
 // Execute sends the request.
 func (r ApiGetIdentityCertificationItemPermissionsRequest) Execute() ([]PermissionDto, *http.Response, error) {
 	c, err := r.svc.caller()
@@ -189,6 +196,13 @@ func (r ApiGetPendingCertificationTasksRequest) Count(b bool) ApiGetPendingCerti
 // Filters sets the filter expression (see RulesGetPendingCertificationTasks).
 func (r ApiGetPendingCertificationTasksRequest) Filters(f string) ApiGetPendingCertificationTasksRequest {
 	r.opts.Filters = &f
+	return r
+}
+
+// FilterBy sets the filter expression from a Filter (see RulesGetPendingCertificationTasks);
+// no filter (nil, or an And or Or of nothing) leaves it unset.
+func (r ApiGetPendingCertificationTasksRequest) FilterBy(f Filter) ApiGetPendingCertificationTasksRequest {
+	r.opts.SetFilter(f)
 	return r
 }
 
@@ -274,6 +288,13 @@ func (r ApiListCertificationReviewersRequest) Filters(f string) ApiListCertifica
 	return r
 }
 
+// FilterBy sets the filter expression from a Filter (see RulesListCertificationReviewers);
+// no filter (nil, or an And or Or of nothing) leaves it unset.
+func (r ApiListCertificationReviewersRequest) FilterBy(f Filter) ApiListCertificationReviewersRequest {
+	r.opts.SetFilter(f)
+	return r
+}
+
 // Sorters sets the sort order, e.g. "name,-email" (see RulesListCertificationReviewers).
 func (r ApiListCertificationReviewersRequest) Sorters(s string) ApiListCertificationReviewersRequest {
 	r.opts.Sorters = &s
@@ -352,6 +373,13 @@ func (r ApiListIdentityAccessReviewItemsRequest) Count(b bool) ApiListIdentityAc
 // Filters sets the filter expression (see RulesListIdentityAccessReviewItems).
 func (r ApiListIdentityAccessReviewItemsRequest) Filters(f string) ApiListIdentityAccessReviewItemsRequest {
 	r.opts.Filters = &f
+	return r
+}
+
+// FilterBy sets the filter expression from a Filter (see RulesListIdentityAccessReviewItems);
+// no filter (nil, or an And or Or of nothing) leaves it unset.
+func (r ApiListIdentityAccessReviewItemsRequest) FilterBy(f Filter) ApiListIdentityAccessReviewItemsRequest {
+	r.opts.SetFilter(f)
 	return r
 }
 
@@ -463,6 +491,13 @@ func (r ApiListIdentityCertificationsRequest) Count(b bool) ApiListIdentityCerti
 // Filters sets the filter expression (see RulesListIdentityCertifications).
 func (r ApiListIdentityCertificationsRequest) Filters(f string) ApiListIdentityCertificationsRequest {
 	r.opts.Filters = &f
+	return r
+}
+
+// FilterBy sets the filter expression from a Filter (see RulesListIdentityCertifications);
+// no filter (nil, or an And or Or of nothing) leaves it unset.
+func (r ApiListIdentityCertificationsRequest) FilterBy(f Filter) ApiListIdentityCertificationsRequest {
+	r.opts.SetFilter(f)
 	return r
 }
 

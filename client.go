@@ -1,18 +1,3 @@
-// Package certifications is a Go client for the SailPoint Identity Security
-// Cloud (ISC) Certifications API, v3. The deprecated beta operations live in
-// the beta subpackage, an in-process sandbox tenant in certtest.
-//
-// Create a client from a Configuration and call the operations through
-// fluent request builders:
-//
-//	cfg, err := certifications.NewConfigurationFromEnv()
-//	if err != nil { ... }
-//	client := certifications.NewAPIClient(cfg)
-//	cert, resp, err := client.CertificationsApi.GetIdentityCertification(ctx, id).Execute()
-//
-// Every call takes a context, retries what is safe to retry, paces itself
-// under the tenant's rate limit and returns *APIError for non-2xx answers
-// and *ValidationError for input refused before sending.
 package certifications
 
 import (

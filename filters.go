@@ -80,8 +80,8 @@ const maxFilterLength = 64 << 10
 // "No filter" (list everything) is a nil Filter, a nil node, or a *Logical
 // without operands, which is what And and Or return when given no filter:
 // its String is "", Validate and QueryRules.CheckFilter accept it and Match
-// matches everything. Its String cannot be sent: a builder's Filters("") is
-// refused, so leave Filters unset instead. As an operand of a hand-built
+// matches everything. A builder's FilterBy takes it as no filter (nothing
+// is sent); its String cannot be sent: Filters("") is refused. As an operand of a hand-built
 // *Logical or *Negation it is a missing operand, which Validate reports.
 // No method of the node types panics on a nil node.
 type Filter interface {

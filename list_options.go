@@ -28,6 +28,18 @@ type ListOptions struct {
 	Sorters *string
 }
 
+// SetFilter sets Filters to f in filter syntax. No filter (nil, or an And
+// or Or of nothing) means no filtering: Filters is unset and everything is
+// listed, where Filters("") would be refused as set but empty.
+func (o *ListOptions) SetFilter(f Filter) {
+	if isNoFilter(f) {
+		o.Filters = nil
+		return
+	}
+	s := f.String()
+	o.Filters = &s
+}
+
 // Values checks the options against rules (the endpoint's documented
 // filter and sorter fields) and encodes them with the API's wire names.
 // With skipFields, or with nil rules (which know no endpoint), filters and

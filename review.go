@@ -113,29 +113,12 @@ type ReviewResult struct {
 // rule at most once per run and decided at most once; a rerun after an
 // interruption or a failure reads only the items still undecided.
 //
-// The undecided items shrink while the review decides them, so Review
-// does not page them from the front: an offset there would move with
-// every decision it makes and with every decision another reviewer makes
-// meanwhile. The first listing counts the undecided items (Count(true));
-// when there are more than a page, Review reads them again from the back,
-// each page ending where the one before it started. Its own decisions
-// only remove items behind the pages still to read, so they move nothing
-// it has yet to read, and the decisions of a page are sent only after
-// every page behind it has been read. Decisions of another reviewer can
-// only move items towards the front, past pages read before: a page may
-// repeat items already read (they are ignored), but when the pages are
-// read one after the other, none is skipped. A page read while the one
-// behind it is still on its way overlaps it by one item; if the two share
-// no item (another reviewer decided items in front of both while they were
-// both on their way), items may have slipped between them, and Review
-// reads what is still undecided once more at the end, one page at a time.
-// The count is a hint: when the first page is full, one listing at the
-// count confirms that nothing lies past it, and a count that is wrong
-// either way costs O(log n) listings to find the real end, never one per
-// page, and never an item left unread. A certification of more than one
-// page thus costs two or three listings more than its pages (more when
-// pages overlap). Items added to the certification during the run (moved
-// in by a reassignment) are left for the next run.
+// Cost: the pages of the undecided items, plus a listing or two (O(log n)
+// more when the server's count is wrong, and more when other reviewers
+// decide items of the same certification meanwhile),
+// and one call per 250 decisions; nothing is read past the end. Items
+// added to the certification during the run (moved in by a reassignment)
+// are left for the next run.
 //
 // The API has no conditional decision, so an item another reviewer
 // decides after Review listed it and before Review's decision reaches the
@@ -146,14 +129,10 @@ type ReviewResult struct {
 // chunk being filled hold. Items decided before Review lists them are
 // never listed, so never decided again.
 //
-// The server is not trusted to page correctly. A count past 2³¹-1, which
-// no offset reaches, is taken as no count. A full listing that brings no
-// id not read before means the server does not advance (it ignores offset
-// or repeats pages), unless the count fell meanwhile by enough to explain
-// it by items other reviewers decided in front (one listing of one item
-// finds out): the reading stops with a *PagingError that says what the
-// listing held. Against a server that ignores offset this costs at most
-// two listings past the first.
+// The server is not trusted to page correctly: a listing that does not
+// advance (a server that ignores offset or repeats pages) stops the
+// reading with a *PagingError that says what the listing held, after at
+// most two listings past the first.
 //
 // A decide call the server refuses (a 4xx answer other than 429) stops the
 // review; other failed calls (after the client's retries) are recorded in
@@ -180,6 +159,35 @@ func (s *CertificationsApiService) Review(ctx context.Context, certificationID s
 	if err != nil {
 		return nil, err
 	}
+	// How the undecided items are paged. They shrink while the review
+	// decides them, so they are not paged from the front: an offset there
+	// would move with every decision the review makes and with every
+	// decision another reviewer makes meanwhile. The first listing counts
+	// the undecided items (Count(true)); when there are more than a page,
+	// the run reads them again from the back, each page ending where the
+	// one before it started. Its own decisions only remove items behind
+	// the pages still to read, so they move nothing it has yet to read,
+	// and the decisions of a page are sent only after every page behind it
+	// has been read. Decisions of another reviewer can only move items
+	// towards the front, past pages read before: a page may repeat items
+	// already read (they are ignored), but when the pages are read one
+	// after the other, none is skipped. A page read while the one behind
+	// it is still on its way overlaps it by one item; if the two share no
+	// item (another reviewer decided items in front of both while they
+	// were both on their way), items may have slipped between them, and
+	// the run reads what is still undecided once more at the end, one page
+	// at a time.
+	//
+	// The count is a hint: when the first page is full, one listing at the
+	// count confirms that nothing lies past it, and a count that is wrong
+	// either way costs O(log n) listings to find the real end, never one
+	// per page, and never an item left unread.
+	//
+	// A count past 2³¹-1, which no offset reaches, is taken as no count. A
+	// full listing that brings no id not read before means the server does
+	// not advance, unless the count fell meanwhile by enough to explain it
+	// by items other reviewers decided in front (one listing of one item
+	// finds out).
 	r := newReviewRun(ctx, s, certificationID, filter, rule, o)
 	return r.res, r.run()
 }

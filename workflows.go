@@ -40,6 +40,14 @@ type DecideOptions struct {
 	ChunkSize int
 	// Progress, if set, is called after the skip check and after each call.
 	Progress func(DecideProgress)
+	// CheckSkipped, if set, is called once the undecided items are read and
+	// before anything is sent, with the ids of the decisions that will be
+	// skipped (those DecideResult.Skipped will list, in the same order). A
+	// caller that must tell an item already decided from an id that is no
+	// item of the certification looks up only these, instead of reading the
+	// certification a second time. When it returns an error, nothing is
+	// sent and DecideAll returns that error with a nil result.
+	CheckSkipped func(skipped []string) error
 }
 
 // DecideResult says what a DecideAll run did, item by item, so that a rerun
@@ -115,6 +123,11 @@ func (s *CertificationsApiService) DecideAll(ctx context.Context, certificationI
 		default:
 			seen[d.ID] = true
 			todo = append(todo, d)
+		}
+	}
+	if o.CheckSkipped != nil {
+		if err := o.CheckSkipped(res.Skipped); err != nil {
+			return nil, err
 		}
 	}
 	prog := DecideProgress{Total: len(decisions), Skipped: len(res.Skipped)}
@@ -208,6 +221,10 @@ type ReassignResult struct {
 	// in another status, or the wait failed. They may have moved or not:
 	// check the certification before sending them again.
 	Submitted []string
+	// SubmittedTask is the id of the task the server returned for
+	// Submitted, to follow it later (WaitForCertificationTask); "" when
+	// nothing is submitted or the server gave no id.
+	SubmittedTask string
 }
 
 // ReassignAll moves any number of identities or items of a certification
@@ -251,6 +268,7 @@ func (s *CertificationsApiService) ReassignAll(ctx context.Context, certificatio
 			if err != nil {
 				return res, err
 			}
+			submitted := task
 			// The chunk is submitted now: an id the server left out is
 			// its fault, not the caller's, and the chunk is on record.
 			if checkID("id", task.GetID()) != nil {
@@ -261,6 +279,9 @@ func (s *CertificationsApiService) ReassignAll(ctx context.Context, certificatio
 			if err != nil {
 				for _, r := range chunk.Reassign {
 					res.Submitted = append(res.Submitted, r.ID)
+				}
+				if checkID("id", submitted.GetID()) == nil {
+					res.SubmittedTask = submitted.GetID()
 				}
 				return res, err
 			}
@@ -337,8 +358,10 @@ func (e *TaskError) Error() string {
 // it is QUEUED or IN_PROGRESS, until it reaches SUCCESS (returned) or any
 // other status (ERROR, a status the API may add, or none: returned with a
 // *TaskError naming it), or ctx ends, or WaitOptions.Timeout passes (an
-// error that matches context.DeadlineExceeded, returned with the task as
-// last polled).
+// error that matches context.DeadlineExceeded). Whenever it returns an
+// error after a successful poll, the task as last polled comes with it, so
+// that the caller can always show the last known state; it is nil only
+// when no poll succeeded.
 func (s *CertificationsApiService) WaitForCertificationTask(ctx context.Context, taskID string, opts *WaitOptions) (*CertificationTask, error) {
 	if err := s.ready(ctx); err != nil {
 		return nil, err
@@ -355,11 +378,13 @@ func (s *CertificationsApiService) WaitForCertificationTask(ctx context.Context,
 		timeout = opts.Timeout
 	}
 	deadline := time.Now().Add(timeout)
+	var last *CertificationTask
 	for {
 		task, _, err := s.GetCertificationTask(ctx, taskID).Execute()
 		if err != nil {
-			return nil, err
+			return last, err
 		}
+		last = task
 		switch task.GetStatus() {
 		case CertificationTaskStatusSuccess:
 			return task, nil

@@ -65,6 +65,13 @@ func (r ApiGetIdentityCertificationItemPermissionsRequest) Filters(f string) Api
 	return r
 }
 
+// FilterBy sets the filter expression from a Filter (see RulesGetIdentityCertificationItemPermissions);
+// no filter (nil, or an And or Or of nothing) leaves it unset.
+func (r ApiGetIdentityCertificationItemPermissionsRequest) FilterBy(f certifications.Filter) ApiGetIdentityCertificationItemPermissionsRequest {
+	r.opts.SetFilter(f)
+	return r
+}
+
 // Execute sends the request.
 func (r ApiGetIdentityCertificationItemPermissionsRequest) Execute() ([]PermissionDto, *http.Response, error) {
 	c, err := r.svc.caller()
@@ -210,6 +217,13 @@ func (r ApiListCertificationReviewersRequest) Filters(f string) ApiListCertifica
 	return r
 }
 
+// FilterBy sets the filter expression from a Filter (see RulesListCertificationReviewers);
+// no filter (nil, or an And or Or of nothing) leaves it unset.
+func (r ApiListCertificationReviewersRequest) FilterBy(f certifications.Filter) ApiListCertificationReviewersRequest {
+	r.opts.SetFilter(f)
+	return r
+}
+
 // Sorters sets the sort order, e.g. "name,-email" (see RulesListCertificationReviewers).
 func (r ApiListCertificationReviewersRequest) Sorters(s string) ApiListCertificationReviewersRequest {
 	r.opts.Sorters = &s
@@ -291,6 +305,13 @@ func (r ApiListCertificationsRequest) Count(b bool) ApiListCertificationsRequest
 // Filters sets the filter expression (see RulesListCertifications).
 func (r ApiListCertificationsRequest) Filters(f string) ApiListCertificationsRequest {
 	r.opts.Filters = &f
+	return r
+}
+
+// FilterBy sets the filter expression from a Filter (see RulesListCertifications);
+// no filter (nil, or an And or Or of nothing) leaves it unset.
+func (r ApiListCertificationsRequest) FilterBy(f certifications.Filter) ApiListCertificationsRequest {
+	r.opts.SetFilter(f)
 	return r
 }
 

@@ -88,10 +88,10 @@ func (a *app) readData(data string) ([]byte, error) {
 		defer in.Close()
 		raw, err = io.ReadAll(io.LimitReader(in, maxDataBytes+1))
 		if err != nil {
-			return nil, failf("reading %s: %v", name, err)
+			return nil, failf("reading %s: %v", inputName(name), err)
 		}
 		if len(raw) > maxDataBytes {
-			return nil, failf("%s is larger than %d bytes", name, maxDataBytes)
+			return nil, failf("%s is larger than %d bytes", inputName(name), maxDataBytes)
 		}
 	}
 	if !json.Valid(raw) {

@@ -8,6 +8,8 @@ import (
 	"log/slog"
 	"sort"
 	"strings"
+	"time"
+	"unicode"
 
 	"github.com/iscgo/certifications"
 	"github.com/iscgo/certifications/certtest"
@@ -16,14 +18,21 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// env is what the tool gets from its process: streams, environment and
-// whether stderr is a terminal (progress bars are drawn only then).
+// env is what the tool gets from its process: streams, environment,
+// whether stderr is a terminal (progress bars are drawn only then), the
+// width of stdout when it is a terminal, and the clock.
 type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
 	getenv func(string) string
 	tty    bool
+	// width is the number of columns of stdout when it is a terminal, 0
+	// when it is not: tables are fitted to it, piped output stays whole.
+	width int
+	// now reads the clock (time.Now when nil); progress bars use it to
+	// appear only on work that lasts.
+	now func() time.Time
 }
 
 // app is one run of the tool: the global flags and the client they lead to.
@@ -83,19 +92,29 @@ Configuration, first found wins: flags; SAIL_BASE_URL, SAIL_CLIENT_ID,
 SAIL_CLIENT_SECRET (or SAIL_ACCESS_TOKEN); ./config.json; the active
 environment of the sail tool (~/.sailpoint/config.yaml and its keyring).
 --sandbox runs any command against a fresh embedded sandbox tenant.`,
+		Version:       certifications.Version,
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		RunE:          needSubcommand,
+		Args:          cobra.ArbitraryArgs, // needSubcommand words an unknown command, with suggestions
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			a.format = strings.ToLower(a.format)
 			switch a.format {
 			case "", formatTable, formatJSON, formatJSONL, formatCSV:
 			default:
 				return usagef("-o %s: choose table, json, jsonl or csv", a.format)
 			}
-			switch certifications.APIVersion(a.apiVersion) {
-			case "", certifications.APIVersionV3, certifications.APIVersionV1:
-			default:
+			a.apiVersion = strings.ToLower(strings.TrimSpace(a.apiVersion))
+			if !validAPI(a.apiVersion) {
 				return usagef("--api %s: choose v3 or v1", a.apiVersion)
+			}
+			if v := strings.TrimSpace(a.getenv(certifications.EnvAPIVersion)); a.apiVersion == "" && v != "" {
+				// The same mistake as --api v2, so the same answer, before
+				// the configuration loader words it for Go programs.
+				if !validAPI(strings.ToLower(v)) {
+					return usagef("%s=%s: choose v3 or v1", certifications.EnvAPIVersion, v)
+				}
+				a.apiVersion = strings.ToLower(v)
 			}
 			if a.sandbox && a.tenantEnv != "" {
 				return usagef("--sandbox and --env both choose a tenant: give one")
@@ -103,6 +122,7 @@ environment of the sail tool (~/.sailpoint/config.yaml and its keyring).
 			return nil
 		},
 	}
+	root.SetVersionTemplate("isccert {{.Version}}\n")
 	root.CompletionOptions.HiddenDefaultCmd = true
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usagef("%s", err.Error()) })
 	f := root.PersistentFlags()
@@ -140,22 +160,72 @@ func (a *app) exit(cmd *cobra.Command, err error) int {
 		return 0
 	}
 	var ue *usageError
-	if errors.As(err, &ue) || !a.started {
+	if errors.As(err, &ue) || !a.started || badQuery(err) {
 		// cobra's own errors (unknown command, wrong arguments, missing
 		// flags) come before any command code runs.
 		path := "isccert"
 		if cmd != nil {
 			path = cmd.CommandPath()
 		}
-		fmt.Fprintf(a.stderr, "isccert: %s\nRun '%s --help' for usage.\n", strings.TrimPrefix(err.Error(), "isccert: "), path)
+		fmt.Fprintf(a.stderr, "%s\nRun '%s --help' for usage.\n", message(err), path)
 		return 2
 	}
 	if errors.Is(err, context.Canceled) && a.ctx.Err() != nil {
 		fmt.Fprintln(a.stderr, "isccert: interrupted")
 		return 1
 	}
-	fmt.Fprintln(a.stderr, err.Error())
+	fmt.Fprintln(a.stderr, message(err))
 	return 1
+}
+
+// badQuery tells whether err is the SDK refusing --filters or --sorters
+// before sending: a mistake on the command line, like any usage error.
+// The tool's own filters (decide's look-ups) are always valid.
+func badQuery(err error) bool {
+	var se *certifications.FilterSyntaxError
+	var ve *certifications.ValidationError
+	return errors.As(err, &se) || errors.As(err, &ve) && (ve.Parameter == "filters" || ve.Parameter == "sorters")
+}
+
+// validAPI tells whether v names an API generation ("" for the default).
+func validAPI(v string) bool {
+	switch certifications.APIVersion(v) {
+	case "", certifications.APIVersionV3, certifications.APIVersionV1:
+		return true
+	}
+	return false
+}
+
+// otherPrefixes are the prefixes the SDK and the configuration loader put
+// before their messages; the tool speaks with one voice, its own.
+var otherPrefixes = []string{"isccert: ", "certifications: ", "sailconfig: "}
+
+// message is err as the tool prints it: one "isccert:" prefix on each
+// line, and no control character, since server text (error messages,
+// detail codes) reaches it and an escape sequence would drive the
+// terminal.
+func message(err error) string {
+	lines := strings.Split(terminalSafe(err.Error()), "\n")
+	for i, l := range lines {
+		lines[i] = "isccert: " + plainError(errors.New(l))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// terminalSafe drops the control characters of s but its line breaks,
+// which the caller handles. Tabs become spaces.
+func terminalSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n':
+			return r
+		case r == '\t':
+			return ' '
+		case unicode.IsControl(r):
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // usageError is a command line that cannot be run as given (exit status 2).
@@ -168,9 +238,27 @@ func usagef(format string, args ...any) error {
 }
 
 // failf returns a failure (exit status 1) in the tool's own words. Errors
-// of the SDK are returned as they are: they already say what failed.
+// of the SDK are returned as they are: they already say what failed, and
+// exit gives them the tool's prefix.
 func failf(format string, args ...any) error {
 	return fmt.Errorf("isccert: "+format, args...)
+}
+
+// clock returns the time now.
+func (a *app) clock() time.Time {
+	if a.now != nil {
+		return a.now()
+	}
+	return time.Now()
+}
+
+// inputName is how messages call a file named on the command line: "-"
+// is standard input.
+func inputName(name string) string {
+	if name == "-" {
+		return "standard input"
+	}
+	return name
 }
 
 // group returns a command that only holds subcommands.
@@ -184,7 +272,16 @@ func group(use, short string, subs ...*cobra.Command) *cobra.Command {
 // it shows the help on stderr and fails as a usage error.
 func needSubcommand(cmd *cobra.Command, args []string) error {
 	if len(args) > 0 {
-		return usagef("unknown command %q for %q", args[0], cmd.CommandPath())
+		msg := fmt.Sprintf("unknown command %q for %q", args[0], cmd.CommandPath())
+		// The closest commands only: one letter off before two.
+		for d := 1; d <= 2; d++ {
+			cmd.SuggestionsMinimumDistance = d
+			if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+				msg += "; did you mean " + strings.Join(s, " or ") + "?"
+				break
+			}
+		}
+		return usagef("%s", msg)
 	}
 	cmd.SetOut(cmd.ErrOrStderr())
 	_ = cmd.Help()

@@ -13,20 +13,26 @@ import (
 
 func init() { register(certsCmd) }
 
-var certColumns = []column[certifications.IdentityCertificationDto]{
-	{"id", (*certifications.IdentityCertificationDto).GetID},
-	{"name", (*certifications.IdentityCertificationDto).GetName},
-	{"campaign", func(c *certifications.IdentityCertificationDto) string { return c.GetCampaign().GetName() }},
-	{"reviewer", func(c *certifications.IdentityCertificationDto) string { return c.GetReviewer().GetName() }},
-	{"phase", func(c *certifications.IdentityCertificationDto) string { return string(c.GetPhase()) }},
-	{"decisions", func(c *certifications.IdentityCertificationDto) string {
+type cert = certifications.IdentityCertificationDto
+
+// certColumns are the columns of certs list. On a terminal, the day is
+// enough of the due date, completed repeats decisions, the campaign is in
+// the certification's name, and a narrow one leaves out the campaign,
+// the identities and the reviewer, in that order, before it cuts names.
+var certColumns = []column[cert]{
+	col("id", (*cert).GetID),
+	col("name", (*cert).GetName).shrink(),
+	col("campaign", func(c *cert) string { return c.GetCampaign().GetName() }).shrink().dropped(1),
+	col("reviewer", func(c *cert) string { return c.GetReviewer().GetName() }).shrink().dropped(3),
+	col("phase", func(c *cert) string { return string(c.GetPhase()) }),
+	col("decisions", func(c *cert) string {
 		return fmt.Sprintf("%d/%d", c.GetDecisionsMade(), c.GetDecisionsTotal())
-	}},
-	{"identities", func(c *certifications.IdentityCertificationDto) string {
+	}),
+	col("identities", func(c *cert) string {
 		return fmt.Sprintf("%d/%d", c.GetIdentitiesCompleted(), c.GetIdentitiesTotal())
-	}},
-	{"completed", func(c *certifications.IdentityCertificationDto) string { return strconv.FormatBool(c.GetCompleted()) }},
-	{"due", func(c *certifications.IdentityCertificationDto) string { return timeText(c.GetDue()) }},
+	}).dropped(2),
+	col("completed", func(c *cert) string { return strconv.FormatBool(c.GetCompleted()) }).dropped(always),
+	col("due", func(c *cert) string { return timeText(c.GetDue()) }).asDay(),
 }
 
 func certsCmd(a *app) *cobra.Command {
@@ -67,14 +73,15 @@ func certsCmd(a *app) *cobra.Command {
 }
 
 // writeAll streams every item of a pager to stdout, converted by conv,
-// in the output format (def when -o is not given).
+// in the output format (def when -o is not given). When the listing fails
+// the output is left visibly unfinished (see list.fail).
 func writeAll[T, R any](a *app, desc string, p *certifications.Pager[T], def string, cols []column[R], conv func(*T) *R) error {
 	out := newList(a.stdout, a.outputFormat(def), cols)
-	_, err := stream(a, desc, p, func(v *T) error { return out.add(conv(v)) })
-	if cerr := out.close(); err == nil {
-		err = cerr
+	out.width = a.width
+	if _, err := stream(a, desc, p, func(v *T) error { return out.add(conv(v)) }); err != nil {
+		return out.fail(err)
 	}
-	return err
+	return out.close()
 }
 
 // with sets an optional parameter of a request builder when it was given.

@@ -118,7 +118,8 @@ func TestTasksAndAPI(t *testing.T) {
 
 	missing := r.run("api", "GET", "v3/certifications/nope")
 	assert.Equal(t, 1, missing.code)
-	assert.Contains(t, missing.stderr, "certifications: GET /v3/certifications/nope: 404 Not Found")
+	assert.Contains(t, missing.stderr, "isccert: GET /v3/certifications/nope: 404 Not Found")
+	assert.NotContains(t, missing.stderr, "certifications: ", "one prefix, the tool's")
 	assert.Empty(t, missing.stdout)
 }
 

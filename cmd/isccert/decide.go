@@ -66,20 +66,33 @@ type decideOutcome struct {
 }
 
 var outcomeColumns = []column[decideOutcome]{
-	{"certification", func(o *decideOutcome) string { return o.Certification }},
-	{"dryRun", func(o *decideOutcome) string { return fmt.Sprint(o.DryRun) }},
-	{"decided", func(o *decideOutcome) string { return fmt.Sprint(o.Decided) }},
-	{"skipped", func(o *decideOutcome) string { return fmt.Sprint(o.Skipped) }},
-	{"failed", func(o *decideOutcome) string { return fmt.Sprint(o.Failed) }},
-	{"undecided", func(o *decideOutcome) string { return fmt.Sprint(o.Undecided) }},
-	{"decisionsMade", func(o *decideOutcome) string { return fmt.Sprint(o.DecisionsMade) }},
-	{"decisionsTotal", func(o *decideOutcome) string { return fmt.Sprint(o.DecisionsTotal) }},
+	col("certification", func(o *decideOutcome) string { return o.Certification }),
+	col("dryRun", func(o *decideOutcome) string { return fmt.Sprint(o.DryRun) }),
+	col("decided", func(o *decideOutcome) string { return fmt.Sprint(o.Decided) }),
+	col("skipped", func(o *decideOutcome) string { return fmt.Sprint(o.Skipped) }),
+	col("failed", func(o *decideOutcome) string { return fmt.Sprint(o.Failed) }),
+	col("undecided", func(o *decideOutcome) string { return fmt.Sprint(o.Undecided) }),
+	col("decisionsMade", func(o *decideOutcome) string { return fmt.Sprint(o.DecisionsMade) }),
+	col("decisionsTotal", func(o *decideOutcome) string { return fmt.Sprint(o.DecisionsTotal) }),
 }
 
-var decisionColumns = []column[certifications.ReviewDecision]{
-	{"id", (*certifications.ReviewDecision).GetID},
-	{"decision", func(d *certifications.ReviewDecision) string { return string(d.Decision) }},
-	{"comments", (*certifications.ReviewDecision).GetComments},
+// dryRunRow is a decision that decide --dry-run would send, with the
+// identity and the access it decides, so that a person can check it by
+// eye. Its JSON is the ReviewDecision that would be sent, plus those.
+type dryRunRow struct {
+	certifications.ReviewDecision
+	IdentityName string `json:"identityName,omitempty"`
+	AccessType   string `json:"accessType,omitempty"`
+	AccessName   string `json:"accessName,omitempty"`
+}
+
+var dryRunColumns = []column[dryRunRow]{
+	col("id", func(r *dryRunRow) string { return r.ID }),
+	col("identityName", func(r *dryRunRow) string { return r.IdentityName }).titled("IDENTITY").shrink(),
+	col("accessType", func(r *dryRunRow) string { return r.AccessType }).titled("TYPE").dropped(1),
+	col("accessName", func(r *dryRunRow) string { return r.AccessName }).titled("ACCESS").shrink(),
+	col("decision", func(r *dryRunRow) string { return string(r.Decision) }),
+	col("comments", (*dryRunRow).GetComments).shrink(),
 }
 
 func (a *app) decide(certID, file string, dryRun bool, chunk int) error {
@@ -87,7 +100,8 @@ func (a *app) decide(certID, file string, dryRun bool, chunk int) error {
 	if err != nil {
 		return err
 	}
-	df, err := readDecisions(file, in)
+	name := inputName(file)
+	df, err := readDecisions(name, in)
 	_ = in.Close()
 	if err != nil {
 		return err
@@ -103,37 +117,70 @@ func (a *app) decide(certID, file string, dryRun bool, chunk int) error {
 		return err
 	}
 	refs := df.refs()
-	decided, err := a.itemStates(api, certID, refs, int(cert.GetDecisionsTotal()))
-	if err != nil {
-		return err
-	}
-	if err := checkMembers(file, certID, refs, decided); err != nil {
-		return err
-	}
 	out := decideOutcome{Certification: certID, DryRun: dryRun, Undecided: df.undecided, DecisionsMade: cert.GetDecisionsMade(), DecisionsTotal: cert.GetDecisionsTotal()}
 	if dryRun {
-		return a.showDryRun(df, decided, &out, chunk)
+		// A dry run shows the identity and access of every decision, so it
+		// reads the items of the file, which a run does not need.
+		states, err := a.itemStates(api, certID, refs, int(cert.GetDecisionsTotal()))
+		if err != nil {
+			return err
+		}
+		if err := checkMembers(name, cert, len(refs), refs, states); err != nil {
+			return err
+		}
+		return a.showDryRun(df, states, &out, chunk)
 	}
 	if len(df.decisions) == 0 {
 		return printOne(a.stdout, a.outputFormat(formatTable), outcomeColumns, &out)
 	}
 
-	bar := a.newProgress("checking decided items", int64(len(df.decisions)))
+	// DecideAll reads the undecided items once; the ids it would skip are
+	// then either decided items or no items of the certification, and only
+	// those are looked up, so that a first run reads nothing twice.
+	reading := a.newProgress("reading undecided items", -1)
+	spin := reading.animate()
+	var sending *progress
 	res, err := api.DecideAll(a.ctx, certID, df.reviewDecisions(), &certifications.DecideOptions{
 		ChunkSize: chunk,
+		CheckSkipped: func(skipped []string) error {
+			spin()
+			reading.done()
+			if len(skipped) == 0 {
+				return nil
+			}
+			ids := make(map[string]bool, len(skipped))
+			for _, id := range skipped {
+				ids[id] = true
+			}
+			var some []idRef
+			for _, r := range refs {
+				if ids[r.id] {
+					some = append(some, r)
+				}
+			}
+			states, err := a.itemStates(api, certID, some, int(cert.GetDecisionsTotal()))
+			if err != nil {
+				return err
+			}
+			return checkMembers(name, cert, len(refs), some, states)
+		},
 		Progress: func(p certifications.DecideProgress) {
-			bar.describe("deciding")
-			bar.set(p.Skipped + p.Decided + p.Failed)
+			if sending == nil {
+				sending = a.newProgress("deciding", int64(p.Total))
+			}
+			sending.set(p.Skipped + p.Decided + p.Failed)
 		},
 	})
+	spin()
 	if res == nil {
-		bar.stop()
+		reading.stop()
+		sending.stop()
 		return err
 	}
 	if len(res.Failed) > 0 {
-		bar.stop()
+		sending.stop()
 	} else {
-		bar.done()
+		sending.done()
 	}
 	out.Decided, out.Skipped, out.Failed = len(res.Decided), len(res.Skipped), len(res.Failed)
 	if c := res.Certification; c != nil {
@@ -150,16 +197,20 @@ func (a *app) decide(certID, file string, dryRun bool, chunk int) error {
 }
 
 // showDryRun writes the decisions that would be sent, and counts on stderr.
-func (a *app) showDryRun(df *decisionFile, decided map[string]bool, out *decideOutcome, chunk int) error {
-	list := newList(a.stdout, a.outputFormat(formatTable), decisionColumns)
+func (a *app) showDryRun(df *decisionFile, states map[string]*item, out *decideOutcome, chunk int) error {
+	list := newList(a.stdout, a.outputFormat(formatTable), dryRunColumns)
+	list.width = a.width
 	for i := range df.decisions {
-		d := &df.decisions[i].ReviewDecision
-		if decided[d.ID] {
+		d := df.decisions[i].ReviewDecision
+		it := states[d.ID]
+		if isDecided(it) {
 			out.Skipped++
 			continue
 		}
 		out.Decided++
-		if err := list.add(d); err != nil {
+		acc := it.GetAccessSummary().GetAccess()
+		row := dryRunRow{ReviewDecision: d, IdentityName: it.GetIdentitySummary().GetName(), AccessType: string(acc.GetType()), AccessName: acc.GetName()}
+		if err := list.add(&row); err != nil {
 			return err
 		}
 	}
@@ -168,15 +219,18 @@ func (a *app) showDryRun(df *decisionFile, decided map[string]bool, out *decideO
 	}
 	calls := (out.Decided + chunk - 1) / chunk
 	fmt.Fprintf(a.stderr, "isccert: dry run: would send %d decisions in %s to certification %s; %d items already decided would be skipped; %d rows without a decision; nothing was sent\n",
-		out.Decided, plural(calls, "call"), out.Certification, out.Skipped, out.Undecided)
+		out.Decided, plural(calls, "call"), terminalSafe(out.Certification), out.Skipped, out.Undecided)
 	return nil
 }
+
+// isDecided tells whether an item carries a decision.
+func isDecided(it *item) bool { return it != nil && (it.GetCompleted() || it.Decision != nil) }
 
 // checkComments refuses decisions without the comment the campaign
 // requires, before the server refuses their whole chunk.
 func (df *decisionFile) checkComments(c *certifications.CampaignReference) error {
 	req := c.GetMandatoryCommentRequirement()
-	p := &problems{name: df.name, hint: fmt.Sprintf("campaign %q requires comments (%s)", c.GetName(), req)}
+	p := &problems{name: df.name, hint: fmt.Sprintf("campaign %q requires comments (%s)", terminalSafe(c.GetName()), req)}
 	for _, d := range df.decisions {
 		if d.Comments == nil && (req == certifications.CampaignReferenceMandatoryCommentRequirementAllDecisions ||
 			req == certifications.CampaignReferenceMandatoryCommentRequirementRevokeOnlyDecisions && d.Decision == certifications.CertificationDecisionRevoke) {
@@ -202,13 +256,28 @@ func (df *decisionFile) refs() []idRef {
 }
 
 // checkMembers refuses ids of items the certification does not have
-// (states holds the items found, from itemStates).
-func checkMembers(source, certID string, refs []idRef, states map[string]bool) error {
-	p := &problems{name: source, hint: "export the certification again (isccert items export " + certID + ") and take the ids from there"}
+// (states holds the items found, from itemStates). all is the number of
+// ids the source names: when most of them are foreign the source is for
+// another certification, which is said once, first.
+func checkMembers(source string, c *cert, all int, refs []idRef, states map[string]*item) error {
+	var foreign []idRef
 	for _, r := range refs {
 		if _, ok := states[r.id]; !ok {
-			p.add(r.where, "item %s is not in certification %s", r.id, certID)
+			foreign = append(foreign, r)
 		}
+	}
+	if len(foreign) == 0 {
+		return nil
+	}
+	certID := c.GetID()
+	again := "export the certification again (isccert items export " + certID + ") and take the ids from there"
+	if len(foreign) > 2 && 2*len(foreign) > all {
+		return failf("%s is not for certification %s (%q): %d of its %d items are not in it, the first at %s; %s; nothing was sent",
+			source, certID, terminalSafe(c.GetName()), len(foreign), all, foreign[0].where, again)
+	}
+	p := &problems{name: source, hint: again}
+	for _, r := range foreign {
+		p.add(r.where, "item %s is not in certification %s", r.id, certID)
 	}
 	return p.err()
 }
@@ -217,18 +286,28 @@ func checkMembers(source, certID string, refs []idRef, states map[string]bool) e
 // a few kilobytes long.
 const idBatch = 50
 
-// itemStates tells, for the given item ids of a certification of total
-// items, which exist (the keys) and which are decided (true). It asks by id
-// when that takes fewer requests than listing every item.
-func (a *app) itemStates(api *certifications.CertificationsApiService, certID string, ids []idRef, total int) (map[string]bool, error) {
-	states := make(map[string]bool, len(ids))
+// itemStates returns the items of a certification of total items that
+// have the given ids; an id that is no item of it is not a key. It asks
+// by id when that takes fewer requests than listing every item.
+func (a *app) itemStates(api *certifications.CertificationsApiService, certID string, ids []idRef, total int) (map[string]*item, error) {
+	states := make(map[string]*item, len(ids))
+	wanted := make(map[string]bool, len(ids))
+	for _, r := range ids {
+		wanted[r.id] = true
+	}
 	keep := func(it *item) error {
-		states[it.GetID()] = it.GetCompleted() || it.Decision != nil
+		if id := it.GetID(); wanted[id] {
+			v := *it
+			states[id] = &v
+		}
 		return nil
+	}
+	if len(ids) == 0 {
+		return states, nil
 	}
 	byID := (len(ids) + idBatch - 1) / idBatch
 	all := (total + certifications.MaxPageSize - 1) / certifications.MaxPageSize
-	if len(ids) == 0 || byID >= all {
+	if byID >= all {
 		_, err := stream(a, "checking items", api.ListIdentityAccessReviewItems(a.ctx, certID).Pager(), keep)
 		return states, err
 	}
@@ -239,8 +318,7 @@ func (a *app) itemStates(api *certifications.CertificationsApiService, certID st
 		for i, r := range batch {
 			vals[i] = r.id
 		}
-		filter := certifications.In("id", vals...).String()
-		for it, err := range api.ListIdentityAccessReviewItems(a.ctx, certID).Filters(filter).All() {
+		for it, err := range api.ListIdentityAccessReviewItems(a.ctx, certID).FilterBy(certifications.In("id", vals...)).All() {
 			if err != nil {
 				bar.stop()
 				return nil, err
@@ -263,14 +341,14 @@ func failureSummary(failed map[string]error) string {
 	}
 	groups := map[string]*group{}
 	for _, err := range failed {
-		key := firstLine(err.Error())
+		key := plainError(err)
 		var ae *certifications.APIError
 		if errors.Is(err, context.Canceled) {
 			key = "interrupted"
 		} else if errors.As(err, &ae) {
-			key = fmt.Sprintf("certifications: %s %s: %d %s", ae.Method, ae.Path, ae.StatusCode, http.StatusText(ae.StatusCode))
+			key = fmt.Sprintf("%s %s: %d %s", ae.Method, ae.Path, ae.StatusCode, http.StatusText(ae.StatusCode))
 			if ae.Message != "" {
-				key += ": " + strings.TrimSpace(ae.Message)
+				key += ": " + terminalSafe(strings.TrimSpace(ae.Message))
 			}
 		}
 		g := groups[key]
@@ -300,6 +378,21 @@ func failureSummary(failed map[string]error) string {
 		}
 	}
 	return strings.Join(parts, "; ")
+}
+
+// plainError is the first line of err's message without the prefix of
+// the part that made it, to quote it inside one of the tool's messages.
+func plainError(err error) string {
+	s := firstLine(err.Error())
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for _, p := range otherPrefixes {
+			if rest, ok := strings.CutPrefix(s, p); ok {
+				s, trimmed = rest, true
+			}
+		}
+	}
+	return s
 }
 
 func firstLine(s string) string {

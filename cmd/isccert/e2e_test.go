@@ -60,6 +60,11 @@ func TestReviewEndToEnd(t *testing.T) {
 
 	dry := r.ok("decide", cert, "--file", "items.csv", "--dry-run", "-o", "jsonl")
 	assert.Equal(t, 32, strings.Count(dry.stdout, "\n"), "the decisions that would be sent, one per line")
+	firstDry := decodeJSON[dryRunRow](t, strings.SplitN(dry.stdout, "\n", 2)[0])
+	it, ok := srv.Item(cert, firstDry.ID)
+	require.True(t, ok)
+	assert.Equal(t, it.GetIdentitySummary().GetName(), firstDry.IdentityName, "a dry run shows whose access")
+	assert.Equal(t, it.GetAccessSummary().GetAccess().GetName(), firstDry.AccessName, "and which")
 	assert.Contains(t, dry.stderr, "would send 32 decisions in 1 call")
 	assert.Zero(t, requestsTo(srv, "POST", "/decide"), "a dry run sends no decision")
 
@@ -140,7 +145,7 @@ func TestRerunFinishesAPartialRun(t *testing.T) {
 	require.Positive(t, out1.Failed, "the seed makes some calls fail")
 	require.Positive(t, out1.Decided, "the seed lets some calls through")
 	assert.Equal(t, 40, out1.Decided+out1.Failed)
-	assert.Contains(t, first.stderr, "20 of 40 decisions failed (20 decided, 0 already decided): 20 items: certifications: POST /v3/certifications/big/decide: 500 Internal Server Error: An internal fault occurred. (tracking ids ")
+	assert.Contains(t, first.stderr, "20 of 40 decisions failed (20 decided, 0 already decided): 20 items: POST /v3/certifications/big/decide: 500 Internal Server Error: An internal fault occurred. (tracking ids ")
 	assert.Contains(t, first.stderr, "run the same command again")
 	assert.Equal(t, 1, strings.Count(strings.TrimSpace(first.stderr), "\n")+1, "one line: %s", first.stderr)
 

@@ -2,7 +2,6 @@ package main
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/iscgo/certifications"
@@ -12,16 +11,6 @@ import (
 func init() { register(itemsCmd) }
 
 type item = certifications.AccessReviewItem
-
-var itemColumns = []column[item]{
-	{"id", (*item).GetID},
-	{"identity", func(it *item) string { return it.GetIdentitySummary().GetName() }},
-	{"accessType", func(it *item) string { return string(it.GetAccessSummary().GetAccess().GetType()) }},
-	{"accessName", func(it *item) string { return it.GetAccessSummary().GetAccess().GetName() }},
-	{"source", func(it *item) string { return sourceOf(it.GetAccessSummary()) }},
-	{"decision", func(it *item) string { return string(it.GetDecision()) }},
-	{"completed", func(it *item) string { return strconv.FormatBool(it.GetCompleted()) }},
-}
 
 // exportRow is one line of items export: what a reviewer needs to decide
 // an item, and the empty decision and comments columns to fill in. Its
@@ -36,31 +25,43 @@ type exportRow struct {
 	AccessName      string `json:"accessName"`
 	Source          string `json:"source"`
 	CurrentDecision string `json:"currentDecision"`
-	// Recommendation stays empty: the API's access review items carry no
-	// recommendation. It has the shape of ReviewDecision.recommendation
+	// Recommendation is the one the server sent with the item, if any
+	// (see reviewItem). It has the shape of ReviewDecision.recommendation
 	// so that a JSON line stays a ReviewDecision.
 	Recommendation *certifications.ReviewRecommendation `json:"recommendation,omitempty"`
 	Decision       string                               `json:"decision"`
 	Comments       string                               `json:"comments"`
 }
 
-var exportColumns = []column[exportRow]{
-	{"id", func(r *exportRow) string { return r.ID }},
-	{"identityId", func(r *exportRow) string { return r.IdentityID }},
-	{"identityName", func(r *exportRow) string { return r.IdentityName }},
-	{"accessType", func(r *exportRow) string { return r.AccessType }},
-	{"accessId", func(r *exportRow) string { return r.AccessID }},
-	{"accessName", func(r *exportRow) string { return r.AccessName }},
-	{"source", func(r *exportRow) string { return r.Source }},
-	{"currentDecision", func(r *exportRow) string { return r.CurrentDecision }},
-	{"recommendation", func(r *exportRow) string { return r.Recommendation.GetRecommendation() }},
-	{"decision", func(r *exportRow) string { return r.Decision }},
-	{"comments", func(r *exportRow) string { return r.Comments }},
+// rowColumns are the columns of items list: the export's columns up to
+// recommendation, so that a list is a prefix of an export. On a terminal
+// the ids beside names are left out, and a narrow one leaves out the
+// recommendation, the source and the access type, in that order, before
+// it cuts names.
+var rowColumns = []column[exportRow]{
+	col("id", func(r *exportRow) string { return r.ID }),
+	col("identityId", func(r *exportRow) string { return r.IdentityID }).dropped(always),
+	col("identityName", func(r *exportRow) string { return r.IdentityName }).titled("IDENTITY").shrink(),
+	col("accessType", func(r *exportRow) string { return r.AccessType }).titled("TYPE").dropped(3),
+	col("accessId", func(r *exportRow) string { return r.AccessID }).dropped(always),
+	col("accessName", func(r *exportRow) string { return r.AccessName }).titled("ACCESS").shrink(),
+	col("source", func(r *exportRow) string { return r.Source }).shrink().dropped(2),
+	col("currentDecision", func(r *exportRow) string { return r.CurrentDecision }).titled("DECISION"),
+	col("recommendation", func(r *exportRow) string { return r.Recommendation.GetRecommendation() }).dropped(1),
 }
 
-func exportRowOf(it *item) *exportRow {
+// exportColumns are the columns of items export: those of items list, then
+// the two to fill in.
+var exportColumns = append(rowColumns[:len(rowColumns):len(rowColumns)],
+	col("decision", func(r *exportRow) string { return r.Decision }),
+	col("comments", func(r *exportRow) string { return r.Comments }),
+)
+
+func exportRowOf(ri *reviewItem) *exportRow {
+	it := &ri.AccessReviewItem
 	acc := it.GetAccessSummary().GetAccess()
 	return &exportRow{
+		Recommendation:  ri.Recommendation,
 		ID:              it.GetID(),
 		IdentityID:      it.GetIdentitySummary().GetIdentityID(),
 		IdentityName:    it.GetIdentitySummary().GetName(),
@@ -99,13 +100,12 @@ func sourceOf(s *certifications.AccessSummary) string {
 
 func itemsCmd(a *app) *cobra.Command {
 	var filters, sorters string
-	request := func(cert string) (*certifications.Pager[item], error) {
+	request := func(cert string) (*certifications.Pager[reviewItem], error) {
 		api, err := a.api()
 		if err != nil {
 			return nil, err
 		}
-		type R = certifications.ApiListIdentityAccessReviewItemsRequest
-		return with(with(api.ListIdentityAccessReviewItems(a.ctx, cert), filters, R.Filters), sorters, R.Sorters).Pager(), nil
+		return a.reviewItems(api, cert, filters, sorters), nil
 	}
 	list := &cobra.Command{
 		Use:     "list CERT",
@@ -117,7 +117,10 @@ func itemsCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return writeAll(a, "listing items", p, formatTable, itemColumns, same)
+			if f := a.outputFormat(formatTable); f == formatJSON || f == formatJSONL {
+				return writeAll(a, "listing items", p, formatTable, []column[reviewItem](nil), same) // the items as the API gives them
+			}
+			return writeAll(a, "listing items", p, formatTable, rowColumns, exportRowOf)
 		},
 	}
 	export := &cobra.Command{

@@ -25,7 +25,7 @@ type pair struct {
 	B string `json:"b"`
 }
 
-var pairColumns = []column[pair]{{"a", func(p *pair) string { return p.A }}, {"b", func(p *pair) string { return p.B }}}
+var pairColumns = []column[pair]{col("a", func(p *pair) string { return p.A }), col("b", func(p *pair) string { return p.B })}
 
 func TestListFormats(t *testing.T) {
 	t.Parallel()

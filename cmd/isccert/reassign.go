@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -26,25 +27,32 @@ type reassignOutcome struct {
 	Total         int    `json:"total"`
 	// Tasks are the finished tasks of an asynchronous run.
 	Tasks []string `json:"tasks,omitempty"`
-	// Remaining are the items not moved because a call failed.
+	// Submitted are the items of an asynchronous call the server accepted
+	// whose task was not seen to finish: they may move yet. SubmittedTask
+	// is that task, to follow with isccert tasks wait.
+	Submitted     []string `json:"submitted,omitempty"`
+	SubmittedTask string   `json:"submittedTask,omitempty"`
+	// Remaining are the items not sent because a call failed.
 	Remaining []string `json:"remaining,omitempty"`
 }
 
 var reassignColumns = []column[reassignOutcome]{
-	{"certification", func(o *reassignOutcome) string { return o.Certification }},
-	{"reassignTo", func(o *reassignOutcome) string { return o.ReassignTo }},
-	{"async", func(o *reassignOutcome) string { return fmt.Sprint(o.Async) }},
-	{"reassigned", func(o *reassignOutcome) string { return fmt.Sprint(o.Reassigned) }},
-	{"total", func(o *reassignOutcome) string { return fmt.Sprint(o.Total) }},
-	{"tasks", func(o *reassignOutcome) string { return strings.Join(o.Tasks, " ") }},
-	{"remaining", func(o *reassignOutcome) string { return fmt.Sprint(len(o.Remaining)) }},
+	col("certification", func(o *reassignOutcome) string { return o.Certification }),
+	col("reassignTo", func(o *reassignOutcome) string { return o.ReassignTo }),
+	col("async", func(o *reassignOutcome) string { return fmt.Sprint(o.Async) }),
+	col("reassigned", func(o *reassignOutcome) string { return fmt.Sprint(o.Reassigned) }),
+	col("total", func(o *reassignOutcome) string { return fmt.Sprint(o.Total) }),
+	col("tasks", func(o *reassignOutcome) string { return strings.Join(o.Tasks, " ") }),
+	col("submitted", func(o *reassignOutcome) string { return fmt.Sprint(len(o.Submitted)) }),
+	col("submittedTask", func(o *reassignOutcome) string { return o.SubmittedTask }),
+	col("remaining", func(o *reassignOutcome) string { return fmt.Sprint(len(o.Remaining)) }),
 }
 
 func reassignCmd(a *app) *cobra.Command {
 	var to, reason, file string
 	var items []string
 	var async bool
-	var poll time.Duration
+	var poll, timeout time.Duration
 	cmd := &cobra.Command{
 		Use:   "reassign CERT --to IDENTITY --reason TEXT (--item ID ... | --file F) [--async]",
 		Short: "Move review items to another reviewer",
@@ -59,6 +67,9 @@ the certification before anything is sent.`,
   awk -F, 'NR == 1 || $7 == "Workday"' items.csv | isccert reassign CERT --to IDENTITY --reason "HR owns Workday" --file -`,
 		Args: argsNamed("CERT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if timeout < 0 {
+				return usagef("--timeout %s: give a positive duration such as 10m, or leave it out for no limit", timeout)
+			}
 			refs, source, err := a.reassignRefs(items, file)
 			if err != nil {
 				return err
@@ -66,7 +77,7 @@ the certification before anything is sent.`,
 			if !cmd.Flags().Changed("async") {
 				async = len(refs) > certifications.MaxReassignSync
 			}
-			opts := &certifications.ReassignOptions{Async: async, Wait: &certifications.WaitOptions{Initial: poll}}
+			opts := &certifications.ReassignOptions{Async: async, Wait: &certifications.WaitOptions{Initial: poll, Timeout: waitLimit(timeout)}}
 			return a.reassign(args[0], source, refs, certifications.ReviewReassign{ReassignTo: to, Reason: reason}, opts)
 		},
 	}
@@ -77,6 +88,7 @@ the certification before anything is sent.`,
 	f.StringVarP(&file, "file", "f", "", "file of item ids to move (- for stdin)")
 	f.BoolVar(&async, "async", false, "use the asynchronous call (default: when more than 50 items move)")
 	pollFlag(f, &poll)
+	timeoutFlag(f, &timeout, "with --async, give up waiting on a task after this long, e.g. 10m; the task goes on")
 	_ = cmd.MarkFlagRequired("to")
 	_ = cmd.MarkFlagRequired("reason")
 	cmd.MarkFlagsOneRequired("item", "file")
@@ -93,12 +105,12 @@ func (a *app) reassignRefs(items []string, file string) ([]idRef, string, error)
 		if err != nil {
 			return nil, "", err
 		}
-		refs, err = readItemIDs(file, in)
+		refs, err = readItemIDs(inputName(file), in)
 		_ = in.Close()
 		if err != nil {
 			return nil, "", err
 		}
-		source = file
+		source = inputName(file)
 	}
 	for _, id := range items {
 		if id = strings.TrimSpace(id); id != "" {
@@ -128,7 +140,7 @@ func (a *app) reassign(certID, source string, refs []idRef, body certifications.
 	if err != nil {
 		return err
 	}
-	if err := checkMembers(source, certID, refs, states); err != nil {
+	if err := checkMembers(source, cert, len(refs), refs, states); err != nil {
 		return err
 	}
 	for _, r := range refs {
@@ -141,11 +153,12 @@ func (a *app) reassign(certID, source string, refs []idRef, body certifications.
 		bar.stop()
 		return err
 	}
-	out := reassignOutcome{Certification: certID, ReassignTo: body.ReassignTo, Async: opts.Async, Reassigned: len(res.Reassigned), Total: len(refs)}
+	out := reassignOutcome{Certification: certID, ReassignTo: body.ReassignTo, Async: opts.Async, Reassigned: len(res.Reassigned), Total: len(refs),
+		Submitted: res.Submitted, SubmittedTask: res.SubmittedTask}
 	for _, t := range res.Tasks {
 		out.Tasks = append(out.Tasks, t.GetID())
 	}
-	for _, r := range refs[len(res.Reassigned):] {
+	for _, r := range refs[min(len(res.Reassigned)+len(res.Submitted), len(refs)):] {
 		out.Remaining = append(out.Remaining, r.id)
 	}
 	if err != nil {
@@ -156,11 +169,29 @@ func (a *app) reassign(certID, source string, refs []idRef, body certifications.
 	if perr := printOne(a.stdout, a.outputFormat(formatTable), reassignColumns, &out); perr != nil && err == nil {
 		return perr
 	}
-	if err != nil {
-		return failf("reassigned %d of %d items, then: %s; the other %d stay where they were (-o json lists them under remaining)",
-			out.Reassigned, out.Total, firstLine(err.Error()), len(out.Remaining))
+	if err == nil {
+		return nil
 	}
-	return nil
+	cause := plainError(err)
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		cause = "a task did not finish in the time allowed (--timeout)"
+	case errors.Is(err, context.Canceled) && a.ctx.Err() != nil:
+		cause = "interrupted"
+	}
+	msg := fmt.Sprintf("reassigned %d of %d items, then: %s", out.Reassigned, out.Total, cause)
+	if n := len(out.Submitted); n > 0 {
+		check := "check the certification before sending them again"
+		if out.SubmittedTask != "" {
+			check = fmt.Sprintf("see whether it finished with: isccert tasks wait %s", out.SubmittedTask)
+		}
+		msg += fmt.Sprintf("; %s submitted and may still move (the server accepted them, their task had not finished): do not send them again, %s",
+			plural(n, "item"), check)
+	}
+	if n := len(out.Remaining); n > 0 {
+		msg += fmt.Sprintf("; the other %d were not sent and stay where they were (-o json lists them under remaining)", n)
+	}
+	return failf("%s", msg)
 }
 
 // readItemIDs reads the ids of a file: JSON Lines with "id", a CSV with an

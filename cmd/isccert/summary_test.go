@@ -55,9 +55,15 @@ func TestSummary(t *testing.T) {
 	assert.Equal(t, "Ann Lee", out.Identities[1].GetName())
 	assert.Equal(t, 1, strings.Count(r.ok("summary", "C", "-o", "jsonl").stdout, "\n"), "one object on one line")
 
-	res := r.run("summary", "C", "-o", "csv")
-	assert.Equal(t, 2, res.code)
-	assert.Contains(t, res.stderr, "use -o table, json or jsonl")
+	csvOut := r.ok("summary", "C", "-o", "csv").stdout
+	assert.Equal(t, "section,name,identityId,summaryId,completed,made,total,approved,revoked\n"+
+		"decisions,entitlements,,,,3,4,2,1\n"+
+		"decisions,access profiles,,,,1,2,1,0\n", csvOut[:strings.Index(csvOut, "decisions,roles")], "-o csv: both tables in one")
+	assert.Contains(t, csvOut, "identity,Ben Patel,i1,s1,true,,,,\nidentity,Ann Lee,i2,s2,false,,,,\n")
+
+	res := r.run("summary", "C", "-o", "CSV")
+	assert.Equal(t, 0, res.code, "-o takes any case")
+	assert.Equal(t, csvOut, res.stdout)
 
 	res = r.run("summary", "nope")
 	assert.Equal(t, 1, res.code)

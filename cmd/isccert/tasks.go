@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/iscgo/certifications"
@@ -14,12 +15,29 @@ func init() { register(tasksCmd) }
 type task = certifications.CertificationTask
 
 var taskColumns = []column[task]{
-	{"id", (*task).GetID},
-	{"type", func(t *task) string { return string(t.GetType()) }},
-	{"targetType", func(t *task) string { return string(t.GetTargetType()) }},
-	{"targetId", (*task).GetTargetID},
-	{"status", func(t *task) string { return string(t.GetStatus()) }},
-	{"created", func(t *task) string { return timeText(t.GetCreated()) }},
+	col("id", (*task).GetID),
+	col("type", func(t *task) string { return string(t.GetType()) }),
+	col("targetType", func(t *task) string { return string(t.GetTargetType()) }).dropped(1),
+	col("targetId", (*task).GetTargetID),
+	col("status", func(t *task) string { return string(t.GetStatus()) }),
+	col("created", func(t *task) string { return timeText(t.GetCreated()) }).asDay(),
+}
+
+// noLimit is the wait on a task when no --timeout is given: the context
+// (Ctrl-C) ends it, nothing else.
+const noLimit = 100 * 365 * 24 * time.Hour
+
+// timeoutFlag adds --timeout, the longest wait on a task.
+func timeoutFlag(f *pflag.FlagSet, timeout *time.Duration, usage string) {
+	f.DurationVar(timeout, "timeout", 0, usage+" (default: no limit)")
+}
+
+// waitLimit is WaitOptions.Timeout for --timeout: no limit when not given.
+func waitLimit(timeout time.Duration) time.Duration {
+	if timeout <= 0 {
+		return noLimit
+	}
+	return timeout
 }
 
 // pollFlag adds --poll, the first wait between two looks at a task.
@@ -52,32 +70,43 @@ func tasksCmd(a *app) *cobra.Command {
 		Short: "Wait until a certification task succeeds or fails, and show it",
 		Args:  argsNamed("TASK"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if timeout < 0 {
+				return usagef("--timeout %s: give a positive duration such as 10m, or leave it out for no limit", timeout)
+			}
 			api, err := a.api()
 			if err != nil {
 				return err
 			}
-			ctx := a.ctx
-			if timeout > 0 {
-				var cancel context.CancelFunc
-				ctx, cancel = context.WithTimeout(ctx, timeout)
-				defer cancel()
-			}
-			bar := a.newProgress("waiting for task "+args[0], -1)
+			// The limit is the SDK's, checked between polls, and not a
+			// deadline on the context, which would cut a poll short and
+			// lose the task's last state.
+			bar := a.newProgress(describeWait(args[0]), -1)
 			stop := bar.animate()
-			t, err := api.WaitForCertificationTask(ctx, args[0], &certifications.WaitOptions{Initial: poll})
+			t, err := api.WaitForCertificationTask(a.ctx, args[0], &certifications.WaitOptions{Initial: poll, Timeout: waitLimit(timeout)})
 			stop()
 			if err != nil {
 				bar.stop()
 				if t != nil {
+					// The last known state, whatever ended the wait.
 					_ = printOne(a.stdout, a.outputFormat(formatTable), taskColumns, t)
 				}
-				return err
+				return waitError(args[0], t, err)
 			}
 			bar.done()
 			return printOne(a.stdout, a.outputFormat(formatTable), taskColumns, t)
 		},
 	}
-	wait.Flags().DurationVar(&timeout, "timeout", 0, "give up after this long, e.g. 10m (default: no limit)")
+	timeoutFlag(wait.Flags(), &timeout, "give up waiting after this long, e.g. 10m; the task goes on")
 	pollFlag(wait.Flags(), &poll)
 	return group("tasks", "List certification tasks and wait for them", list, wait)
+}
+
+// waitError words the end of a wait that ran out of time for the tool's
+// user: the flag to change, and how to look again.
+func waitError(taskID string, t *task, err error) error {
+	if !errors.Is(err, context.DeadlineExceeded) || t == nil {
+		return err
+	}
+	return failf("task %s is still %s after the time allowed; wait longer (--timeout) or look again later with: isccert tasks wait %s",
+		taskID, t.GetStatus(), taskID)
 }

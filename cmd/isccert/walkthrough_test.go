@@ -33,7 +33,7 @@ func TestREADMEWalkthrough(t *testing.T) {
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, "%s", out)
 	s := string(out)
-	assert.Contains(t, s, "ID                                DECISION  COMMENTS", "the dry run shows the decisions")
+	assert.Contains(t, s, "ID                                IDENTITY        TYPE            ACCESS                  DECISION  COMMENTS", "the dry run shows the decisions, with identity and access")
 	assert.Contains(t, s, "REVOKE    not used any more")
 	assert.Contains(t, s, "decided         32")
 	assert.Contains(t, s, "skipped         32", "the second run skips everything")

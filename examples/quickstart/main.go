@@ -8,8 +8,13 @@
 //
 // With no SAIL_* variables it starts the certtest sandbox tenant in process
 // and runs the whole review there. With SAIL_BASE_URL and credentials set
-// it lists and plans against that tenant read-only, and sends decisions,
-// reassignments and sign-offs only with -apply.
+// it lists and plans against that tenant read-only: it prints the plan
+// (item, identity, access and decision for the first -show items of each
+// certification, with the totals) and sends nothing. With -apply it says
+// in one line what it is about to do, then decides every undecided item of
+// every active certification of yours by the rule, reassigns a few items
+// and signs each certification off: decisions that revoke access on a
+// real tenant.
 //
 //	go run ./examples/quickstart
 //	go run ./examples/quickstart -api v1   # the per-resource API generation
@@ -37,11 +42,12 @@ func main() {
 	reassignTo := flag.String("reassign-to", "", "identity id to reassign a few items to (sandbox: another seeded reviewer)")
 	reassignN := flag.Int("reassign", 3, "how many items of the first certification to reassign")
 	api := flag.String("api", "", "API generation: v3 or v1 (default: "+certifications.EnvAPIVersion+", else v3)")
+	show := flag.Int("show", 10, "read-only: how many planned decisions to print per certification")
 	flag.Parse()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	o := options{apply: *apply, reassignTo: *reassignTo, reassignN: *reassignN, apiVersion: certifications.APIVersion(*api)}
+	o := options{apply: *apply, reassignTo: *reassignTo, reassignN: *reassignN, apiVersion: certifications.APIVersion(*api), show: *show}
 	if err := run(ctx, os.Stdout, o); err != nil {
 		fmt.Fprintln(os.Stderr, "quickstart:", err)
 		os.Exit(1)
@@ -52,6 +58,9 @@ type options struct {
 	apply      bool
 	reassignTo string
 	reassignN  int
+	// show is how many planned decisions a read-only run prints per
+	// certification.
+	show int
 	// apiVersion, when set, overrides SAIL_API_VERSION.
 	apiVersion certifications.APIVersion
 
@@ -131,6 +140,14 @@ func review(ctx context.Context, out io.Writer, client *certifications.APIClient
 		return err
 	}
 	fmt.Fprintf(out, "  %d active certification(s)\n", len(certs))
+	if o.apply && len(certs) > 0 {
+		moves := ""
+		if o.reassignTo != "" && o.reassignN > 0 {
+			moves = fmt.Sprintf(", reassign up to %d items of the first to %s", o.reassignN, o.reassignTo)
+		}
+		fmt.Fprintf(out, "Applying to %d certification(s): decide every undecided item by the rule (revoke entitlements unused for 90 days, approve the rest)%s, then sign each off\n",
+			len(certs), moves)
+	}
 
 	var rows []row
 	for i, cert := range certs {
@@ -157,14 +174,19 @@ func review(ctx context.Context, out io.Writer, client *certifications.APIClient
 		}
 
 		// Review reads only the undecided items and decides them by the
-		// rule as it reads; read-only, the rule counts and leaves every
-		// item alone, so that nothing is sent.
+		// rule as it reads; read-only, the rule counts, keeps the first
+		// decisions to show as the plan and leaves every item alone, so
+		// that nothing is sent.
 		requirement := cert.GetCampaign().GetMandatoryCommentRequirement()
+		var plan []planned
 		rule := func(item certifications.AccessReviewItem) (certifications.ReviewDecision, bool) {
 			if moving[item.GetID()] {
 				return certifications.ReviewDecision{}, false // still here when read-only
 			}
 			d := decide(item, requirement)
+			if !o.apply && len(plan) < o.show {
+				plan = append(plan, planned{item: item, decision: d.Decision})
+			}
 			if d.Decision == certifications.CertificationDecisionRevoke {
 				r.revoke++
 			} else {
@@ -189,6 +211,9 @@ func review(ctx context.Context, out io.Writer, client *certifications.APIClient
 			return err
 		}
 		if !o.apply {
+			if err := printPlan(out, plan, r.approve+r.revoke); err != nil {
+				return err
+			}
 			rows = append(rows, r)
 			continue
 		}
@@ -221,6 +246,28 @@ func review(ctx context.Context, out io.Writer, client *certifications.APIClient
 	}
 	fmt.Fprintf(out, "\nDone in %s.\n", time.Since(start).Round(time.Millisecond))
 	return nil
+}
+
+// planned is a decision a read-only run would send.
+type planned struct {
+	item     certifications.AccessReviewItem
+	decision certifications.CertificationDecision
+}
+
+// printPlan shows the first decisions a run with -apply would send, and
+// how many there are in all.
+func printPlan(out io.Writer, plan []planned, total int) error {
+	fmt.Fprintf(out, "  plan (read-only, nothing sent): the first %d of %d decisions\n", len(plan), total)
+	if len(plan) == 0 {
+		return nil
+	}
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "    ITEM\tIDENTITY\tACCESS\tDECISION")
+	for _, p := range plan {
+		acc := p.item.GetAccessSummary().GetAccess()
+		fmt.Fprintf(tw, "    %s\t%s\t%s (%s)\t%s\n", p.item.GetID(), p.item.GetIdentitySummary().GetName(), acc.GetName(), acc.GetType(), p.decision)
+	}
+	return tw.Flush()
 }
 
 // printDecisionSummary prints how far the certification's review has come,

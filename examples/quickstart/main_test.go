@@ -51,9 +51,25 @@ func TestQuickstartAgainstTenantIsReadOnly(t *testing.T) {
 		hc := srv.Configuration().HTTPClient
 
 		var out bytes.Buffer
-		require.NoError(t, run(t.Context(), &out, options{reassignTo: "someone", reassignN: 3, httpClient: hc}))
+		require.NoError(t, run(t.Context(), &out, options{reassignTo: "someone", reassignN: 3, httpClient: hc, show: 4}))
 		assert.Contains(t, out.String(), "read-only")
 		assert.Contains(t, out.String(), "to revoke")
+		assert.NotContains(t, out.String(), "Applying")
+		// The plan: the first decisions, item by item, with the total.
+		assert.Contains(t, out.String(), "plan (read-only, nothing sent): the first 4 of 29 decisions")
+		assert.Contains(t, out.String(), "plan (read-only, nothing sent): the first 4 of 32 decisions")
+		assert.Equal(t, 2, strings.Count(out.String(), "    ITEM  "), "one plan per certification")
+		for _, c := range srv.Certifications() {
+			if c.GetReviewer().GetID() != srv.MeID() {
+				continue
+			}
+			first := srv.Items(c.GetID())[0]
+			if !strings.Contains(out.String(), first.GetID()) {
+				continue // reassigned, so left out of the plan
+			}
+			assert.Contains(t, out.String(), first.GetIdentitySummary().GetName())
+			assert.Contains(t, out.String(), first.GetAccessSummary().GetAccess().GetName())
+		}
 		for _, r := range srv.Requests() {
 			if r.Path != "/oauth/token" {
 				assert.Equal(t, http.MethodGet, r.Method, "nothing but reads: %s %s", r.Method, r.Path)
@@ -67,6 +83,8 @@ func TestQuickstartAgainstTenantIsReadOnly(t *testing.T) {
 		srv.ResetRequests()
 		require.NoError(t, run(t.Context(), &out, options{apply: true, reassignN: 0, httpClient: hc}))
 		assert.Contains(t, out.String(), "APPLYING")
+		assert.Contains(t, out.String(), "Applying to 2 certification(s): decide every undecided item by the rule")
+		assert.Less(t, strings.Index(out.String(), "Applying to"), strings.Index(out.String(), "decided "), "said before it is done")
 		assert.Contains(t, out.String(), "signed off")
 
 		// The review read only undecided items and decided each item once.

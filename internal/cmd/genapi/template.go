@@ -82,6 +82,13 @@ func (r {{$req}}) Filters(f string) {{$req}} {
 	r.opts.Filters = &f
 	return r
 }
+
+// FilterBy sets the filter expression from a Filter (see {{.RulesDoc}});
+// no filter (nil, or an And or Or of nothing) leaves it unset.
+func (r {{$req}}) FilterBy(f {{$q}}Filter) {{$req}} {
+	r.opts.SetFilter(f)
+	return r
+}
 {{- end}}
 {{- if .Sorters}}
 
