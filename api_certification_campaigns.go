@@ -59,6 +59,13 @@ func (r ApiGetActiveCampaignsRequest) Filters(f string) ApiGetActiveCampaignsReq
 	return r
 }
 
+// FilterBy sets the filter expression from a Filter (see RulesGetActiveCampaigns);
+// no filter (nil, or an And or Or of nothing) leaves it unset.
+func (r ApiGetActiveCampaignsRequest) FilterBy(f Filter) ApiGetActiveCampaignsRequest {
+	r.opts.SetFilter(f)
+	return r
+}
+
 // Sorters sets the sort order, e.g. "-created,name" (see RulesGetActiveCampaigns).
 func (r ApiGetActiveCampaignsRequest) Sorters(s string) ApiGetActiveCampaignsRequest {
 	r.opts.Sorters = &s
@@ -627,6 +634,13 @@ func (r ApiGetCampaignTemplatesRequest) Count(b bool) ApiGetCampaignTemplatesReq
 // Filters sets the filter expression (see RulesGetCampaignTemplates).
 func (r ApiGetCampaignTemplatesRequest) Filters(f string) ApiGetCampaignTemplatesRequest {
 	r.opts.Filters = &f
+	return r
+}
+
+// FilterBy sets the filter expression from a Filter (see RulesGetCampaignTemplates);
+// no filter (nil, or an And or Or of nothing) leaves it unset.
+func (r ApiGetCampaignTemplatesRequest) FilterBy(f Filter) ApiGetCampaignTemplatesRequest {
+	r.opts.SetFilter(f)
 	return r
 }
 
