@@ -83,9 +83,11 @@ func ExamplePager_ReadAhead() {
 		n++
 	}
 	total, _ := p.Total()
+	// Four full pages, and one request past the count: a count is a hint,
+	// so a full last page is confirmed by one more listing.
 	fmt.Printf("%d items of %d, in %d requests\n", n, total, p.Requests())
 	// Output:
-	// 1000 items of 1000, in 4 requests
+	// 1000 items of 1000, in 5 requests
 }
 
 // ReassignAll moves items to another reviewer: in calls of 50, or with

@@ -120,16 +120,18 @@ func (s *Server) Seed() int64 { return s.cfg.seed }
 // Configuration returns certifications.NewConfiguration() pointed at the
 // server with working client credentials. Its HTTPClient is the server's
 // (trusting the certificate under WithTLS, dialling the in-memory network
-// under WithInMemoryNetwork, with the SDK's default timeout); retries and
-// client-side pacing keep the SDK's defaults, so adjust them for fast
-// tests (for example DisableRateLimit).
+// under WithInMemoryNetwork), with no per-attempt timeout: the server runs
+// in the process, so a slow answer means a busy machine, not a lost
+// connection, and the caller's context (or go test's -timeout) bounds a
+// call. Retries and client-side pacing keep the SDK's defaults, so adjust
+// them for fast tests (for example DisableRateLimit).
 func (s *Server) Configuration() *certifications.Configuration {
 	cfg := certifications.NewConfiguration()
 	cfg.BaseURL = s.ts.URL
 	cfg.ClientID = s.cfg.clientID
 	cfg.ClientSecret = s.cfg.clientSecret
 	hc := *s.ts.Client()
-	hc.Timeout = certifications.DefaultTimeout
+	hc.Timeout = 0
 	cfg.HTTPClient = &hc
 	return cfg
 }

@@ -39,7 +39,7 @@ func TestCertsAndItems(t *testing.T) {
 	assert.Equal(t, 33, strings.Count(list, "\n"), "a header and 32 items")
 
 	bad := r.run("items", "list", cert, "--filters", `color eq "red"`)
-	assert.Equal(t, 1, bad.code)
+	assert.Equal(t, 2, bad.code, "a filter the endpoint does not take is a usage error")
 	assert.Contains(t, bad.stderr, `field "color" cannot be filtered on`)
 }
 
