@@ -69,6 +69,9 @@ func jsonProblem(err error) error {
 		return fmt.Errorf("the file holds a JSON %s, not an object", te.Value)
 	case errors.As(err, &se):
 		return fmt.Errorf("not valid JSON at byte %d: %v", se.Offset, se)
+	case errors.As(err, new(*time.ParseError)) || strings.HasPrefix(err.Error(), "Time.UnmarshalJSON"):
+		// time.Time reports no field name.
+		return fmt.Errorf("a date-time is not an RFC 3339 string such as 2026-12-31T17:00:00Z (%v)", err)
 	case strings.HasPrefix(err.Error(), "json: unknown field "):
 		return fmt.Errorf("unknown field %s", strings.TrimPrefix(err.Error(), "json: unknown field "))
 	}
@@ -79,9 +82,6 @@ func jsonProblem(err error) error {
 func typeWords(t reflect.Type) string {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
-	}
-	if t == reflect.TypeFor[time.Time]() {
-		return "a date-time string such as 2026-12-31T17:00:00Z"
 	}
 	switch t.Kind() {
 	case reflect.String:
