@@ -42,6 +42,34 @@ var modelTypes = []reflect.Type{
 	reflect.TypeFor[ReviewableEntitlementAccountOwner](),
 	reflect.TypeFor[ReviewableRole](),
 	reflect.TypeFor[Reviewer](),
+	// Certification Campaigns, Campaign Filters, Reports
+	reflect.TypeFor[Campaign](),
+	reflect.TypeFor[CampaignAlert](),
+	reflect.TypeFor[CampaignFilterRef](),
+	reflect.TypeFor[SourceOwnerCampaignInfo](),
+	reflect.TypeFor[SearchCampaignInfo](),
+	reflect.TypeFor[CampaignInfoReviewer](),
+	reflect.TypeFor[AccessConstraint](),
+	reflect.TypeFor[RoleCompositionCampaignInfo](),
+	reflect.TypeFor[RemediatorRef](),
+	reflect.TypeFor[MachineAccountCampaignInfo](),
+	reflect.TypeFor[SourceWithOrphanEntitlements](),
+	reflect.TypeFor[CampaignTemplate](),
+	reflect.TypeFor[CampaignTemplateOwnerRef](),
+	reflect.TypeFor[Schedule](),
+	reflect.TypeFor[ScheduleSelector](),
+	reflect.TypeFor[CampaignReport](),
+	reflect.TypeFor[CampaignReportsConfig](),
+	reflect.TypeFor[AdminReviewReassign](),
+	reflect.TypeFor[AdminReviewReassignReassignTo](),
+	reflect.TypeFor[ActivateCampaignOptions](),
+	reflect.TypeFor[CampaignCompleteOptions](),
+	reflect.TypeFor[CampaignsDeleteRequest](),
+	reflect.TypeFor[JSONPatchOperation](),
+	reflect.TypeFor[CampaignFilterDetails](),
+	reflect.TypeFor[CampaignFilterCriteria](),
+	reflect.TypeFor[CampaignFilterPage](),
+	reflect.TypeFor[ReportResults](),
 }
 
 // knownEnum is what every enum type of the package provides.
@@ -89,6 +117,34 @@ var enums = []enumInfo{
 	enumOf(ReassignReferenceTypeValues()),
 	enumOf(ReviewableEntitlementAccountOwnerTypeValues()),
 	enumOf(ReviewerTypeValues()),
+	// Certification Campaigns, Campaign Filters, Reports
+	enumOf(CampaignStatusValues()),
+	enumOf(CampaignAlertLevelValues()),
+	enumOf(CampaignFilterRefTypeValues()),
+	enumOf(SearchCampaignInfoTypeValues()),
+	enumOf(CampaignInfoReviewerTypeValues()),
+	enumOf(AccessConstraintTypeValues()),
+	enumOf(AccessConstraintOperatorValues()),
+	enumOf(RemediatorRefTypeValues()),
+	enumOf(MachineAccountReviewerTypeValues()),
+	enumOf(SourceWithOrphanEntitlementsTypeValues()),
+	enumOf(CampaignTemplateOwnerRefTypeValues()),
+	enumOf(ScheduleTypeValues()),
+	enumOf(ScheduleSelectorTypeValues()),
+	enumOf(CampaignReportTypeValues()),
+	enumOf(CampaignReportStatusValues()),
+	enumOf(ReportTypeValues()),
+	enumOf(AdminReviewReassignReassignToTypeValues()),
+	enumOf(AutoCompleteActionValues()),
+	enumOf(JSONPatchOperationOpValues()),
+	enumOf(CampaignFilterModeValues()),
+	enumOf(CampaignFilterCriteriaTypeValues()),
+	enumOf(CampaignFilterCriteriaOperationValues()),
+	enumOf(ReportResultsReportTypeValues()),
+	enumOf(ReportResultsStatusValues()),
+	enumOf(ReportResultsFormatValues()),
+	enumOf(CampaignDetailValues()),
+	enumOf(ReportFileFormatValues()),
 }
 
 func enumByType(t reflect.Type) (enumInfo, bool) {
@@ -126,12 +182,59 @@ var operations = []operation{
 	{"getIdentitySummaries", reflect.TypeFor[[]CertificationIdentitySummary](), nil},
 	{"getIdentitySummary", reflect.TypeFor[CertificationIdentitySummary](), nil},
 	{"getIdentityAccessSummaries", reflect.TypeFor[[]AccessSummary](), nil},
+	// Certification Campaigns
+	{"getActiveCampaigns", reflect.TypeFor[[]Campaign](), nil},
+	{"createCampaign", reflect.TypeFor[Campaign](), reflect.TypeFor[Campaign]()},
+	{"getCampaign", reflect.TypeFor[Campaign](), nil},
+	{"updateCampaign", reflect.TypeFor[Campaign](), reflect.TypeFor[[]JSONPatchOperation]()},
+	{"move", reflect.TypeFor[CertificationTask](), reflect.TypeFor[AdminReviewReassign]()},
+	{"startCampaign", nil, reflect.TypeFor[ActivateCampaignOptions]()},
+	{"completeCampaign", nil, reflect.TypeFor[CampaignCompleteOptions]()},
+	{"deleteCampaigns", nil, reflect.TypeFor[CampaignsDeleteRequest]()},
+	{"startCampaignRemediationScan", nil, nil},
+	{"getCampaignReports", reflect.TypeFor[[]CampaignReport](), nil},
+	{"startCampaignReport", nil, nil},
+	{"getCampaignReportsConfig", reflect.TypeFor[CampaignReportsConfig](), nil},
+	{"setCampaignReportsConfig", reflect.TypeFor[CampaignReportsConfig](), reflect.TypeFor[CampaignReportsConfig]()},
+	{"createCampaignTemplate", reflect.TypeFor[CampaignTemplate](), reflect.TypeFor[CampaignTemplate]()},
+	{"getCampaignTemplates", reflect.TypeFor[[]CampaignTemplate](), nil},
+	{"patchCampaignTemplate", reflect.TypeFor[CampaignTemplate](), reflect.TypeFor[[]JSONPatchOperation]()},
+	{"getCampaignTemplate", reflect.TypeFor[CampaignTemplate](), nil},
+	{"deleteCampaignTemplate", nil, nil},
+	{"getCampaignTemplateSchedule", reflect.TypeFor[Schedule](), nil},
+	{"setCampaignTemplateSchedule", nil, reflect.TypeFor[Schedule]()},
+	{"deleteCampaignTemplateSchedule", nil, nil},
+	{"startGenerateCampaignTemplate", reflect.TypeFor[CampaignReference](), nil},
+	// Certification Campaign Filters
+	{"createCampaignFilter", reflect.TypeFor[CampaignFilterDetails](), reflect.TypeFor[CampaignFilterDetails]()},
+	{"listCampaignFilters", reflect.TypeFor[CampaignFilterPage](), nil},
+	{"getCampaignFilterById", reflect.TypeFor[CampaignFilterDetails](), nil},
+	{"updateCampaignFilter", reflect.TypeFor[CampaignFilterDetails](), reflect.TypeFor[CampaignFilterDetails]()},
+	{"deleteCampaignFilters", nil, reflect.TypeFor[[]string]()},
+	// Reports
+	{"getReport", nil, nil},
+	{"getReportResult", reflect.TypeFor[ReportResults](), nil},
+}
+
+// supersets lists the types that model a slim and a full shape at once:
+// matched against the slim schema, their other fields are not an error.
+// RoleCompositionCampaignInfo has v1's reviewerId, which v3 lacks, and
+// JSONPatchOperation RFC 6902's from, which the schema leaves out and its
+// examples use.
+var supersets = map[reflect.Type]bool{
+	reflect.TypeFor[Campaign]():                    true,
+	reflect.TypeFor[RoleCompositionCampaignInfo](): true,
+	reflect.TypeFor[JSONPatchOperation]():          true,
 }
 
 // paramTypes gives, per operation (v3 operationId) and parameter name, the
 // Go type of every parameter that is an enum.
 var paramTypes = map[string]map[string]reflect.Type{
 	"getIdentityAccessSummaries": {"type": reflect.TypeFor[AccessSummaryType]()},
+	"getActiveCampaigns":         {"detail": reflect.TypeFor[CampaignDetail]()},
+	"getCampaign":                {"detail": reflect.TypeFor[CampaignDetail]()},
+	"startCampaignReport":        {"type": reflect.TypeFor[ReportType]()},
+	"getReport":                  {"fileFormat": reflect.TypeFor[ReportFileFormat]()},
 }
 
 // readExample returns testdata/examples/<name>.json (see testdata/gen_fixtures.py).
