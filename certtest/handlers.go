@@ -27,7 +27,7 @@ func resourceRoots(resource string) [2]string {
 
 // isV1Path reports whether p is a path of the per-resource v1 API.
 func isV1Path(p string) bool {
-	for _, res := range []string{resCertifications, resTasks} {
+	for _, res := range []string{resCertifications, resTasks, resCampaigns, resTemplates, resFilters, resReports} {
 		root := resourceRoots(res)[1]
 		if p == root || strings.HasPrefix(p, root+"/") {
 			return true
@@ -106,7 +106,7 @@ func (s *Server) listIdentityCertifications(w http.ResponseWriter, r *http.Reque
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	serveList(s, w, r, certifications.RulesListIdentityCertifications(), lister[*certState, certifications.IdentityCertificationDto]{
-		all:    sliceSeq(t.certs),
+		all:    t.liveCerts(),
 		render: t.certDTO,
 		keep:   t.reviewedBy(r, "reviewer-identity"),
 	})

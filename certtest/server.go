@@ -216,6 +216,7 @@ func (s *Server) handler() http.Handler {
 	mux.HandleFunc("POST /oauth/token", s.handleToken)
 	s.routesV3AndV1(mux)
 	s.routesBeta(mux)
+	s.routesCampaigns(mux)
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
 		s.writeErr(w, r, errNotFound(fmt.Sprintf("No resource at %s %s.", r.Method, r.URL.Path)))
 	})
