@@ -123,6 +123,11 @@ func campaignEndToEnd(t *testing.T, api certifications.APIVersion) {
 	require.True(t, ok)
 	assert.Equal(t, to, got.GetReviewer().GetID(), "the certification has its new reviewer")
 
+	// A remediation scan of the active campaign.
+	scan := r.ok("campaigns", "remediation-scan", id)
+	assert.Equal(t, "isccert: remediation scan of campaign "+id+" started\n", scan.stderr)
+	assert.Equal(t, 1, requestsTo(srv, "POST", "/"+id+"/run-remediation-scan"))
+
 	// Completing before the deadline is refused by the server, in one line.
 	early := r.run("campaigns", "complete", id, "--auto", "REVOKE")
 	assert.Equal(t, 1, early.code)

@@ -55,6 +55,16 @@ func templateError(id string, err error) error {
 	return err
 }
 
+// scheduleError words a schedule the server does not know: the template
+// has none, or does not exist.
+func scheduleError(id string, err error) error {
+	var ae *certifications.APIError
+	if errors.As(err, &ae) && ae.StatusCode == http.StatusNotFound {
+		return failf("campaign template %s has no schedule, or does not exist: isccert templates get %s tells which", id, id)
+	}
+	return err
+}
+
 func templatesCmd(a *app) *cobra.Command {
 	var filters, sorters string
 	list := &cobra.Command{
@@ -185,7 +195,7 @@ func scheduleCmd(a *app) *cobra.Command {
 			}
 			s, _, err := api.GetCampaignTemplateSchedule(a.ctx, args[0]).Execute()
 			if err != nil {
-				return templateError(args[0], err)
+				return scheduleError(args[0], err)
 			}
 			return printOne(a.stdout, a.outputFormat(formatTable), scheduleColumns, s)
 		},
@@ -227,7 +237,7 @@ func scheduleCmd(a *app) *cobra.Command {
 				return err
 			}
 			if _, err := api.DeleteCampaignTemplateSchedule(a.ctx, args[0]).Execute(); err != nil {
-				return templateError(args[0], err)
+				return scheduleError(args[0], err)
 			}
 			fmt.Fprintf(a.stderr, "isccert: schedule of template %s deleted\n", args[0])
 			return nil
