@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/csv"
 	"strings"
 	"testing"
 
@@ -73,4 +74,33 @@ func TestCampaignFromAMissingTemplate(t *testing.T) {
 	assert.Empty(t, res.stdout)
 	assert.Equal(t, "isccert: campaign template no-such-template does not exist: isccert templates list shows the templates\n", res.stderr)
 	assert.Equal(t, before, r.ok("campaigns", "list", "-o", "csv").stdout, "no campaign was created")
+}
+
+// Long campaign work shows progress on a terminal and nothing on a pipe;
+// stdout holds only the data either way.
+func TestCampaignProgressOnATerminal(t *testing.T) {
+	t.Parallel()
+	srv := certtest.NewTestServer(t)
+	r := newRunner(t).tenant(srv)
+	camps := decodeJSON[[]certifications.Campaign](t, r.ok("campaigns", "list", "--status", "ACTIVE", "-o", "json").stdout)
+	require.NotEmpty(t, camps, "the sandbox has active campaigns")
+	id := camps[0].GetID()
+
+	stdout, terminal, code := r.runWithTerminal("campaigns", "export", id)
+	require.Equal(t, 0, code, terminal)
+	assert.Contains(t, terminal, "exporting "+camps[0].GetName())
+	assert.Contains(t, terminal, "items/s")
+	rows, err := csv.NewReader(strings.NewReader(stdout)).ReadAll()
+	require.NoError(t, err, "stdout holds only the CSV")
+	assert.Greater(t, len(rows), 1)
+	assert.NotContains(t, stdout, "exporting")
+
+	piped := r.ok("campaigns", "export", id, "-o", "jsonl")
+	assert.Empty(t, piped.stderr, "no progress on a pipe")
+	assert.Equal(t, len(rows)-1, strings.Count(piped.stdout, "\n"), "the same items as JSON Lines")
+
+	stdout, terminal, code = r.runWithTerminal("campaigns", "status", id, "-o", "csv")
+	require.Equal(t, 0, code, terminal)
+	assert.Contains(t, terminal, "reading the certifications of "+camps[0].GetName())
+	assert.True(t, strings.HasPrefix(stdout, "reviewerId,reviewerName,certifications,signed,decisionsMade,decisionsTotal,percentMade\n"), stdout)
 }

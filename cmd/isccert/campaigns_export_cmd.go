@@ -1,6 +1,8 @@
 package main
 
 import (
+	"iter"
+
 	"github.com/iscgo/certifications"
 	"github.com/spf13/cobra"
 )
@@ -52,7 +54,7 @@ get a leading apostrophe.`,
 
 // exportItems writes every item the SDK streams; it stops at the first
 // error, from the server or from writing.
-func exportItems(items func(func(certifications.CampaignItem, error) bool), w *evidenceWriter, bar *progress) error {
+func exportItems(items iter.Seq2[certifications.CampaignItem, error], w *evidenceWriter, bar *progress) error {
 	for it, err := range items {
 		if err != nil {
 			return err
