@@ -43,7 +43,7 @@ func newExportSandbox(b *testing.B) (*certtest.Server, *app, string) {
 	cfg.RateLimit = &limit
 	if tr, ok := cfg.HTTPClient.Transport.(*http.Transport); ok {
 		tr = tr.Clone()
-		tr.MaxIdleConnsPerHost = certifications.DefaultAllItemsConcurrency + 1
+		tr.MaxIdleConnsPerHost = exportConcurrency + 1 // the reads in flight and the listing
 		b.Cleanup(tr.CloseIdleConnections)
 		cfg.HTTPClient.Transport = tr
 	}

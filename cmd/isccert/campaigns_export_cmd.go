@@ -7,6 +7,13 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// exportConcurrency is how many certifications campaigns export reads at
+// once. The rate limit, not this, sets the pace; but a page of items is a
+// round trip, and with fewer in flight a slow tenant leaves the limit
+// unused (measured: 0.84 of the limit's speed with the SDK's default of 4,
+// 0.91 with 8, by BenchmarkCampaignExport).
+const exportConcurrency = 8
+
 func campaignsExportCmd(a *app) *cobra.Command {
 	return &cobra.Command{
 		Use:   "export CAMPAIGN",
@@ -38,7 +45,7 @@ get a leading apostrophe.`,
 			}
 			w := newEvidenceWriter(a.stdout, format, campaignRef{id: args[0], name: camp.GetName()})
 			bar := a.newProgress("exporting "+camp.GetName(), -1)
-			err = exportItems(api.AllItems(a.ctx, args[0], nil), w, bar)
+			err = exportItems(api.AllItems(a.ctx, args[0], &certifications.AllItemsOptions{Concurrency: exportConcurrency}), w, bar)
 			if cerr := w.close(); err == nil {
 				err = cerr
 			}
