@@ -163,7 +163,7 @@ func (r ApiGetCampaignFilterByIDRequest) Execute() (*CampaignFilterDetails, *htt
 	return call.One[CampaignFilterDetails](r.ctx, c, http.MethodGet, path, nil, nil)
 }
 
-// ---- POST /v3/campaign-filters/{filterId}, or POST /campaign-filters/v1/{filterId} with APIVersionV1
+// ---- POST /v3/campaign-filters/{filterId}, or POST /campaign-filters/v1/{id} with APIVersionV1
 
 // ApiUpdateCampaignFilterRequest builds a UpdateCampaignFilter call.
 type ApiUpdateCampaignFilterRequest struct {
@@ -174,7 +174,7 @@ type ApiUpdateCampaignFilterRequest struct {
 }
 
 // UpdateCampaignFilter replaces a campaign filter (POST
-// /v3/campaign-filters/{filterId}, or POST /campaign-filters/v1/{filterId} with
+// /v3/campaign-filters/{filterId}, or POST /campaign-filters/v1/{id} with
 // APIVersionV1).
 func (s *CertificationCampaignFiltersApiService) UpdateCampaignFilter(ctx context.Context, filterID string) ApiUpdateCampaignFilterRequest {
 	return ApiUpdateCampaignFilterRequest{ctx: ctx, svc: s, filterID: filterID}

@@ -45,15 +45,26 @@ const MaxResponseBody = DefaultMaxResponseBytes
 // APIClient talks to one tenant. It is safe for concurrent use; share one
 // per tenant and credentials so that the token and rate limit are shared.
 type APIClient struct {
-	cfg       Configuration
+	// cfg is held by pointer so that printing an APIClient value (fmt
+	// prints unexported fields without calling their String) shows an
+	// address, never the client secret or the access token.
+	cfg       *Configuration
 	err       error // a configuration problem, returned by every call
 	root      *url.URL
 	hc        *http.Client
 	auth      *tokenCache
 	userAgent string
 
-	pacersMu sync.Mutex
-	pacers   map[string]*pacer
+	// local is the in-process pacing, limiter the Limiter every request
+	// waits on: Configuration.Limiter, or local.
+	local     *localLimiter
+	limiter   Limiter
+	bucketKey string // see bucketKey
+
+	// bucketsMu is a pointer so that an APIClient holds no lock by value
+	// and can print itself from a value receiver (see Format).
+	bucketsMu *sync.Mutex
+	buckets   map[string]string // bucket names by API version, made once
 
 	// CertificationsApi holds the Certifications operations.
 	CertificationsApi *CertificationsApiService
@@ -74,7 +85,7 @@ type APIClient struct {
 // is copied, its DefaultHeader, RateLimit and HTTPClient included; later
 // changes to cfg do not affect the client.
 func NewAPIClient(cfg *Configuration) *APIClient {
-	c := &APIClient{pacers: map[string]*pacer{}}
+	c := &APIClient{cfg: &Configuration{}, bucketsMu: &sync.Mutex{}, buckets: map[string]string{}}
 	c.CertificationsApi = &CertificationsApiService{client: c}
 	c.CertificationSummariesApi = &CertificationSummariesApiService{client: c}
 	c.CertificationCampaignsApi = &CertificationCampaignsApiService{client: c}
@@ -85,7 +96,8 @@ func NewAPIClient(cfg *Configuration) *APIClient {
 		return c
 	}
 	// Validate the copy, so that what is checked is what is used.
-	c.cfg = cfg.clone()
+	cp := cfg.clone()
+	c.cfg = &cp
 	if c.cfg.DefaultHeader == nil {
 		c.cfg.DefaultHeader = map[string]string{}
 	}
@@ -94,6 +106,16 @@ func NewAPIClient(cfg *Configuration) *APIClient {
 		return c
 	}
 	c.root, _ = c.cfg.apiRoot()
+	rl := DefaultRateLimit()
+	if c.cfg.RateLimit != nil {
+		rl = *c.cfg.RateLimit
+	}
+	c.local = newLocalLimiter(rl, c.cfg.DisableRateLimit)
+	c.limiter = c.cfg.Limiter
+	if c.limiter == nil {
+		c.limiter = c.local
+	}
+	c.bucketKey = bucketKey(c.root.Host, c.cfg.ClientID)
 
 	base := c.cfg.HTTPClient
 	if base == nil {
@@ -114,7 +136,7 @@ func NewAPIClient(cfg *Configuration) *APIClient {
 	})
 	c.hc = &hc
 
-	auth, err := newTokenCache(&c.cfg, base)
+	auth, err := newTokenCache(c.cfg, base)
 	if err != nil {
 		c.err = err
 		return c
@@ -127,6 +149,15 @@ func NewAPIClient(cfg *Configuration) *APIClient {
 	return c
 }
 
+// conf returns the client's configuration; a zero APIClient, not made by
+// NewAPIClient, has an empty one.
+func (c *APIClient) conf() *Configuration {
+	if c.cfg == nil {
+		return &Configuration{}
+	}
+	return c.cfg
+}
+
 // Configuration returns a copy of the client's configuration that shares
 // nothing the client uses: changing its DefaultHeader, RateLimit or
 // HTTPClient struct does not affect the client.
@@ -134,7 +165,7 @@ func (c *APIClient) Configuration() Configuration {
 	if c == nil {
 		return Configuration{}
 	}
-	return c.cfg.clone()
+	return c.conf().clone()
 }
 
 // Err returns the configuration error that every call of this client
@@ -195,7 +226,7 @@ func (c *APIClient) NewRequest(ctx context.Context, method, path string, query u
 		req.Header.Set("Content-Type", "application/json")
 	}
 	req.Header.Set("User-Agent", c.userAgent)
-	for k, v := range c.cfg.DefaultHeader {
+	for k, v := range c.conf().DefaultHeader {
 		req.Header.Set(k, v)
 	}
 	return req, nil
@@ -208,7 +239,7 @@ func (c *APIClient) NewRequest(ctx context.Context, method, path string, query u
 // version after the resource.
 func (c *APIClient) versionedPath(p string) string {
 	p = strings.TrimLeft(p, "/")
-	if c.cfg.APIVersion != APIVersionV1 {
+	if c.conf().APIVersion != APIVersionV1 {
 		return string(APIVersionV3) + "/" + p
 	}
 	resource, rest, found := strings.Cut(p, "/")
@@ -258,8 +289,8 @@ func (c *APIClient) do(req *http.Request, v any, stream int64) (*http.Response, 
 		req.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(buf)), nil }
 	}
 	ctx := req.Context()
-	p := c.pacer(req.URL.Path)
-	policy := retryPolicyOf(&c.cfg)
+	bucket := c.bucket(req.URL.Path)
+	policy := retryPolicyOf(c.conf())
 	reauthed := false
 	for attempt := 1; ; attempt++ {
 		// The token comes first: a slow token request must not delay a
@@ -268,7 +299,7 @@ func (c *APIClient) do(req *http.Request, v any, stream int64) (*http.Response, 
 		if err != nil {
 			return nil, err
 		}
-		if err := p.wait(ctx); err != nil {
+		if err := c.limiter.Wait(ctx, bucket); err != nil {
 			return nil, err
 		}
 		start := time.Now()
@@ -301,7 +332,7 @@ func (c *APIClient) do(req *http.Request, v any, stream int64) (*http.Response, 
 		apiErr := newAPIError(req, resp, redactBytes(body, tok.AccessToken))
 		apiErr.Attempts = attempt
 		if resp.StatusCode == http.StatusTooManyRequests {
-			p.pause(min(apiErr.RetryAfter, policy.capWait()))
+			c.limiter.Backoff(bucket, min(apiErr.RetryAfter, policy.capWait()))
 		}
 		if resp.StatusCode == http.StatusUnauthorized && !reauthed && c.auth.invalidate(ctx, tok) {
 			// The token expired or was revoked early: fetch a new one once.
@@ -403,7 +434,7 @@ func (c *APIClient) send(ctx context.Context, req *http.Request, t *oauth2.Token
 	// The caller gets its own request back, not the clone with the token.
 	resp.Request = withoutAuth(resp.Request, r, req)
 	success := resp.StatusCode >= 200 && resp.StatusCode <= 299
-	limit := c.cfg.maxResponseBytes()
+	limit := c.conf().maxResponseBytes()
 	if !success {
 		limit = MaxErrorBody
 	}
@@ -456,7 +487,7 @@ func withoutAuth(got, sent, orig *http.Request) *http.Request {
 }
 
 func (c *APIClient) logAttempt(ctx context.Context, req *http.Request, resp *http.Response, attempt int, d time.Duration, err error) {
-	if c.cfg.Logger == nil || !c.cfg.Logger.Enabled(ctx, slog.LevelDebug) {
+	if c.conf().Logger == nil || !c.conf().Logger.Enabled(ctx, slog.LevelDebug) {
 		return
 	}
 	attrs := []slog.Attr{
@@ -471,23 +502,25 @@ func (c *APIClient) logAttempt(ctx context.Context, req *http.Request, resp *htt
 	if err != nil {
 		attrs = append(attrs, slog.String("error", err.Error()))
 	}
-	c.cfg.Logger.LogAttrs(ctx, slog.LevelDebug, "certifications: http attempt", attrs...)
+	c.conf().Logger.LogAttrs(ctx, slog.LevelDebug, "certifications: http attempt", attrs...)
 }
 
-// pacer returns the pacer of the API version that path belongs to (see
-// generation).
-func (c *APIClient) pacer(path string) *pacer {
+// bucket returns the pacing bucket of a request path: the client's key
+// and the API version the path belongs to (see generation).
+func (c *APIClient) bucket(path string) string {
 	version := generation(strings.TrimPrefix(strings.TrimPrefix(path, c.root.Path), "/"))
-	c.pacersMu.Lock()
-	defer c.pacersMu.Unlock()
-	p, ok := c.pacers[version]
+	c.bucketsMu.Lock()
+	defer c.bucketsMu.Unlock()
+	name, ok := c.buckets[version]
 	if !ok {
-		rl := DefaultRateLimit()
-		if c.cfg.RateLimit != nil {
-			rl = *c.cfg.RateLimit
-		}
-		p = newPacer(rl, c.cfg.DisableRateLimit)
-		c.pacers[version] = p
+		// version is a slice of the request's path: the map keeps a copy.
+		name = bucketName(c.bucketKey, version)
+		c.buckets[strings.Clone(version)] = name
 	}
-	return p
+	return name
+}
+
+// pacer returns the in-process pacer of the bucket that path belongs to.
+func (c *APIClient) pacer(path string) *pacer {
+	return c.local.pacer(c.bucket(path))
 }

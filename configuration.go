@@ -138,8 +138,16 @@ type Configuration struct {
 	// means DefaultRateLimit. NewAPIClient copies the value. See
 	// DisableRateLimit.
 	RateLimit *RateLimit
-	// DisableRateLimit turns client-side pacing off.
+	// DisableRateLimit turns the default client-side pacing off. A Limiter
+	// set in Limiter is used all the same.
 	DisableRateLimit bool
+	// Limiter paces the requests, and is told of every 429. Nil means the
+	// default in-process pacing at RateLimit (NewLocalLimiter). Set it to
+	// share one budget between processes that use the same client_id, for
+	// example with the redislimit package; it then replaces RateLimit.
+	// NewAPIClient keeps the Limiter itself: clients given the same one
+	// share its buckets.
+	Limiter Limiter
 	// SkipFilterValidation sends filters and sorters without checking their
 	// fields and operators against those the endpoint documents. Syntax is
 	// still checked. Use it when the server accepts a field the SDK does not
@@ -308,7 +316,14 @@ func (c *Configuration) tokenURL() (string, error) {
 func checkURL(field, raw string) (*url.URL, error) {
 	u, err := url.Parse(raw)
 	if err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
-		return nil, &ValidationError{Parameter: field, Problem: fmt.Sprintf("%q is not an absolute http(s) URL", raw), Allowed: "a URL such as https://acme.api.identitynow.com"}
+		// The value is shown only as far as redactURL shows a URL, and
+		// not at all when it has no host: then a password may sit in
+		// what parsed as its path or opaque part.
+		problem := "is not an absolute http(s) URL (its value is not shown: it may hold credentials)"
+		if err == nil && u.Host != "" {
+			problem = fmt.Sprintf("%q is not an absolute http(s) URL", redactURL(raw))
+		}
+		return nil, &ValidationError{Parameter: field, Problem: problem, Allowed: "a URL such as https://acme.api.identitynow.com"}
 	}
 	if u.Scheme == "http" && !isLoopback(u.Hostname()) {
 		return nil, &ValidationError{Parameter: field, Problem: fmt.Sprintf("uses http:// to %s, which would send credentials in clear text", u.Hostname()), Allowed: "https://, or http:// to localhost or a loopback address"}

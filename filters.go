@@ -66,6 +66,12 @@ const MaxFilterNesting = 100
 // that could exhaust the stack.
 const maxFilterDepth = 2*(MaxFilterNesting+1) + 1
 
+// maxFilterLength bounds the text of a filter: 64 KiB, far more than a
+// request line carries (gateways refuse URLs of a few KiB), so that a
+// built filter that shares its nodes cannot make String or Validate walk
+// or write an exponential tree.
+const maxFilterLength = 64 << 10
+
 // Filter is a parsed or built filter expression: a *Comparison, a *Logical
 // or a *Negation. String renders it in the API's syntax, ready for the filters
 // query parameter (before URL encoding). The node types are exported so that
@@ -324,39 +330,95 @@ func precedence(op Operator) int {
 // String renders the operands joined by the connective, parenthesising
 // operands that bind more loosely. With no operands (no filter, see Filter)
 // it renders as "", and a missing operand as "<missing filter>", which the
-// parser rejects.
+// parser rejects. A filter whose text would be longer than 64 KiB (as a
+// tree that shares its nodes can be) renders as "<filter longer than ...>",
+// which the parser rejects too, after writing no more than that.
 func (l *Logical) String() string {
 	if l == nil || len(l.Operands) == 0 {
 		return ""
 	}
-	parts := make([]string, len(l.Operands))
-	for i, o := range l.Operands {
-		parts[i] = renderOperand(o, precedence(l.Op))
-	}
-	return strings.Join(parts, " "+string(l.Op)+" ")
+	return renderFilter(l)
 }
 
 // String renders `not operand`, parenthesising an and/or operand. A
 // missing operand renders as "not <missing filter>", which the parser
-// rejects; a nil negation renders as "".
+// rejects; a nil negation renders as "". Its length is bounded as
+// Logical's is.
 func (n *Negation) String() string {
 	if n == nil {
 		return ""
 	}
-	return "not " + renderOperand(n.Operand, precedence(OpNot))
+	return renderFilter(n)
 }
 
-// renderOperand renders f as an operand of a connective with precedence
-// prec, in parentheses when f is a connective that binds more loosely.
-func renderOperand(f Filter, prec int) string {
+// filterText writes a filter's text, up to maxFilterLength bytes: past
+// that it stops writing (over is set), so that rendering costs at most
+// that much, however often the tree repeats a node.
+type filterText struct {
+	b    strings.Builder
+	over bool
+}
+
+// renderFilter returns f's text, or a marker the parser rejects when the
+// text is longer than maxFilterLength.
+func renderFilter(f Filter) string {
+	var t filterText
+	t.filter(f)
+	if t.over {
+		return fmt.Sprintf("<filter longer than %d bytes>", maxFilterLength)
+	}
+	return t.b.String()
+}
+
+func (t *filterText) write(s string) {
+	if t.over || t.b.Len()+len(s) > maxFilterLength {
+		t.over = true
+		return
+	}
+	t.b.WriteString(s)
+}
+
+func (t *filterText) filter(f Filter) {
+	switch n := f.(type) {
+	case *Logical:
+		if n == nil {
+			return
+		}
+		for i, o := range n.Operands {
+			if t.over {
+				return
+			}
+			if i > 0 {
+				t.write(" " + string(n.Op) + " ")
+			}
+			t.operand(o, precedence(n.Op))
+		}
+	case *Negation:
+		if n == nil {
+			return
+		}
+		t.write("not ")
+		t.operand(n.Operand, precedence(OpNot))
+	case nil:
+	default:
+		t.write(f.String())
+	}
+}
+
+// operand writes f as an operand of a connective with precedence prec, in
+// parentheses when f is a connective that binds more loosely.
+func (t *filterText) operand(f Filter, prec int) {
 	if isNoFilter(f) {
-		return "<missing filter>"
+		t.write("<missing filter>")
+		return
 	}
-	s := f.String()
 	if l, ok := f.(*Logical); ok && precedence(l.Op) < prec {
-		return "(" + s + ")"
+		t.write("(")
+		t.filter(f)
+		t.write(")")
+		return
 	}
-	return s
+	t.filter(f)
 }
 
 // isNoFilter reports whether f is no filter: nil, a typed nil node, or a
@@ -471,24 +533,33 @@ func Not(f Filter) Filter { return &Negation{Operand: f} }
 // or unparsable, as a *ValidationError for the "filters" parameter: an
 // invalid value (see ValueOf), a malformed or reserved field name, a wrong
 // number of values, a non-string co/sw value, an unknown operator, a missing
-// operand, or nesting deeper than MaxFilterNesting. No filter (see Filter)
-// is valid. Validate does not know any endpoint's fields; see QueryRules.
+// operand, nesting deeper than MaxFilterNesting, or a text longer than 64
+// KiB. No filter (see Filter) is valid. Validate does not know any
+// endpoint's fields; see QueryRules.
 //
 // A hand-built tree more than 2*MaxFilterNesting+3 nodes deep (deeper
 // than any that the parser or And, Or and Not make within the nesting
 // limit), or one that contains itself, is refused as too deep without
-// being walked further.
+// being walked further. A tree that shares nodes (the same sub-filter as
+// an operand of several connectives) costs Validate each distinct node
+// once, and its text no more than 64 KiB, not what the tree would.
 func Validate(f Filter) error {
 	if isNoFilter(f) {
 		return nil
 	}
-	n, ok := nesting(f, 1)
+	w := nestWalk{memo: map[Filter]nestInfo{}}
+	n, _, ok := w.nesting(f, 1)
 	if !ok {
 		return &ValidationError{Parameter: "filters", Problem: fmt.Sprintf("filter tree is more than %d nodes deep (or contains itself)", maxFilterDepth),
 			Allowed: fmt.Sprintf("at most %d levels of not and parentheses, built with And, Or and Not (which flatten nested connectives of one kind)", MaxFilterNesting)}
 	}
-	if err := validateNode(f); err != nil {
+	if err := validateNode(f, map[Filter]bool{}); err != nil {
 		return err
+	}
+	var t filterText
+	if t.filter(f); t.over {
+		return &ValidationError{Parameter: "filters", Problem: fmt.Sprintf("filter text is longer than %d bytes (a filter that reuses a sub-filter repeats its text each time)", maxFilterLength),
+			Allowed: "a shorter filter: fewer comparisons, or in (...) for many values of one field"}
 	}
 	if n > MaxFilterNesting {
 		return &ValidationError{Parameter: "filters", Problem: fmt.Sprintf("filter nests %d levels deep", n),
@@ -497,7 +568,13 @@ func Validate(f Filter) error {
 	return nil
 }
 
-func validateNode(f Filter) error {
+// validateNode checks f and the nodes under it that seen does not hold
+// yet, and adds them: a node shared by several connectives is checked once.
+func validateNode(f Filter, seen map[Filter]bool) error {
+	if seen[f] {
+		return nil
+	}
+	seen[f] = true
 	switch n := f.(type) {
 	case *Comparison:
 		return validateComparison(n)
@@ -509,7 +586,7 @@ func validateNode(f Filter) error {
 			if isNoFilter(o) {
 				return &ValidationError{Parameter: "filters", Problem: "missing operand of " + string(n.Op) + " (nil, or an And or Or of nothing)", Allowed: "filters with at least one comparison; And and Or drop such operands"}
 			}
-			if err := validateNode(o); err != nil {
+			if err := validateNode(o, seen); err != nil {
 				return err
 			}
 		}
@@ -518,7 +595,7 @@ func validateNode(f Filter) error {
 		if isNoFilter(n.Operand) {
 			return &ValidationError{Parameter: "filters", Problem: "missing operand of not (nil, or an And or Or of nothing)", Allowed: "a filter with at least one comparison"}
 		}
-		return validateNode(n.Operand)
+		return validateNode(n.Operand, seen)
 	}
 	return &ValidationError{Parameter: "filters", Problem: fmt.Sprintf("unknown filter node %T", f), Allowed: "*Comparison, *Logical, *Negation"}
 }
@@ -571,42 +648,71 @@ func validLiteral(v Value) bool {
 	return true
 }
 
+// nestWalk computes nesting once per distinct node.
+type nestWalk struct{ memo map[Filter]nestInfo }
+
+// nestInfo is what nesting found for a node: its levels, and its height
+// in nodes (busy while the node is being walked, so that a tree that
+// contains itself is caught).
+type nestInfo struct {
+	levels, height int
+	busy           bool
+}
+
 // nesting returns how many levels of "not" and parentheses f's String form
-// has, counted as the parser counts them, for f found depth nodes deep.
-// It walks no deeper than maxFilterDepth: ok is false for a deeper tree,
-// whose nesting is not counted, so that the walk never exhausts the stack.
-func nesting(f Filter, depth int) (levels int, ok bool) {
+// has, counted as the parser counts them, and f's height in nodes, for f
+// found depth nodes deep. It walks no deeper than maxFilterDepth: ok is
+// false for a deeper tree, whose nesting is not counted, so that the walk
+// never exhausts the stack, and for one that contains itself. Each
+// distinct node is walked once.
+func (w *nestWalk) nesting(f Filter, depth int) (levels, height int, ok bool) {
 	if depth > maxFilterDepth {
-		return 0, false
+		return 0, 0, false
 	}
 	switch n := f.(type) {
 	case *Negation:
 		if n == nil {
-			return 0, true
+			return 0, 1, true
 		}
-		d, ok := nesting(n.Operand, depth+1)
+	case *Logical:
+		if n == nil {
+			return 0, 1, true
+		}
+	default:
+		return 0, 1, true
+	}
+	if info, seen := w.memo[f]; seen {
+		if info.busy || depth+info.height-1 > maxFilterDepth {
+			return 0, 0, false
+		}
+		return info.levels, info.height, true
+	}
+	w.memo[f] = nestInfo{busy: true}
+	switch n := f.(type) {
+	case *Negation:
+		d, h, ok := w.nesting(n.Operand, depth+1)
+		if !ok {
+			return 0, 0, false
+		}
 		if l, isLogical := n.Operand.(*Logical); isLogical && l != nil && precedence(l.Op) < precedence(OpNot) {
 			d++
 		}
-		return 1 + d, ok
+		levels, height = 1+d, 1+h
 	case *Logical:
-		if n == nil {
-			return 0, true
-		}
-		deepest := 0
 		for _, o := range n.Operands {
-			d, ok := nesting(o, depth+1)
+			d, h, ok := w.nesting(o, depth+1)
 			if !ok {
-				return 0, false
+				return 0, 0, false
 			}
 			if l, isLogical := o.(*Logical); isLogical && l != nil && precedence(l.Op) < precedence(n.Op) {
 				d++
 			}
-			deepest = max(deepest, d)
+			levels, height = max(levels, d), max(height, 1+h)
 		}
-		return deepest, true
+		height = max(height, 1)
 	}
-	return 0, true
+	w.memo[f] = nestInfo{levels: levels, height: height}
+	return levels, height, true
 }
 
 // checkFieldName returns "" for a usable field name, else the problem.

@@ -473,12 +473,12 @@ func (c *CampaignTemplate) GetDescription() string {
 	return c.Description
 }
 
-// GetCreated returns Created, or the zero time when c is nil.
+// GetCreated returns Created, or the zero time when it is unset or c is nil.
 func (c *CampaignTemplate) GetCreated() time.Time {
-	if c == nil {
+	if c == nil || c.Created == nil {
 		return time.Time{}
 	}
-	return c.Created
+	return *c.Created
 }
 
 // GetModified returns Modified, or the zero time when it is unset or c is nil.

@@ -11,10 +11,10 @@ type CampaignTemplate struct {
 	Name string `json:"name"`
 	// Description is the template's description.
 	Description string `json:"description"`
-	// Created is when the template was created; the server sets it.
-	Created time.Time `json:"created"`
-	// Modified is when the template last changed, or nil if never; the server sets it.
-	Modified *time.Time `json:"modified"`
+	// Created is when the template was created. The server sets it: the API marks it required and read-only, so it is sent only when set.
+	Created *time.Time `json:"created,omitempty"`
+	// Modified is when the template last changed, or nil if never. The server sets it: the API marks it required and read-only, so it is sent only when set.
+	Modified *time.Time `json:"modified,omitempty"`
 	// Scheduled reports whether the template has a schedule.
 	Scheduled *bool `json:"scheduled,omitempty"`
 	// OwnerRef is the identity that owns the template; the server sets it.

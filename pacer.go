@@ -2,6 +2,8 @@ package certifications
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"strings"
 	"sync"
@@ -9,6 +11,94 @@ import (
 
 	"golang.org/x/time/rate"
 )
+
+// Limiter paces the client's requests under the tenant's rate limit. The
+// client calls Wait before every attempt and Backoff after every 429
+// answer. A bucket names what the gateway counts together: one client_id
+// and one API generation ("<key of the client_id>/v3"). Its name is the
+// same in every process for the same client_id and generation, and two
+// client_ids never share one; it is derived from the client_id and the
+// tenant's host, never from a secret or token. Configuration.Limiter
+// selects the Limiter; nil means NewLocalLimiter, the in-process pacing.
+// The redislimit package shares one budget between processes.
+//
+// Implementations must be safe for concurrent use.
+type Limiter interface {
+	// Wait blocks until one request of bucket may start, or ctx ends. It
+	// returns ctx's error, or an error matching context.DeadlineExceeded
+	// when the request could only start after ctx's deadline.
+	Wait(ctx context.Context, bucket string) error
+	// Backoff tells the limiter that the server refused a request of
+	// bucket with 429 and asked to wait d (0 when it gave no Retry-After).
+	// No request of bucket should start before d has passed.
+	Backoff(bucket string, d time.Duration)
+}
+
+// NewLocalLimiter returns the client's default pacing: one token bucket
+// per bucket name in this process, never more than rl.Requests requests
+// in any window of rl.Per with the margin and burst that RateLimit.Pace
+// describes, and a 429 pauses the whole bucket for its Retry-After. An
+// invalid rl (fewer than 1 request, or a window that is not positive)
+// means DefaultRateLimit.
+func NewLocalLimiter(rl RateLimit) Limiter {
+	if rl.Requests < 1 || rl.Per <= 0 {
+		rl = DefaultRateLimit()
+	}
+	return newLocalLimiter(rl, false)
+}
+
+// localLimiter is the in-process Limiter: a pacer per bucket.
+type localLimiter struct {
+	rl       RateLimit
+	disabled bool
+
+	mu     sync.Mutex
+	pacers map[string]*pacer
+}
+
+func newLocalLimiter(rl RateLimit, disabled bool) *localLimiter {
+	return &localLimiter{rl: rl, disabled: disabled, pacers: map[string]*pacer{}}
+}
+
+// Wait implements Limiter.
+func (l *localLimiter) Wait(ctx context.Context, bucket string) error {
+	return l.pacer(bucket).wait(ctx)
+}
+
+// Backoff implements Limiter.
+func (l *localLimiter) Backoff(bucket string, d time.Duration) {
+	l.pacer(bucket).pause(d)
+}
+
+// pacer returns bucket's pacer, made on first use.
+func (l *localLimiter) pacer(bucket string) *pacer {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	p, ok := l.pacers[bucket]
+	if !ok {
+		p = newPacer(l.rl, l.disabled)
+		l.pacers[bucket] = p
+	}
+	return p
+}
+
+// bucketKey returns the part of a bucket's name that stands for one
+// client_id on one tenant: a hash, so that the client_id itself appears
+// in no key of a shared store, and neither secret nor token takes part.
+// A client configured with a token alone has no client_id: all such
+// clients of a tenant share one key, the cautious choice.
+func bucketKey(host, clientID string) string {
+	sum := sha256.Sum256([]byte("isc-pacing\x00" + strings.ToLower(host) + "\x00" + clientID))
+	return hex.EncodeToString(sum[:16])
+}
+
+// bucketName returns the bucket of one client key and API generation.
+func bucketName(key, generation string) string {
+	if generation == "" {
+		generation = "unversioned"
+	}
+	return key + "/" + generation
+}
 
 // pacer keeps one API version's requests under the tenant's rate limit. It
 // is shared by every goroutine using the same APIClient.
@@ -52,14 +142,37 @@ func newPacer(rl RateLimit, disabled bool) *pacer {
 	if disabled {
 		return &pacer{rl: rl}
 	}
-	burst := max(rl.Requests/pacerBurstDiv, 1)
+	perSec, burst := rl.pace()
+	return &pacer{rl: rl, lim: rate.NewLimiter(rate.Limit(perSec), burst)}
+}
+
+// pace returns the steady rate in requests per second and the burst that
+// keep within rl with the margin (see newPacer).
+func (rl RateLimit) pace() (perSec float64, burst int) {
+	burst = max(rl.Requests/pacerBurstDiv, 1)
 	window := rl.Per + rl.Per/pacerSlackDiv
-	perSec := float64(rl.Requests-burst) / window.Seconds()
+	perSec = float64(rl.Requests-burst) / window.Seconds()
 	if rl.Requests == burst {
 		// A single request per window: one every window plus the margin.
 		perSec = 1 / window.Seconds()
 	}
-	return &pacer{rl: rl, lim: rate.NewLimiter(rate.Limit(perSec), burst)}
+	return perSec, burst
+}
+
+// Pace returns how the client's pacing keeps within rl: at most burst
+// requests at once, then one request every interval, which spreads
+// rl.Requests over rl.Per plus a margin of rl.Per/15 for requests that
+// reach the server later than they were released (98 requests per 10.67 s
+// for the default, 92% of the limit). A Limiter of another kind, sharing
+// the budget between processes, keeps the same margin by using it. An
+// invalid rl (fewer than 1 request, or a window that is not positive)
+// means DefaultRateLimit.
+func (rl RateLimit) Pace() (interval time.Duration, burst int) {
+	if rl.Requests < 1 || rl.Per <= 0 {
+		rl = DefaultRateLimit()
+	}
+	perSec, burst := rl.pace()
+	return time.Duration(float64(time.Second) / perSec), burst
 }
 
 // generation returns the API version a path below the API root is counted

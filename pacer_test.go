@@ -3,11 +3,15 @@ package certifications
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"testing/synctest"
 	"time"
 
+	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -137,4 +141,133 @@ func TestPacerReportsPauseBeyondDeadline(t *testing.T) {
 		require.NoError(t, p.wait(context.Background()))
 		assert.Equal(t, 30*time.Second, time.Since(start))
 	})
+}
+
+// recordingLimiter is a Limiter that lets every request go and records
+// what the client told it.
+type recordingLimiter struct {
+	mu       sync.Mutex
+	waits    []string
+	backoffs []string
+	delays   []time.Duration
+}
+
+func (l *recordingLimiter) Wait(ctx context.Context, bucket string) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.waits = append(l.waits, bucket)
+	return ctx.Err()
+}
+
+func (l *recordingLimiter) Backoff(bucket string, d time.Duration) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.backoffs = append(l.backoffs, bucket)
+	l.delays = append(l.delays, d)
+}
+
+// A Limiter in the configuration replaces the in-process pacing, even
+// with DisableRateLimit: every attempt waits on it, in the bucket of its
+// API version, and every 429 reaches Backoff with the Retry-After.
+func TestConfiguredLimiterPacesEveryAttempt(t *testing.T) {
+	lim := &recordingLimiter{}
+	c, mt := newMockClient(t, func(cfg *Configuration) { cfg.Limiter = lim })
+	var tokens atomic.Int32
+	mt.RegisterResponder("POST", testTokenURL, tokenResponder(t, time.Hour, &tokens))
+	mt.RegisterResponder("GET", testBase+"/v3/x", httpmock.ResponderFromMultipleResponses([]*http.Response{
+		{StatusCode: http.StatusTooManyRequests, Header: http.Header{"Retry-After": {"0.02"}}, Body: http.NoBody},
+		httpmock.NewStringResponse(200, "{}"),
+	}))
+	mt.RegisterResponder("GET", testBase+"/beta/x", httpmock.NewStringResponder(200, "{}"))
+	_, err := get(c, context.Background(), "v3/x", nil)
+	require.NoError(t, err)
+	_, err = get(c, context.Background(), "beta/x", nil)
+	require.NoError(t, err)
+
+	v3, beta := c.bucket("/v3/x"), c.bucket("/beta/x")
+	assert.Equal(t, []string{v3, v3, beta}, lim.waits, "two attempts of v3, one of beta")
+	assert.Equal(t, []string{v3}, lim.backoffs)
+	assert.Equal(t, []time.Duration{20 * time.Millisecond}, lim.delays)
+	assert.True(t, strings.HasSuffix(v3, "/v3"), v3)
+	assert.True(t, strings.HasSuffix(beta, "/beta"), beta)
+}
+
+// A Limiter that refuses ends the call with its error, and nothing is sent.
+func TestConfiguredLimiterErrorStopsTheCall(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	lim := &recordingLimiter{}
+	c, mt := newMockClient(t, func(cfg *Configuration) { cfg.Limiter = lim })
+	var tokens atomic.Int32
+	mt.RegisterResponder("POST", testTokenURL, tokenResponder(t, time.Hour, &tokens))
+	mt.RegisterResponder("GET", testBase+"/v3/x", httpmock.NewStringResponder(200, "{}"))
+	_, err := get(c, ctx, "v3/x", nil)
+	require.ErrorIs(t, err, context.Canceled)
+	assert.Zero(t, mt.GetCallCountInfo()["GET "+testBase+"/v3/x"])
+}
+
+// Buckets: the same client_id gives the same names in every client (and
+// so in every process), whatever its secret; two client_ids or two
+// tenants never share one; neither the client_id nor the secret shows in
+// a name.
+func TestBucketNames(t *testing.T) {
+	bucketOf := func(base, id, secret string) string {
+		cfg := NewConfiguration()
+		cfg.BaseURL, cfg.ClientID, cfg.ClientSecret = base, id, secret
+		c := NewAPIClient(cfg)
+		require.NoError(t, c.Err())
+		return c.bucket("/v3/certifications")
+	}
+	a := bucketOf("https://acme.api.identitynow.com", "client-a", "secret-1")
+	assert.Equal(t, a, bucketOf("https://acme.api.identitynow.com", "client-a", "secret-2"), "the secret takes no part")
+	assert.Equal(t, a, bucketOf("https://ACME.api.identitynow.com/v3", "client-a", "secret-1"), "the same tenant")
+	assert.NotEqual(t, a, bucketOf("https://acme.api.identitynow.com", "client-b", "secret-1"))
+	assert.NotEqual(t, a, bucketOf("https://other.api.identitynow.com", "client-a", "secret-1"))
+	assert.NotContains(t, a, "client-a")
+	assert.NotContains(t, a, "secret")
+	assert.Equal(t, "k/unversioned", bucketName("k", ""))
+}
+
+// NewLocalLimiter is the default pacing: a pacer per bucket at the given
+// limit, an invalid limit meaning the default one.
+func TestNewLocalLimiter(t *testing.T) {
+	l, ok := NewLocalLimiter(RateLimit{Requests: 20, Per: time.Second}).(*localLimiter)
+	require.True(t, ok)
+	assert.Same(t, l.pacer("a/v3"), l.pacer("a/v3"))
+	assert.NotSame(t, l.pacer("a/v3"), l.pacer("b/v3"))
+	assert.Equal(t, RateLimit{Requests: 20, Per: time.Second}, l.pacer("a/v3").rl)
+	assert.Equal(t, DefaultRateLimit(), NewLocalLimiter(RateLimit{}).(*localLimiter).rl)
+
+	synctest.Test(t, func(t *testing.T) {
+		l := NewLocalLimiter(RateLimit{Requests: 1, Per: 15 * time.Second})
+		start := time.Now()
+		l.Backoff("a/v3", 3*time.Second)
+		require.NoError(t, l.Wait(context.Background(), "a/v3"))
+		assert.Equal(t, 3*time.Second, time.Since(start), "the 429's pause")
+		require.NoError(t, l.Wait(context.Background(), "b/v3"))
+		assert.Equal(t, 3*time.Second, time.Since(start), "another bucket is not paused")
+	})
+}
+
+// Pace tells the interval and burst the in-process pacer uses.
+func TestRateLimitPace(t *testing.T) {
+	every, burst := DefaultRateLimit().Pace()
+	assert.Equal(t, 2, burst)
+	// 98 requests over 10 s + 10 s/15.
+	assert.InDelta(t, (10*time.Second+10*time.Second/15).Seconds()/98, every.Seconds(), 1e-9)
+	every, burst = RateLimit{Requests: 1, Per: 15 * time.Second}.Pace()
+	assert.Equal(t, 1, burst)
+	assert.Equal(t, 16*time.Second, every)
+	d, b := RateLimit{}.Pace()
+	dd, db := DefaultRateLimit().Pace()
+	assert.Equal(t, dd, d)
+	assert.Equal(t, db, b)
+}
+
+// A request's bucket costs no allocation once its API version was seen.
+func TestBucketAllocatesOnce(t *testing.T) {
+	c, _ := newMockClient(t)
+	first := c.bucket("/v3/certifications")
+	assert.Zero(t, testing.AllocsPerRun(100, func() { _ = c.bucket("/v3/certifications/abc") }))
+	assert.Equal(t, first, c.bucket("/v3/certifications/abc"))
 }

@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"hash/maphash"
+	"io"
 	"iter"
 	"math"
 	"net/http"
+	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -97,11 +99,12 @@ func (p *Pager[T]) Requests() int64 {
 // yielded once and ends the iteration; breaking out of the loop stops all
 // paging.
 //
-// Paging ends after a page shorter than the limit (or empty), at the
-// X-Total-Count of the first page, or when a request after a successful
-// page answers the tenants' 400 "Specified offset is invalid." (their
-// answer for an offset past the end). Any other error, the first page's
-// included, is yielded.
+// Paging ends after a page shorter than the limit (or empty), or when a
+// request after a successful page answers the tenants' 400 "Specified
+// offset is invalid." (their answer for an offset past the end). Any other
+// error, the first page's included, is yielded. The X-Total-Count of the
+// first page is a hint, never the end: when the last full page reaches it,
+// one more request confirms that nothing follows.
 //
 // The server is not trusted to page correctly, so that the loop always ends
 // and never yields an item twice:
@@ -120,9 +123,14 @@ func (p *Pager[T]) Requests() int64 {
 //     dropped, and the next page is asked at offset + items received, one
 //     page at a time (read-ahead is turned off for the rest of the
 //     iteration).
-//   - An X-Total-Count smaller than what the pages hold is ignored from
-//     the page that contradicts it on, and paging goes on to a short page;
-//     one larger than the data ends at the first short page as usual.
+//   - An X-Total-Count smaller than what the pages hold (on a page
+//     boundary or not) is ignored from the page that contradicts it on, and
+//     paging goes on to a short page; one larger than the data ends at the
+//     first short page as usual. Read-ahead sends no request past it.
+//   - An element the server sent as null (the reviewers list allows them)
+//     is skipped: it is not an item, not yielded and not a repeat, so a page
+//     of nulls does not end paging. It still counts towards the page's
+//     length. Execute returns the page as sent, nulls as zero values.
 //
 // To recognise repeats, an iteration keeps a set of 64-bit hashes (with a
 // random per-iteration seed) of the items it yielded, in tables kept
@@ -163,8 +171,9 @@ func (p *Pager[T]) All() iter.Seq2[T, error] {
 		defer cancel()
 		r := &pageRun[T]{p: p, size: size, total: -1, aligned: true, yield: yield, seen: newSeenSet()}
 
-		// The first page asks for the total, so that an exactly full last
-		// page costs no request past the end and read-ahead knows the offsets.
+		// The first page asks for the total, so that read-ahead knows how
+		// many requests it may send at once. The total is a hint: paging
+		// ends only on a short or empty page or the tenants' 400.
 		items, resp, err := r.page(ctx, offset, true)
 		if err != nil {
 			r.fail(err)
@@ -224,21 +233,26 @@ func (r *pageRun[T]) page(ctx context.Context, offset int32, count bool) ([]T, *
 
 // take yields the new items of the page received at offset and returns the
 // next offset and whether paging goes on. It ends the iteration, with a
-// *PagingError, on a page that brings nothing new.
+// *PagingError, on a page that brings nothing new. Elements the server
+// sent as null are no items: they are skipped, neither yielded nor taken
+// for repeats, but they count towards the page's length.
 func (r *pageRun[T]) take(offset int32, items []T, resp *http.Response) (int32, bool) {
 	r.pages++
 	n := len(items)
+	nulls := nullElements(items, resp)
 	fresh := make([]bool, n)
 	newItems, firstRepeat := 0, -1
 	for i := range items {
-		if add(r.seen, &items[i]) {
+		switch {
+		case nulls != nil && nulls[i]:
+		case add(r.seen, &items[i]):
 			fresh[i] = true
 			newItems++
-		} else if firstRepeat < 0 {
+		case firstRepeat < 0:
 			firstRepeat = i
 		}
 	}
-	if n > 0 && newItems == 0 {
+	if firstRepeat >= 0 && newItems == 0 {
 		if n >= int(r.size) { // a short page of repeats is the end anyway
 			r.yieldErr(r.repeatError(offset, items, firstRepeat, resp))
 		}
@@ -270,9 +284,8 @@ func (r *pageRun[T]) take(offset int32, items []T, resp *http.Response) (int32, 
 	if r.total >= 0 && end > r.total {
 		r.total = -1 // the pages hold more than the total: stop trusting it
 	}
-	if r.total >= 0 && end >= r.total {
-		return int32(end), false
-	}
+	// A full page is never the end, whatever the total says: the next
+	// request finds out (an empty or short page, or the tenants' 400).
 	return int32(end), true
 }
 
@@ -295,7 +308,8 @@ func (r *pageRun[T]) sequential(ctx context.Context, offset int32, max int) (int
 }
 
 // concurrent fetches the pages from offset to the total with up to
-// readAhead requests in flight and yields them in order. A page is
+// readAhead requests in flight and yields them in order; the total only
+// bounds the burst, and the caller reads on from where it stops. A page is
 // requested only when fewer than readAhead pages are held, so memory stays
 // bounded. It returns early, with more set, when a page turns out longer
 // than the limit (or contradicts the total): the offsets it computed no
@@ -353,7 +367,9 @@ func (r *pageRun[T]) concurrent(ctx context.Context, offset int32) (int32, bool)
 			start()
 		}
 	}
-	return launch, false
+	// Every page up to the total was full: the next request, one at a
+	// time, tells whether the total was right.
+	return launch, true
 }
 
 // fail ends the iteration on err: the tenants' answer for an offset past the
@@ -399,6 +415,46 @@ func (r *pageRun[T]) capError(offset, i int32, resp *http.Response) *PagingError
 		Next:     int32(min(int64(offset)+int64(i), math.MaxInt32)),
 		Path:     pagePath(resp),
 	}
+}
+
+// maxNullScan bounds the body read to find the null elements of a page:
+// more than a page the client reads by default, whatever a PageFunc of the
+// caller's returns.
+const maxNullScan = 4 * DefaultMaxResponseBytes
+
+// nullElements reports which elements of a page the server sent as JSON
+// null, or nil when none did or it cannot tell. A null decodes as the zero
+// value, as an empty object does, so only a page with a zero item is
+// looked at again, in the body the client kept readable: element by
+// element, holding at most one element at a time. A body that is not an
+// array of len(items) elements tells nothing.
+func nullElements[T any](items []T, resp *http.Response) []bool {
+	zero := false
+	for i := range items {
+		if itemID(&items[i]) == "" && reflect.ValueOf(&items[i]).Elem().IsZero() {
+			zero = true
+			break
+		}
+	}
+	if !zero || resp == nil || resp.Body == nil {
+		return nil
+	}
+	dec := json.NewDecoder(io.LimitReader(resp.Body, maxNullScan))
+	if t, err := dec.Token(); err != nil || t != json.Delim('[') {
+		return nil
+	}
+	nulls := make([]bool, len(items))
+	for i := 0; dec.More(); i++ {
+		var raw json.RawMessage
+		if i >= len(items) || dec.Decode(&raw) != nil {
+			return nil
+		}
+		nulls[i] = string(raw) == "null"
+	}
+	if t, err := dec.Token(); err != nil || t != json.Delim(']') {
+		return nil
+	}
+	return nulls
 }
 
 // pagePath is the request path of a page's response, or "" when unknown.

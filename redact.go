@@ -46,7 +46,7 @@ func (c *APIClient) String() string {
 		return "APIClient(nil)"
 	}
 	var b strings.Builder
-	b.WriteString("APIClient{" + c.cfg.String())
+	b.WriteString("APIClient{" + c.Configuration().String())
 	if c.auth != nil {
 		b.WriteString(" Auth:" + c.auth.String())
 	}
@@ -57,15 +57,17 @@ func (c *APIClient) String() string {
 	return b.String()
 }
 
-// Format makes every fmt verb print String.
-func (c *APIClient) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(c.String())) }
+// Format makes every fmt verb print String, for an APIClient value as for
+// a pointer: fmt prints a value's unexported fields without calling their
+// String, so without it printing *client would show the configuration.
+func (c APIClient) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(c.String())) }
 
 // LogValue implements slog.LogValuer with secrets redacted.
 func (c *APIClient) LogValue() slog.Value {
 	if c == nil {
 		return slog.StringValue("APIClient(nil)")
 	}
-	attrs := []slog.Attr{{Key: "configuration", Value: c.cfg.LogValue()}}
+	attrs := []slog.Attr{{Key: "configuration", Value: c.Configuration().LogValue()}}
 	if c.auth != nil {
 		attrs = append(attrs, slog.String("auth", c.auth.kind))
 	}
@@ -101,7 +103,9 @@ func unwrapURLError(err error) error {
 
 // redactURL keeps scheme, host and path of a URL: a user name, password,
 // query or fragment may carry credentials when a caller put them there. An
-// empty URL stays empty; one that does not parse is not shown at all.
+// empty URL stays empty; one that does not parse, or has no host, is not
+// shown at all: what would show as its path (user:password@host without
+// the "//") may be credentials.
 func redactURL(raw string) string {
 	if raw == "" {
 		return ""
@@ -109,6 +113,9 @@ func redactURL(raw string) string {
 	u, err := url.Parse(raw)
 	if err != nil {
 		return "[unparsable URL]"
+	}
+	if u.Host == "" {
+		return "[URL without a host]"
 	}
 	shown := url.URL{Scheme: u.Scheme, Host: u.Host, Path: u.Path, RawPath: u.RawPath}
 	return shown.String()

@@ -56,9 +56,10 @@ type ReviewOptions struct {
 
 // ReviewProgress reports how far a Review has come.
 type ReviewProgress struct {
-	// Total is the number of undecided items when the review started, as
-	// the first listing counted them (X-Total-Count), or -1 if the server
-	// did not say (or said more than 2³¹-1) and they fill more than a page.
+	// Total is the number of undecided items when the review started: the
+	// first listing's count (X-Total-Count) once confirmed, or the end the
+	// listings found when they contradict it; -1 if the server did not
+	// count (or said more than 2³¹-1) and they fill more than a page.
 	Total int
 	// Listed is the number of items handed to the rule so far.
 	Listed int
@@ -78,9 +79,10 @@ type ReviewProgress struct {
 
 // ReviewResult says what a Review did, item by item.
 type ReviewResult struct {
-	// Total is the number of undecided items when the review started (the
-	// first listing's X-Total-Count), or -1 if the server did not say (or
-	// said more than 2³¹-1) and they fill more than a page.
+	// Total is the number of undecided items when the review started: the
+	// first listing's X-Total-Count once confirmed, or the end the
+	// listings found when they contradict it; -1 if the server did not
+	// count (or said more than 2³¹-1) and they fill more than a page.
 	Total int
 	// Decided holds the ids of the items decided by this run, in the order
 	// the server accepted them.
@@ -127,10 +129,22 @@ type ReviewResult struct {
 // no item (another reviewer decided items in front of both while they were
 // both on their way), items may have slipped between them, and Review
 // reads what is still undecided once more at the end, one page at a time.
-// A certification of more than one page thus costs a listing or two more
-// than its pages (more when pages overlap), and nothing is read past the
-// end. Items added to the certification during the run (moved in by a
-// reassignment) are left for the next run.
+// The count is a hint: when the first page is full, one listing at the
+// count confirms that nothing lies past it, and a count that is wrong
+// either way costs O(log n) listings to find the real end, never one per
+// page, and never an item left unread. A certification of more than one
+// page thus costs two or three listings more than its pages (more when
+// pages overlap). Items added to the certification during the run (moved
+// in by a reassignment) are left for the next run.
+//
+// The API has no conditional decision, so an item another reviewer
+// decides after Review listed it and before Review's decision reaches the
+// server is decided again, Review's way. At any moment at most
+// Concurrency×PageSize + ChunkSize items (2,250 with the defaults) are
+// listed and not yet decided: what Concurrency calls in flight, the least
+// that keeps a request waiting for each slot of the rate limit, and the
+// chunk being filled hold. Items decided before Review lists them are
+// never listed, so never decided again.
 //
 // The server is not trusted to page correctly. A count past 2³¹-1, which
 // no offset reaches, is taken as no count. A full listing that brings no
@@ -162,7 +176,7 @@ func (s *CertificationsApiService) Review(ctx context.Context, certificationID s
 	if err != nil {
 		return nil, err
 	}
-	filter, err := reviewFilter(o.Filters, s.client.cfg.SkipFilterValidation)
+	filter, err := reviewFilter(o.Filters, s.client.conf().SkipFilterValidation)
 	if err != nil {
 		return nil, err
 	}

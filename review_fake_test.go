@@ -80,7 +80,7 @@ type fakeRequest struct {
 	filters       string
 	decisions     int
 	status        int
-	ids           []string // the ids a listing returned
+	ids           []string // the ids a listing returned, or a decide call sent
 }
 
 func newFakeCert(t *testing.T, items int) (*fakeCert, *APIClient) {
@@ -199,6 +199,9 @@ func (f *fakeCert) decide(req *http.Request) (*http.Response, error) {
 	}
 	f.decideCalls++
 	entry := fakeRequest{method: http.MethodPost, decisions: len(ds), status: http.StatusOK}
+	for _, d := range ds {
+		entry.ids = append(entry.ids, d.ID)
+	}
 	applied, status, err := true, 0, error(nil)
 	if f.decideFault != nil {
 		applied, status, err = f.decideFault(f.decideCalls)

@@ -9,15 +9,12 @@ import (
 	"net/http"
 )
 
-// Kinds of calls that are not the listing of a window.
-const (
-	decideCall = -1 // a decide call
-	probeCall  = -2 // a listing sent only for its count
-)
+// decideCall marks a call that is not the listing of a window.
+const decideCall = -1
 
 // reviewCall is the outcome of one call a review sent.
 type reviewCall struct {
-	window int // index of the window listed, decideCall or probeCall
+	window int // index of the window listed, or decideCall
 	items  []AccessReviewItem
 	total  int64 // X-Total-Count, -1 when not asked for, not sent or past int32
 	path   string
@@ -80,6 +77,10 @@ func (r *reviewRun) run() error {
 // when there are more, every page from the back. Without a count it reads
 // from the front (see forward). The first pass sets the result's Total.
 // A second pass reads one page at a time.
+//
+// The count is a hint. A short first page is the end whatever it says;
+// after a full one, findEnd confirms the count with one listing at it, or
+// finds the real end when items lie past it, before anything is decided.
 func (r *reviewRun) pass(second bool) {
 	size := int32(r.o.PageSize)
 	r.res.ListCalls++
@@ -88,38 +89,129 @@ func (r *reviewRun) pass(second bool) {
 		first.err, first.items = nil, nil
 	}
 	r.cur = newReviewPass(second, size, first.total)
-	onePage := int32(len(first.items)) < size || first.total >= 0 && first.total <= int64(size)
-	if !second && first.err == nil {
-		switch {
-		case first.total >= 0:
-			r.res.Total = int(first.total)
-		case onePage:
-			r.res.Total = len(first.items)
-		}
-	}
+	full := int32(len(first.items)) >= size
 	switch {
 	case first.err != nil:
 		r.fail(first.err)
-	case onePage:
+		return
+	case !full:
+		r.setTotal(second, int64(len(first.items)))
 		r.consume(first, reviewWindow{limit: size})
 		r.loop(nil)
+		return
 	case first.total < 0:
 		r.consume(first, reviewWindow{limit: size})
 		r.forward()
-	default:
-		// The first page is read again as the last window: its items are
-		// not handed to the rule now, or the items behind it would move.
-		// Its ids tell whether the windows further back move forward.
-		r.cur.first = make(map[uint64]struct{}, len(first.items))
-		for i := range first.items {
-			if id := first.items[i].GetID(); id != "" {
-				r.cur.first[r.idHash(id)] = struct{}{}
+		return
+	}
+	// The first page is read again as the last window: its items are not
+	// handed to the rule now, or the items behind it would move. Its ids
+	// tell whether the windows further back move forward.
+	r.cur.first = make(map[uint64]struct{}, len(first.items))
+	for i := range first.items {
+		if id := first.items[i].GetID(); id != "" {
+			r.cur.first[r.idHash(id)] = struct{}{}
+		}
+	}
+	end, ok := r.findEnd(int64(len(first.items)), -1, max(first.total, int64(len(first.items))))
+	if !ok {
+		return
+	}
+	r.cur.total, r.cur.count = end, end
+	r.setTotal(second, end)
+	if end <= int64(len(first.items)) {
+		r.consume(first, reviewWindow{limit: size})
+		r.loop(nil)
+		return
+	}
+	r.report()
+	// Pages of one item cannot overlap: they are read one at a time.
+	r.loop(&backPlan{end: end, size: size, sequential: second || size < 2})
+}
+
+// setTotal sets the result's Total in the first pass.
+func (r *reviewRun) setTotal(second bool, total int64) {
+	if !second {
+		r.res.Total = int(total)
+	}
+}
+
+// maxEndProbes bounds the listings of one findEnd: doubling, then halving,
+// an int32 range of offsets takes at most about 64.
+const maxEndProbes = 80
+
+// findEnd finds the end of the undecided items with listings of a page
+// whose items are not handed to the rule. Every offset below lo is taken
+// to hold an item, and none at hi or past it (hi < 0: not known). Without
+// hi it lists at hint first: nothing there confirms it as the end; items
+// there mean a count too low, and the offset doubles until a listing comes
+// back empty. Then the range halves until a listing comes back short. So a
+// right count costs one listing, and a wrong one O(log n) for n items,
+// never one per page. A failed listing stops the reading (ok is false); so
+// does a full one at an offset of a page or more that holds only items of
+// the first page, as from a server that ignores offset.
+func (r *reviewRun) findEnd(lo, hi, hint int64) (end int64, ok bool) {
+	size := int64(r.o.PageSize)
+	off := hint
+	for probe := 0; probe < maxEndProbes; probe++ {
+		if hi >= 0 {
+			if lo >= hi {
+				return lo, true
+			}
+			off = lo
+			if hi-lo > size {
+				off = lo + (hi-lo)/2
 			}
 		}
-		r.report()
-		// Pages of one item cannot overlap: they are read one at a time.
-		r.loop(&backPlan{end: first.total, size: size, sequential: second || size < 2})
+		if off > math.MaxInt32 {
+			return lo, true // no offset reaches further
+		}
+		w := reviewWindow{offset: int32(off), limit: int32(size)}
+		r.res.ListCalls++
+		c := r.list(w, false)
+		if isOffsetPastEnd(c.err) {
+			c.err, c.items = nil, nil
+		}
+		if c.err != nil {
+			r.fail(c.err)
+			return 0, false
+		}
+		n := int64(len(c.items))
+		switch {
+		case n == 0 && hi < 0 && off == hint:
+			return hint, true // the count is right
+		case n == 0:
+			hi = off
+		case n < size:
+			return off + n, true
+		case off >= size && r.onlyFirst(c):
+			r.stopReading(r.pagingError(w, c, 0))
+			return 0, false
+		default:
+			lo = off + n
+			if hi < 0 {
+				off = 2 * lo
+			}
+		}
 	}
+	return lo, true
+}
+
+// onlyFirst reports whether every item of a listing with an id is one of
+// the pass's first listing.
+func (r *reviewRun) onlyFirst(c reviewCall) bool {
+	ids := 0
+	for i := range c.items {
+		id := c.items[i].GetID()
+		if id == "" {
+			continue
+		}
+		if _, ok := r.cur.first[r.idHash(id)]; !ok {
+			return false
+		}
+		ids++
+	}
+	return ids > 0
 }
 
 // loop sends the listings of plan (none if nil), consumes them in order
@@ -138,24 +230,32 @@ func (r *reviewRun) loop(plan *backPlan) {
 	if plan == nil {
 		plan = &backPlan{}
 	}
+	size := plan.size
 	var windows []reviewWindow
 	received := map[int]reviewCall{}
 	consumed, listing := 0, 0
-	recount, probing := false, false
+	// lastEnd is the end the windows are planned from; searchBelow, when
+	// positive, the offset of a window below it that came back empty.
+	lastEnd, searchBelow := plan.end, int64(0)
 	for {
 		for r.inflight < r.o.Concurrency {
 			readDone := r.readStop || plan.done() && consumed == len(windows)
-			reading := !r.readStop && !plan.done() && !probing
+			reading := !r.readStop && !plan.done()
 			switch {
 			case !r.decideStop && len(r.pending) > 0 && (len(r.pending) >= r.o.ChunkSize || readDone):
 				r.sendChunk()
-			case reading && recount:
-				// A page came back empty: others decided many items. One
-				// count tells how many pages are past the end now.
-				r.sendList(probeCall, reviewWindow{limit: 1}, true)
-				recount, probing = false, true
+			case reading && searchBelow > 0:
+				// A page came back empty: others decided many items, or
+				// the count was too high. The end lies below that page;
+				// a few listings find it, rather than one per page.
+				if end, ok := r.findEnd(0, searchBelow, 0); ok {
+					plan.shrinkTo(end)
+					r.cur.count = min(r.cur.count, end)
+					lastEnd = end
+				}
+				searchBelow = 0
 			case reading && (listing == 0 || !plan.sequential) && (len(windows) < 2 || consumed > 0) &&
-				len(windows)-consumed < r.o.Concurrency && len(r.pending) < 2*r.o.ChunkSize:
+				len(windows)-consumed < r.o.Concurrency && r.held(windows[consumed:])+int(size)+1 <= r.window():
 				w := plan.next(listing > 0)
 				windows = append(windows, w)
 				r.sendList(len(windows)-1, w, false)
@@ -170,25 +270,17 @@ func (r *reviewRun) loop(plan *backPlan) {
 		}
 		c := <-r.done
 		r.inflight--
-		switch c.window {
-		case decideCall:
+		if c.window == decideCall {
 			r.decided(c)
 			r.report()
-			continue
-		case probeCall:
-			probing = false
-			if c.total >= 0 {
-				plan.shrinkTo(c.total)
-				r.cur.count = c.total
-			}
 			continue
 		}
 		listing--
 		if isOffsetPastEnd(c.err) {
 			c.err, c.items = nil, nil // past the end: others decided the rest
 		}
-		if c.err == nil && len(c.items) == 0 && windows[c.window].offset > 0 {
-			recount = true
+		if off := int64(windows[c.window].offset); c.err == nil && len(c.items) == 0 && off > 0 && off < lastEnd {
+			searchBelow, lastEnd = off, off
 		}
 		received[c.window] = c
 		for {
@@ -205,6 +297,24 @@ func (r *reviewRun) loop(plan *backPlan) {
 		}
 		r.report()
 	}
+}
+
+// window is the most items a review holds listed and not yet decided (see
+// Review): Concurrency calls, each a page or a chunk, and the chunk being
+// filled.
+func (r *reviewRun) window() int { return r.o.Concurrency*r.o.PageSize + r.o.ChunkSize }
+
+// held counts the items listed and not yet decided: in the windows sent
+// and not consumed (as many as they may hold), waiting to be sent, and in
+// decide calls on their way. Consuming a window and sending or answering
+// a decide call never makes it grow, so a listing sent only while there
+// is room for it keeps it within window.
+func (r *reviewRun) held(open []reviewWindow) int {
+	n := len(r.pending) + r.inDecide
+	for _, w := range open {
+		n += int(w.limit)
+	}
+	return n
 }
 
 // forward reads from the front when the server gives no count: each page

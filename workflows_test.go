@@ -63,7 +63,8 @@ func TestDecideAllReadsOnlyUndecidedItems(t *testing.T) {
 }
 
 // The skip check of a larger certification reads each page of undecided
-// items, and one more (the count), never every item.
+// items, and two more (the count, and the listing at the count that
+// confirms it), never every item.
 func TestDecideAllSkipCheckCostsThePagesOfUndecidedItems(t *testing.T) {
 	f, c := newFakeCert(t, 3000)
 	var ds []ReviewDecision

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"io"
 	"net/http"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -14,7 +16,57 @@ import (
 
 	"github.com/iscgo/certifications"
 	"github.com/iscgo/certifications/certtest"
+	"github.com/iscgo/certifications/internal/spectest"
 )
+
+// conformingClient is newClient whose every request is validated against
+// the API definitions (the six campaign ones included) and every JSON
+// response body against the schema of its operation and status.
+func conformingClient(t *testing.T, srv *certtest.Server, version certifications.APIVersion) *certifications.APIClient {
+	return newClient(t, srv, func(cfg *certifications.Configuration) {
+		cfg.APIVersion = version
+		var base http.RoundTripper
+		if cfg.HTTPClient != nil {
+			base = cfg.HTTPClient.Transport
+		}
+		hc := &http.Client{Transport: spectest.NewValidatingTransport(t, responseChecker{t, base}, string(version))}
+		cfg.HTTPClient = hc
+	})
+}
+
+// responseChecker validates the JSON responses of the API's operations.
+type responseChecker struct {
+	t    *testing.T
+	next http.RoundTripper
+}
+
+func (c responseChecker) RoundTrip(req *http.Request) (*http.Response, error) {
+	next := c.next
+	if next == nil {
+		next = http.DefaultTransport
+	}
+	resp, err := next.RoundTrip(req)
+	if err != nil || req.URL.Path == spectest.TokenPath {
+		return resp, err
+	}
+	def, op, rerr := spectest.OperationOf(req)
+	if rerr != nil {
+		c.t.Errorf("%s %s: %v", req.Method, req.URL.Path, rerr)
+		return resp, err
+	}
+	if !strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json") {
+		return resp, err
+	}
+	body, rerr := io.ReadAll(resp.Body)
+	_ = resp.Body.Close()
+	resp.Body = io.NopCloser(bytes.NewReader(body))
+	if rerr != nil {
+		c.t.Errorf("%s %s: reading the response: %v", def, op, rerr)
+	} else if verr := spectest.CheckResponse(c.t, def, op, resp.StatusCode, body); verr != nil {
+		c.t.Errorf("%s %s: the %d response does not conform: %v", def, op, resp.StatusCode, verr)
+	}
+	return resp, err
+}
 
 // fakeClock is a clock a test moves by hand.
 type fakeClock struct {
@@ -49,7 +101,7 @@ func TestCampaignLifecycle(t *testing.T) {
 			clock := &fakeClock{now: time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)}
 			srv := certtest.NewTestServer(t, certtest.WithClock(clock.Now),
 				certtest.WithSizes(certtest.Sizes{Reviewers: 3, IdentitiesPerCertification: 2, ItemsPerIdentity: 3}))
-			client := newClient(t, srv, func(cfg *certifications.Configuration) { cfg.APIVersion = version })
+			client := conformingClient(t, srv, version)
 			api := client.CertificationCampaignsApi
 			ctx := t.Context()
 
@@ -121,7 +173,7 @@ func TestCampaignLifecycle(t *testing.T) {
 			}).Execute()
 			require.NoError(t, err)
 			assert.Equal(t, certifications.CertificationTaskTargetTypeCampaign, task.GetTargetType())
-			task, err = client.CertificationsApi.WaitForCertificationTask(ctx, task.GetID(), fastWait)
+			_, err = client.CertificationsApi.WaitForCertificationTask(ctx, task.GetID(), fastWait)
 			require.NoError(t, err)
 			moved, _, err := client.CertificationsApi.GetIdentityCertification(ctx, certs[1].GetID()).Execute()
 			require.NoError(t, err)
@@ -181,7 +233,7 @@ func TestCampaignLifecycle(t *testing.T) {
 // page wrapped in {items, count}, and streams them all.
 func TestCampaignFiltersPageWithStart(t *testing.T) {
 	srv := certtest.NewTestServer(t)
-	client := newClient(t, srv)
+	client := conformingClient(t, srv, certifications.APIVersionV1)
 	api := client.CertificationCampaignFiltersApi
 	ctx := t.Context()
 	for i := range 5 {

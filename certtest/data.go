@@ -243,9 +243,13 @@ var entTable = []entDef{
 }
 
 // apDef is an access profile of the catalog (8 of them: coprime with 7).
+// source is the source it belongs to, as every access profile of a tenant
+// belongs to one: the source of its first entitlement. Filters read it as
+// accessProfile.sourceName; the item model has no field for it.
 type apDef struct {
 	name        string
 	description string
+	source      int
 	ents        []int
 	privileged  bool
 	id          string
@@ -255,14 +259,14 @@ type apDef struct {
 }
 
 var apTable = []apDef{
-	{name: "Accounts Payable Clerk", description: "Everything an accounts payable clerk needs to enter and park invoices", ents: []int{10, 14}},
-	{name: "Payroll Administrator", description: "Run payroll in Workday and SAP and read the payroll share", ents: []int{6, 13, 3}, privileged: true},
-	{name: "Help Desk Tier 1", description: "First-line support: password resets and ticket handling", ents: []int{4, 21}},
-	{name: "Sales Operations", description: "Pipeline and forecast management in Salesforce", ents: []int{18, 19}},
-	{name: "Developer Tools", description: "Source code access for product engineers", ents: []int{25, 26, 5}},
-	{name: "HR Business Partner", description: "Benefits and compensation views for HR business partners", ents: []int{7, 8}},
-	{name: "Remote Worker", description: "VPN access and documentation for remote employees", ents: []int{1, 29}},
-	{name: "Finance Reporting", description: "Read-only finance data for month-end reporting", ents: []int{0, 17, 15}},
+	{name: "Accounts Payable Clerk", description: "Everything an accounts payable clerk needs to enter and park invoices", source: 2, ents: []int{10, 14}},
+	{name: "Payroll Administrator", description: "Run payroll in Workday and SAP and read the payroll share", source: 1, ents: []int{6, 13, 3}, privileged: true},
+	{name: "Help Desk Tier 1", description: "First-line support: password resets and ticket handling", source: 0, ents: []int{4, 21}},
+	{name: "Sales Operations", description: "Pipeline and forecast management in Salesforce", source: 4, ents: []int{18, 19}},
+	{name: "Developer Tools", description: "Source code access for product engineers", source: 6, ents: []int{25, 26, 5}},
+	{name: "HR Business Partner", description: "Benefits and compensation views for HR business partners", source: 1, ents: []int{7, 8}},
+	{name: "Remote Worker", description: "VPN access and documentation for remote employees", source: 0, ents: []int{1, 29}},
+	{name: "Finance Reporting", description: "Read-only finance data for month-end reporting", source: 0, ents: []int{0, 17, 15}},
 }
 
 // roleDef is a role of the catalog (6 of them: coprime with 7).

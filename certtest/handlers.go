@@ -132,8 +132,9 @@ func (s *Server) getIdentityCertification(w http.ResponseWriter, r *http.Request
 
 // itemAliases adds the short field names the item filters and sorters use
 // (access.type, entitlement.sourceName, ...) next to the accessSummary
-// they stand for; type is the access type.
-func itemAliases(d map[string]any) {
+// they stand for; type is the access type. An access profile gets the
+// name of its source as sourceName, which the model has no field for.
+func (t *tenant) itemAliases(d map[string]any) {
 	sum, ok := d["accessSummary"].(map[string]any)
 	if !ok {
 		return
@@ -145,6 +146,22 @@ func itemAliases(d map[string]any) {
 	}
 	if a, ok := sum["access"].(map[string]any); ok {
 		d["type"] = a["type"]
+	}
+	t.apSourceName(d)
+}
+
+// apSourceName sets the sourceName of the accessProfile of a document to
+// the name of the profile's source, for filters to read.
+func (t *tenant) apSourceName(d map[string]any) {
+	ap, ok := d["accessProfile"].(map[string]any)
+	if !ok {
+		return
+	}
+	for _, def := range t.cat.aps {
+		if def.id == ap["id"] {
+			ap["sourceName"] = t.cat.sources[def.source].name
+			return
+		}
 	}
 }
 
@@ -166,7 +183,7 @@ func (s *Server) listIdentityAccessReviewItems(w http.ResponseWriter, r *http.Re
 			total:  c.total(),
 			window: func(off, n int) []itemRef { return t.window(c, off, n) },
 			render: t.item,
-			alias:  itemAliases,
+			alias:  t.itemAliases,
 			keep:   keep,
 			index:  func(lp listParams) (ranked[itemRef], bool) { return t.indexedItems(c, lp, keep) },
 		}

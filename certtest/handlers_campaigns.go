@@ -325,7 +325,7 @@ func (s *Server) createCampaignTemplate(w http.ResponseWriter, r *http.Request) 
 	}
 	s.locked(func(t *tenant) {
 		tm.ID = certifications.Ptr(t.newID("template-id"))
-		tm.Created, tm.Modified = t.now(), nil
+		tm.Created, tm.Modified = certifications.Ptr(t.now()), certifications.Ptr(t.now())
 		tm.Scheduled = certifications.Ptr(false)
 		me := t.person(0)
 		tm.OwnerRef = &certifications.CampaignTemplateOwnerRef{ID: certifications.Ptr(me.id), Type: certifications.Ptr(certifications.CampaignTemplateOwnerRefTypeIdentity),

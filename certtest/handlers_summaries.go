@@ -70,7 +70,7 @@ func (s *Server) getIdentityAccessSummaries(w http.ResponseWriter, r *http.Reque
 		serveItemList(s, w, r, lp, lister[itemRef, accessRow]{
 			all:    t.refs(c),
 			render: t.accessRow,
-			doc:    accessRowDoc,
+			doc:    t.accessRowDoc,
 			keep:   func(ref itemRef) bool { return t.kindIndex(ref) == kind },
 		}, "access-summaries", c.id, string(typ), q.Get("filters"), q.Get("sorters"))
 	})

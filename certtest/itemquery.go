@@ -44,8 +44,13 @@ var itemFields = map[string]func(t *tenant, ref itemRef) (any, bool){
 		}
 		return t.cat.sources[t.cat.ents[k.cat].source].name, true
 	},
-	// Access profiles carry no source name.
-	"accessProfile.sourceName": func(*tenant, itemRef) (any, bool) { return nil, false },
+	"accessProfile.sourceName": func(t *tenant, ref itemRef) (any, bool) {
+		k := t.kindOf(ref)
+		if k.typ != certifications.DtoTypeAccessProfile {
+			return nil, false
+		}
+		return t.cat.sources[t.cat.aps[k.cat].source].name, true
+	},
 }
 
 // itemAccessType is type and access.type: the kind of access the item grants.

@@ -45,8 +45,7 @@ type config struct {
 	tokenLifetime time.Duration
 	clientID      string
 	clientSecret  string
-	largeID       string
-	largeItems    int
+	large         []largeCert
 	faults        Faults
 	clock         func() time.Time
 }
@@ -122,13 +121,21 @@ func WithSizes(s Sizes) Option {
 // Sizes.ItemsPerIdentity items per identity. Its items are generated on
 // demand and never stored, so even millions of them cost no memory until
 // they are decided or moved. Use it to test streaming and bulk decisions.
+// Given more than once, it adds one certification per call, each with ids
+// of its own (the certification ids must differ).
 func WithLargeCertification(id string, items int) Option {
 	return func(c *config) {
 		if id == "" || items < 1 || items > 1<<30 {
 			fail("WithLargeCertification", "needs a non-empty id and 1 to 2^30 items, got %q and %d", id, items)
 		}
-		c.largeID, c.largeItems = id, items
+		c.large = append(c.large, largeCert{id: id, items: items})
 	}
+}
+
+// largeCert is one certification of WithLargeCertification.
+type largeCert struct {
+	id    string
+	items int
 }
 
 // WithTLS serves HTTPS with a self-signed certificate. Configuration and

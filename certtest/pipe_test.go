@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"testing"
 	"testing/synctest"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -24,7 +23,7 @@ func TestInMemoryNetwork(t *testing.T) {
 	// Nothing listens at the address: only the server's own client gets through.
 	req, err := http.NewRequestWithContext(ctx(t), http.MethodGet, srv.URL()+"/v3/certifications", nil)
 	require.NoError(t, err)
-	_, err = (&http.Client{Timeout: 5 * time.Second}).Do(req)
+	_, err = (&http.Client{}).Do(req)
 	assert.Error(t, err)
 }
 

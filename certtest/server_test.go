@@ -41,7 +41,7 @@ func TestTLS(t *testing.T) {
 	assert.Len(t, certs, 2)
 
 	// A client that does not trust the certificate fails.
-	untrusting := newClient(t, srv, noRetries, func(c *certifications.Configuration) { c.HTTPClient = &http.Client{Timeout: 5 * time.Second} })
+	untrusting := newClient(t, srv, noRetries, func(c *certifications.Configuration) { c.HTTPClient = &http.Client{} })
 	_, _, err = untrusting.CertificationsApi.ListIdentityCertifications(ctx(t)).Execute()
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "certificate")
@@ -67,4 +67,23 @@ func TestRequestLog(t *testing.T) {
 
 	srv.ResetRequests()
 	assert.Empty(t, srv.Requests())
+}
+
+// WithLargeCertification given twice adds two certifications, whose items
+// have ids of their own.
+func TestTwoLargeCertifications(t *testing.T) {
+	srv := certtest.NewTestServer(t, certtest.WithLargeCertification("big-1", 10), certtest.WithLargeCertification("big-2", 20))
+	ids := map[string]string{}
+	for cert, n := range map[string]int{"big-1": 10, "big-2": 20} {
+		c, ok := srv.Certification(cert)
+		require.True(t, ok, cert)
+		assert.EqualValues(t, n, c.GetDecisionsTotal(), cert)
+		items := srv.Items(cert)
+		require.Len(t, items, n, cert)
+		for _, it := range items {
+			other, dup := ids[it.GetID()]
+			assert.False(t, dup, "item %s of %s is also in %s", it.GetID(), cert, other)
+			ids[it.GetID()] = cert
+		}
+	}
 }

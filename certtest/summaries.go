@@ -137,8 +137,9 @@ func (t *tenant) accessRow(ref itemRef) accessRow {
 	return accessRow{AccessSummary: *sum, completed: t.decisions[ref] != nil}
 }
 
-func accessRowDoc(a accessRow) map[string]any {
+func (t *tenant) accessRowDoc(a accessRow) map[string]any {
 	d := toDoc(a.AccessSummary)
 	d["completed"] = a.completed
+	t.apSourceName(d)
 	return d
 }

@@ -154,10 +154,10 @@ func newTenant(cfg *config) *tenant {
 			}
 		}
 	}
-	if cfg.largeID != "" {
-		c := t.newCert(cfg.largeID, 0, 0)
+	for _, lc := range cfg.large {
+		c := t.newCert(lc.id, 0, 0)
 		c.name = "Enterprise Entitlement Review for " + t.person(0).name
-		c.gen = cfg.largeItems
+		c.gen = lc.items
 		c.identBase = largeIdentityBase
 		t.initGenerated(c)
 	}

@@ -17,9 +17,15 @@
 //     with the environment's name as the user), unless SAIL_CLIENT_ID and
 //     SAIL_CLIENT_SECRET are set.
 //
-// Credentials are taken from the place that gave the base URL or from a
-// place above it, never from one below: a config.json left in the working
-// directory does not send its secret to the tenant SAIL_BASE_URL names.
+// The tenant's URLs and credentials (TokenURL, ClientID, ClientSecret,
+// AccessToken) come from the one place that names the tenant, never from
+// two: a place read before it that sets one of them is refused with an
+// *Error naming both places, and the places after it are not read. So a
+// config.json left in the working directory can neither send a secret
+// from the environment to a tenant it names nor redirect the token
+// request of the tenant sail names. The sail environment's credentials
+// are SAIL_CLIENT_ID and SAIL_CLIENT_SECRET, or the keyring's, as sail
+// itself reads them.
 // Options.Env chooses a sail environment explicitly; it then ranks right
 // after the other Options, above SAIL_BASE_URL and config.json.
 //
@@ -111,6 +117,9 @@ func Resolve(opts *Options) (*Resolved, error) {
 		return nil, &Error{Problem: "no tenant configured", Looked: s.looked, Fix: "set " + certifications.EnvBaseURL + " with " +
 			certifications.EnvClientID + " and " + certifications.EnvClientSecret + " (or " + certifications.EnvAccessToken +
 			"), write config.json, or create a sail environment (sail environment create)"}
+	}
+	if err := s.oneSource(); err != nil {
+		return nil, err
 	}
 	if s.base.env != "" && !s.hasCredentials() {
 		s.fromKeyring(o.Keyring, s.base.env)

@@ -105,15 +105,6 @@ func TestPrecedence(t *testing.T) {
 			want: map[string]string{"BaseURL": "https://json.api.identitynow.com", "ClientID": "json-id", "ClientSecret": "json-secret"},
 		},
 		{
-			name: "environment credentials go with the base URL of config.json",
-			setup: func(t *testing.T, p *place, o *Options) {
-				p.env = map[string]string{"SAIL_CLIENT_ID": "env-id", "SAIL_CLIENT_SECRET": "env-secret"}
-				p.configJSON(t, `{"BaseURL":"https://json.api.identitynow.com","ClientId":"json-id","ClientSecret":"json-secret"}`)
-			},
-			want: map[string]string{"BaseURL": "https://json.api.identitynow.com", "ClientID": "env-id", "ClientSecret": "env-secret"},
-			from: map[string]string{"BaseURL": "config.json", "ClientID": "SAIL_CLIENT_ID"},
-		},
-		{
 			name: "sail: active environment, secrets from the keyring",
 			setup: func(t *testing.T, p *place, o *Options) {
 				p.sailYAML(t, twoTenants)

@@ -35,6 +35,7 @@ type search struct {
 	sources map[string]string
 	looked  []string
 	base    *layer
+	visited []*layer
 }
 
 func (s *search) set(key, value, source string) {
@@ -48,6 +49,7 @@ func (s *search) get(key string) string { return s.values[key] }
 
 // visit takes from l every setting no layer above it set.
 func (s *search) visit(l *layer) {
+	s.visited = append(s.visited, l)
 	var found []string
 	for key, v := range l.values {
 		if v == "" {
@@ -74,6 +76,44 @@ func (s *search) visit(l *layer) {
 	if l.values["BaseURL"] != "" {
 		s.base = l
 	}
+}
+
+// source names where l got a setting: its environment variable, or l.
+func (l *layer) source(key string) string {
+	if n := l.names[key]; n != "" {
+		return n
+	}
+	return l.name
+}
+
+// tenantKeys are the settings that say where the secret goes, and what it
+// is: they come from the place that names the tenant, all of them.
+var tenantKeys = []string{"TokenURL", "ClientID", "ClientSecret", "AccessToken"}
+
+// oneSource refuses a tenant setting of a place other than the tenant's:
+// combined, a place that names no tenant would decide where the secret
+// goes (a config.json holding only a TokenURL), or which secret goes to a
+// tenant it names. A setting the tenant's place sets to the same value
+// (sail reads SAIL_CLIENT_ID and SAIL_CLIENT_SECRET, as the environment
+// layer does) is the tenant's own.
+func (s *search) oneSource() error {
+	for _, l := range s.visited {
+		if l == s.base {
+			continue
+		}
+		for _, key := range tenantKeys {
+			v := l.values[key]
+			if v == "" || s.base.values[key] == v {
+				continue
+			}
+			return &Error{
+				Problem: key + " from " + l.source(key) + " would go with the tenant named by " + s.base.source("BaseURL") + "; the tenant's URLs and credentials must come from the one place that names it",
+				Looked:  s.looked,
+				Fix:     "set " + key + " in " + s.base.name + " or remove it from " + l.name + ", or name the tenant there too",
+			}
+		}
+	}
+	return nil
 }
 
 func (s *search) hasCredentials() bool {

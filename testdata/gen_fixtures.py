@@ -33,7 +33,7 @@ import sys
 
 import yaml
 
-SHAPE_KEYS = ('type', 'format', 'nullable', 'enum', 'required')
+SHAPE_KEYS = ('type', 'format', 'nullable', 'enum', 'required', 'readOnly')
 
 # The definitions of each API generation, in testdata/openapi.
 GENERATIONS = {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/iscgo/certifications"
 	"github.com/iscgo/certifications/certtest"
+	"github.com/iscgo/certifications/redislimit"
 	"github.com/iscgo/certifications/sailconfig"
 	"github.com/spf13/cobra"
 )
@@ -35,6 +36,9 @@ type app struct {
 	sandbox    bool   // --sandbox
 	apiVersion string // --api
 	verbose    bool   // -v
+	redisURL   string // --redis
+
+	limiter io.Closer // the budget shared through Redis, closed at the end
 
 	started bool // a command's own code began to run: its errors are failures unless they say otherwise
 	client  *certifications.APIClient
@@ -107,6 +111,7 @@ environment of the sail tool (~/.sailpoint/config.yaml and its keyring).
 	f.BoolVar(&a.sandbox, "sandbox", false, "run against a fresh embedded sandbox tenant (nothing is kept after the command)")
 	f.StringVar(&a.apiVersion, "api", "", "API generation: v3 (default) or v1 (also SAIL_API_VERSION)")
 	f.BoolVarP(&a.verbose, "verbose", "v", false, "log every HTTP attempt to stderr (never a token or secret)")
+	f.StringVar(&a.redisURL, "redis", "", "share the rate limit with other processes of the same client through this Redis, e.g. redis://localhost:6379/0 (also "+redislimit.EnvURL+")")
 	for _, c := range commands {
 		root.AddCommand(c(a))
 	}
@@ -241,6 +246,9 @@ func (a *app) connect() (*certifications.APIClient, error) {
 		cfg.Logger = slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{Level: slog.LevelDebug, ReplaceAttr: redactAttr}))
 		cfg.Logger.Debug("isccert: configuration", "config", *cfg, "from", sources)
 	}
+	if err := a.shareBudget(cfg); err != nil {
+		return nil, err
+	}
 	a.client = certifications.NewAPIClient(cfg)
 	if err := a.client.Err(); err != nil {
 		return nil, err
@@ -270,9 +278,40 @@ func (a *app) certification(id string) (*certifications.CertificationsApiService
 	return api, cert, nil
 }
 
+// shareBudget paces cfg's requests through the Redis of --redis or
+// SAIL_REDIS_URL, when one is given, at cfg's rate limit. Redis being
+// down fails nothing: the limiter paces this process alone and says so
+// on stderr.
+func (a *app) shareBudget(cfg *certifications.Configuration) error {
+	u, from := a.redisURL, "--redis"
+	if u == "" {
+		u, from = strings.TrimSpace(a.getenv(redislimit.EnvURL)), redislimit.EnvURL
+	}
+	if u == "" {
+		return nil
+	}
+	opts := &redislimit.Options{Logger: slog.New(slog.NewTextHandler(a.stderr, &slog.HandlerOptions{ReplaceAttr: redactAttr}))}
+	if rl := cfg.RateLimit; rl != nil {
+		opts.Requests, opts.Per = rl.Requests, rl.Per
+	}
+	lim, err := redislimit.NewFromURL(u, opts)
+	if err != nil {
+		if from == "--redis" {
+			return usagef("%s: %v", from, err)
+		}
+		return fmt.Errorf("%s: %w", from, err)
+	}
+	a.limiter, _ = lim.(io.Closer)
+	cfg.Limiter = lim
+	return nil
+}
+
 func (a *app) close() {
 	if a.srv != nil {
 		a.srv.Close()
+	}
+	if a.limiter != nil {
+		_ = a.limiter.Close()
 	}
 }
 

@@ -204,7 +204,7 @@ var campaignFiltersOps = []op{
 	{
 		// The path parameter is filterId in v3 and id in v1; only its
 		// position reaches the wire.
-		Name: "UpdateCampaignFilter", Method: "POST", Path: "/campaign-filters/{filterId}",
+		Name: "UpdateCampaignFilter", Method: "POST", Path: "/campaign-filters/{filterId}", V1Path: "/campaign-filters/v1/{id}",
 		Args:    []arg{{Name: "filterID"}},
 		Result:  "CampaignFilterDetails",
 		Body:    &body{Name: "CampaignFilterDetails", Type: "CampaignFilterDetails", Required: true, Check: "%s.validate()", Doc: "sets the filter's new content (required)."},

@@ -37,6 +37,7 @@ type op struct {
 	Name   string // the constructor's name, the operationId in Go case
 	Method string // GET, POST, PUT, PATCH or DELETE
 	Path   string // the path without API version, {name} for parameters
+	V1Path string // the v1 path, when its parameters are named otherwise (docs only)
 	Args   []arg  // the path parameters, in path order
 	Result string // the model the 200 answer decodes into; empty when the success has no body worth reading
 	List   bool   // the answer is an array of Result
@@ -275,7 +276,11 @@ func pathDoc(s service, o op) string {
 	if !s.Root {
 		return o.Method + " /beta" + o.Path
 	}
-	return o.Method + " /v3" + o.Path + ", or " + o.Method + " " + v1Path(o.Path) + " with APIVersionV1"
+	p1 := v1Path(o.Path)
+	if o.V1Path != "" {
+		p1 = o.V1Path
+	}
+	return o.Method + " /v3" + o.Path + ", or " + o.Method + " " + p1 + " with APIVersionV1"
 }
 
 // v1Path is the per-resource generation's path: the version follows the
