@@ -239,11 +239,7 @@ func campaignsActivateCmd(a *app) *cobra.Command {
 			if _, err := api.StartCampaign(a.ctx, args[0]).ActivateCampaignOptions(opts).Execute(); err != nil {
 				return err
 			}
-			if w.wait {
-				return a.waitForCampaign(api, args[0], &w)
-			}
-			fmt.Fprintf(a.stderr, "isccert: campaign %s is activating; isccert campaigns get %s shows when it is ACTIVE\n", args[0], args[0])
-			return nil
+			return a.afterStart(api, args[0], &w, "activating", certifications.CampaignStatusActive)
 		},
 	}
 	c.Flags().StringVar(&tz, "time-zone", "", "time zone of the deadline, an IANA name such as Europe/Paris (default: the tenant's)")
@@ -275,11 +271,7 @@ func campaignsCompleteCmd(a *app) *cobra.Command {
 			if _, err := api.CompleteCampaign(a.ctx, args[0]).CampaignCompleteOptions(opts).Execute(); err != nil {
 				return err
 			}
-			if w.wait {
-				return a.waitForCampaign(api, args[0], &w)
-			}
-			fmt.Fprintf(a.stderr, "isccert: campaign %s is completing; isccert campaigns get %s shows when it is COMPLETED\n", args[0], args[0])
-			return nil
+			return a.afterStart(api, args[0], &w, "completing", certifications.CampaignStatusCompleted)
 		},
 	}
 	c.Flags().StringVar(&auto, "auto", "", "what to do with the items left undecided: APPROVE (the API's default) or REVOKE")
@@ -365,6 +357,16 @@ func (w *waitFlags) add(c *cobra.Command, until string) {
 
 func (w *waitFlags) options() *certifications.WaitOptions {
 	return &certifications.WaitOptions{Initial: w.poll, Timeout: w.timeout}
+}
+
+// afterStart follows work the server does in the background: with --wait
+// it waits for the campaign, otherwise it says how to look later.
+func (a *app) afterStart(api *certifications.CertificationCampaignsApiService, id string, w *waitFlags, doing string, settled certifications.CampaignStatus) error {
+	if w.wait {
+		return a.waitForCampaign(api, id, w)
+	}
+	fmt.Fprintf(a.stderr, "isccert: campaign %s is %s; isccert campaigns get %s shows when it is %s\n", id, doing, id, settled)
+	return nil
 }
 
 // waitForCampaign waits until the campaign settles, with a spinner on a

@@ -47,6 +47,10 @@ func TestTemplatesSchedulesAndFilters(t *testing.T) {
 	assert.Contains(t, staged, gen.GetID())
 	assert.Contains(t, r.ok("campaigns", "get", gen.GetID(), "--detail", "full").stdout, "status    STAGED")
 
+	act := r.ok("campaigns", "activate", gen.GetID())
+	assert.Equal(t, "isccert: campaign "+gen.GetID()+" is activating; isccert campaigns get "+gen.GetID()+" shows when it is ACTIVE\n", act.stderr)
+	assert.Empty(t, act.stdout)
+
 	r.ok("templates", "delete", id)
 	gone := r.run("campaigns", "create", "--template", id)
 	assert.Equal(t, 1, gone.code)
