@@ -15,18 +15,18 @@ func init() { register(campaignsCmd) }
 type campaign = certifications.Campaign
 
 var campaignColumns = []column[campaign]{
-	{"id", (*campaign).GetID},
-	{"name", (*campaign).GetName},
-	{"type", func(c *campaign) string { return string(c.GetType()) }},
-	{"status", func(c *campaign) string { return string(c.GetStatus()) }},
-	{"deadline", func(c *campaign) string { return timeText(c.GetDeadline()) }},
-	{"signed", func(c *campaign) string {
+	{name: "id", get: (*campaign).GetID},
+	{name: "name", get: (*campaign).GetName},
+	{name: "type", get: func(c *campaign) string { return string(c.GetType()) }},
+	{name: "status", get: func(c *campaign) string { return string(c.GetStatus()) }},
+	{name: "deadline", get: func(c *campaign) string { return timeText(c.GetDeadline()) }},
+	{name: "signed", get: func(c *campaign) string {
 		if c.TotalCertifications == nil {
 			return ""
 		}
 		return fmt.Sprintf("%d/%d", c.GetCompletedCertifications(), c.GetTotalCertifications())
 	}},
-	{"created", func(c *campaign) string { return timeText(c.GetCreated()) }},
+	{name: "created", get: func(c *campaign) string { return timeText(c.GetCreated()) }},
 }
 
 // campaignsAPI returns the campaign operations of the client.

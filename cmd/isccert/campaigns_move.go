@@ -21,12 +21,12 @@ type moveRow struct {
 }
 
 var moveColumns = []column[moveRow]{
-	{"certification", func(r *moveRow) string { return r.CertificationID }},
-	{"name", func(r *moveRow) string { return r.CertificationName }},
-	{"from", func(r *moveRow) string { return r.From }},
-	{"to", func(r *moveRow) string { return r.To }},
-	{"task", func(r *moveRow) string { return r.TaskID }},
-	{"status", func(r *moveRow) string { return r.TaskStatus }},
+	{name: "certification", get: func(r *moveRow) string { return r.CertificationID }},
+	{name: "name", get: func(r *moveRow) string { return r.CertificationName }},
+	{name: "from", get: func(r *moveRow) string { return r.From }},
+	{name: "to", get: func(r *moveRow) string { return r.To }},
+	{name: "task", get: func(r *moveRow) string { return r.TaskID }},
+	{name: "status", get: func(r *moveRow) string { return r.TaskStatus }},
 }
 
 func campaignsMoveCmd(a *app) *cobra.Command {

@@ -113,41 +113,41 @@ func signedText(c counters) string {
 }
 
 var statusColumns = []column[statusView]{
-	{"campaign", func(v *statusView) string { return v.Name + " (" + v.CampaignID + ")" }},
-	{"status", func(v *statusView) string { return v.Status }},
-	{"deadline", func(v *statusView) string { return timeText(v.Deadline) }},
-	{"decisions", func(v *statusView) string {
+	{name: "campaign", get: func(v *statusView) string { return v.Name + " (" + v.CampaignID + ")" }},
+	{name: "status", get: func(v *statusView) string { return v.Status }},
+	{name: "deadline", get: func(v *statusView) string { return timeText(v.Deadline) }},
+	{name: "decisions", get: func(v *statusView) string {
 		return fmt.Sprintf("%d of %d made %s", v.DecisionsMade, v.DecisionsTotal, textBar(v.counters, statusBarWidth))
 	}},
-	{"signed", func(v *statusView) string { return signedText(v.counters) + " certifications" }},
-	{"past due", func(v *statusView) string { return fmt.Sprint(len(v.PastDue)) }},
+	{name: "signed", get: func(v *statusView) string { return signedText(v.counters) + " certifications" }},
+	{name: "past due", get: func(v *statusView) string { return fmt.Sprint(len(v.PastDue)) }},
 }
 
 var reviewerTableColumns = []column[reviewerRow]{
-	{"reviewer", func(r *reviewerRow) string { return r.ReviewerName }},
-	{"decisions", func(r *reviewerRow) string { return textBar(r.counters, statusBarWidth) }},
-	{"made", func(r *reviewerRow) string { return fmt.Sprintf("%d/%d", r.DecisionsMade, r.DecisionsTotal) }},
-	{"signed", func(r *reviewerRow) string { return fmt.Sprintf("%d/%d", r.Signed, r.Certifications) }},
+	{name: "reviewer", get: func(r *reviewerRow) string { return r.ReviewerName }},
+	{name: "decisions", get: func(r *reviewerRow) string { return textBar(r.counters, statusBarWidth) }},
+	{name: "made", get: func(r *reviewerRow) string { return fmt.Sprintf("%d/%d", r.DecisionsMade, r.DecisionsTotal) }},
+	{name: "signed", get: func(r *reviewerRow) string { return fmt.Sprintf("%d/%d", r.Signed, r.Certifications) }},
 }
 
 // reviewerCSVColumns are the columns of -o csv: plain numbers for a
 // spreadsheet, one row per reviewer.
 var reviewerCSVColumns = []column[reviewerRow]{
-	{"reviewerId", func(r *reviewerRow) string { return r.ReviewerID }},
-	{"reviewerName", func(r *reviewerRow) string { return r.ReviewerName }},
-	{"certifications", func(r *reviewerRow) string { return fmt.Sprint(r.Certifications) }},
-	{"signed", func(r *reviewerRow) string { return fmt.Sprint(r.Signed) }},
-	{"decisionsMade", func(r *reviewerRow) string { return fmt.Sprint(r.DecisionsMade) }},
-	{"decisionsTotal", func(r *reviewerRow) string { return fmt.Sprint(r.DecisionsTotal) }},
-	{"percentMade", func(r *reviewerRow) string { return fmt.Sprint(r.Percent()) }},
+	{name: "reviewerId", get: func(r *reviewerRow) string { return r.ReviewerID }},
+	{name: "reviewerName", get: func(r *reviewerRow) string { return r.ReviewerName }},
+	{name: "certifications", get: func(r *reviewerRow) string { return fmt.Sprint(r.Certifications) }},
+	{name: "signed", get: func(r *reviewerRow) string { return fmt.Sprint(r.Signed) }},
+	{name: "decisionsMade", get: func(r *reviewerRow) string { return fmt.Sprint(r.DecisionsMade) }},
+	{name: "decisionsTotal", get: func(r *reviewerRow) string { return fmt.Sprint(r.DecisionsTotal) }},
+	{name: "percentMade", get: func(r *reviewerRow) string { return fmt.Sprint(r.Percent()) }},
 }
 
 var pastDueColumns = []column[pastDueRow]{
-	{"past due", func(r *pastDueRow) string { return r.Name }},
-	{"id", func(r *pastDueRow) string { return r.ID }},
-	{"reviewer", func(r *pastDueRow) string { return r.ReviewerName }},
-	{"due", func(r *pastDueRow) string { return timeText(r.Due) }},
-	{"made", func(r *pastDueRow) string { return fmt.Sprintf("%d/%d", r.DecisionsMade, r.DecisionsTotal) }},
+	{name: "past due", get: func(r *pastDueRow) string { return r.Name }},
+	{name: "id", get: func(r *pastDueRow) string { return r.ID }},
+	{name: "reviewer", get: func(r *pastDueRow) string { return r.ReviewerName }},
+	{name: "due", get: func(r *pastDueRow) string { return timeText(r.Due) }},
+	{name: "made", get: func(r *pastDueRow) string { return fmt.Sprintf("%d/%d", r.DecisionsMade, r.DecisionsTotal) }},
 }
 
 // writeStatus writes a status view in an output format: table (the

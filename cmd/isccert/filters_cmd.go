@@ -13,12 +13,12 @@ func init() { register(filtersCmd) }
 type campaignFilterDetails = certifications.CampaignFilterDetails
 
 var filterColumns = []column[campaignFilterDetails]{
-	{"id", func(f *campaignFilterDetails) string { return f.ID }},
-	{"name", func(f *campaignFilterDetails) string { return f.Name }},
-	{"mode", func(f *campaignFilterDetails) string { return string(f.Mode) }},
-	{"criteria", func(f *campaignFilterDetails) string { return strconv.Itoa(len(f.CriteriaList)) }},
-	{"system", func(f *campaignFilterDetails) string { return strconv.FormatBool(f.IsSystemFilter) }},
-	{"description", func(f *campaignFilterDetails) string { return f.GetDescription() }},
+	{name: "id", get: func(f *campaignFilterDetails) string { return f.ID }},
+	{name: "name", get: func(f *campaignFilterDetails) string { return f.Name }},
+	{name: "mode", get: func(f *campaignFilterDetails) string { return string(f.Mode) }},
+	{name: "criteria", get: func(f *campaignFilterDetails) string { return strconv.Itoa(len(f.CriteriaList)) }},
+	{name: "system", get: func(f *campaignFilterDetails) string { return strconv.FormatBool(f.IsSystemFilter) }},
+	{name: "description", get: func(f *campaignFilterDetails) string { return f.GetDescription() }},
 }
 
 func (a *app) filtersAPI() (*certifications.CertificationCampaignFiltersApiService, error) {

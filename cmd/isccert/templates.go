@@ -15,23 +15,23 @@ func init() { register(templatesCmd) }
 type campaignTemplate = certifications.CampaignTemplate
 
 var templateColumns = []column[campaignTemplate]{
-	{"id", (*campaignTemplate).GetID},
-	{"name", (*campaignTemplate).GetName},
-	{"type", func(t *campaignTemplate) string { return string(t.Campaign.GetType()) }},
-	{"deadline", (*campaignTemplate).GetDeadlineDuration},
-	{"scheduled", func(t *campaignTemplate) string { return fmt.Sprint(t.GetScheduled()) }},
-	{"created", func(t *campaignTemplate) string { return timeText(t.GetCreated()) }},
+	{name: "id", get: (*campaignTemplate).GetID},
+	{name: "name", get: (*campaignTemplate).GetName},
+	{name: "type", get: func(t *campaignTemplate) string { return string(t.Campaign.GetType()) }},
+	{name: "deadline", get: (*campaignTemplate).GetDeadlineDuration},
+	{name: "scheduled", get: func(t *campaignTemplate) string { return fmt.Sprint(t.GetScheduled()) }},
+	{name: "created", get: func(t *campaignTemplate) string { return timeText(t.GetCreated()) }},
 }
 
 type schedule = certifications.Schedule
 
 var scheduleColumns = []column[schedule]{
-	{"type", func(s *schedule) string { return string(s.Type) }},
-	{"months", func(s *schedule) string { return selectorText(s.Months) }},
-	{"days", func(s *schedule) string { return selectorText(s.Days) }},
-	{"hours", func(s *schedule) string { return selectorText(&s.Hours) }},
-	{"expiration", func(s *schedule) string { return timeText(s.GetExpiration()) }},
-	{"timeZone", (*schedule).GetTimeZoneID},
+	{name: "type", get: func(s *schedule) string { return string(s.Type) }},
+	{name: "months", get: func(s *schedule) string { return selectorText(s.Months) }},
+	{name: "days", get: func(s *schedule) string { return selectorText(s.Days) }},
+	{name: "hours", get: func(s *schedule) string { return selectorText(&s.Hours) }},
+	{name: "expiration", get: func(s *schedule) string { return timeText(s.GetExpiration()) }},
+	{name: "timeZone", get: (*schedule).GetTimeZoneID},
 }
 
 // selectorText writes a schedule selector as "LIST: 1, 15".
