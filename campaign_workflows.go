@@ -119,9 +119,9 @@ type CampaignProgress struct {
 	// DecisionsMade and DecisionsTotal sum the certifications' counters.
 	DecisionsMade  int
 	DecisionsTotal int
-	// PastDue counts the certifications not signed off whose due date has
-	// passed.
-	PastDue int
+	// PastDue holds the certifications not signed off whose due date has
+	// passed (by the client's clock), in the order they were read.
+	PastDue []IdentityCertificationDto
 	// ByReviewer holds the same counters per reviewer, by name then ID.
 	ByReviewer []ReviewerProgress
 }
@@ -178,7 +178,7 @@ func (s *CertificationCampaignsApiService) Progress(ctx context.Context, campaig
 			*n.total += total
 		}
 		if due := c.GetDue(); !signed && !due.IsZero() && due.Before(now) {
-			p.PastDue++
+			p.PastDue = append(p.PastDue, c)
 		}
 	}
 	for _, r := range by {

@@ -49,19 +49,19 @@ func TestStatusViewOf(t *testing.T) {
 	camp := &certifications.Campaign{ID: certifications.Ptr("c1"), Name: "Q4", Deadline: &due,
 		Status: certifications.Ptr(certifications.CampaignStatusActive)}
 	p := &certifications.CampaignProgress{
-		Certifications: 3, Signed: 1, DecisionsMade: 10, DecisionsTotal: 30, PastDue: 1,
+		Certifications: 3, Signed: 1, DecisionsMade: 10, DecisionsTotal: 30,
 		ByReviewer: []certifications.ReviewerProgress{
 			{ReviewerID: "r1", ReviewerName: "Ann", Certifications: 1, Signed: 1, DecisionsMade: 10, DecisionsTotal: 10},
 			{ReviewerID: "r2", ReviewerName: "Bo", Certifications: 2, DecisionsTotal: 20},
 		},
 	}
-	late := []certifications.IdentityCertificationDto{{
+	p.PastDue = []certifications.IdentityCertificationDto{{
 		ID: certifications.Ptr("cert-9"), Name: certifications.Ptr("Bo's review"), Due: &due,
 		Reviewer:      &certifications.Reviewer{Name: certifications.Ptr("Bo")},
 		DecisionsMade: certifications.Ptr[int32](0), DecisionsTotal: certifications.Ptr[int32](12),
 	}}
 	now := time.Date(2026, 11, 2, 0, 0, 0, 0, time.UTC)
-	v := statusViewOf(camp, p, late, now)
+	v := statusViewOf(camp, p, now)
 	assert.Equal(t, &statusView{
 		CampaignID: "c1", Name: "Q4", Status: "ACTIVE", Deadline: due, AsOf: now,
 		counters: counters{Certifications: 3, Signed: 1, DecisionsMade: 10, DecisionsTotal: 30},

@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/iscgo/certifications"
@@ -40,15 +41,8 @@ scripts, nothing loaded from the network) to attach to an e-mail.`,
 				return err
 			}
 			now := time.Now()
-			var late []certifications.IdentityCertificationDto
-			if p.PastDue > 0 {
-				if late, err = a.pastDue(args[0], now); err != nil {
-					bar.stop()
-					return err
-				}
-			}
 			bar.done()
-			v := statusViewOf(camp, p, late, now)
+			v := statusViewOf(camp, p, now)
 			if html != "" {
 				if err := writeFileAtomic(html, func(f *os.File) error { return writeStatusHTML(f, v) }); err != nil {
 					return err
@@ -61,36 +55,13 @@ scripts, nothing loaded from the network) to attach to an e-mail.`,
 	return c
 }
 
-// pastDue lists the certifications of a campaign that are past their due
-// date and not signed: Progress counts them, the page names them. The
-// active ones are read earliest due first, and the reading stops at the
-// first one not yet due, so a campaign on time costs no request here.
-func (a *app) pastDue(campaignID string, now time.Time) ([]certifications.IdentityCertificationDto, error) {
-	c, err := a.connect()
-	if err != nil {
-		return nil, err
-	}
-	f := certifications.And(certifications.Eq("campaign.id", campaignID), certifications.Eq("phase", string(certifications.CertificationPhaseActive)))
-	var late []certifications.IdentityCertificationDto
-	for cert, err := range c.CertificationsApi.ListIdentityCertifications(a.ctx).Filters(f.String()).Sorters("due").All() {
-		if err != nil {
-			return nil, err
-		}
-		due := cert.GetDue()
-		if due.IsZero() {
-			continue
-		}
-		if !due.Before(now) {
-			break
-		}
-		late = append(late, cert)
-	}
-	return late, nil
-}
-
-// statusViewOf builds the view of a campaign from the SDK's progress and
-// the certifications past due.
-func statusViewOf(camp *certifications.Campaign, p *certifications.CampaignProgress, late []certifications.IdentityCertificationDto, now time.Time) *statusView {
+// statusViewOf builds the view of a campaign from the SDK's progress; the
+// certifications past due are shown earliest due first.
+func statusViewOf(camp *certifications.Campaign, p *certifications.CampaignProgress, now time.Time) *statusView {
+	late := slices.Clone(p.PastDue)
+	slices.SortStableFunc(late, func(a, b certifications.IdentityCertificationDto) int {
+		return a.GetDue().Compare(b.GetDue())
+	})
 	v := &statusView{
 		CampaignID: camp.GetID(),
 		Name:       camp.GetName(),
