@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/csv"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -16,25 +15,7 @@ import (
 // leaves the files it says it writes.
 func TestREADMECampaignsWalkthrough(t *testing.T) {
 	t.Parallel()
-	bash, err := exec.LookPath("bash")
-	require.NoError(t, err, "the walkthrough is shell")
-	readme, err := os.ReadFile("README.md")
-	require.NoError(t, err)
-	_, block, ok := strings.Cut(string(readme), "<!-- campaigns walkthrough -->\n```sh\n")
-	require.True(t, ok, "README.md marks its campaigns walkthrough")
-	script, _, ok := strings.Cut(block, "```\n<!-- /campaigns walkthrough -->")
-	require.True(t, ok, "README.md ends its campaigns walkthrough")
-
-	r := newRunner(t)
-	r.env["PATH"] = filepath.Dir(binary) + string(os.PathListSeparator) + r.env["PATH"]
-	cmd := exec.Command(bash, "-eu", "-c", "trap 'kill \"${ISCCERT_SANDBOX_PID:-}\" 2>/dev/null || true' EXIT\n"+script)
-	cmd.Dir = r.dir
-	for k, v := range r.env {
-		cmd.Env = append(cmd.Env, k+"="+v)
-	}
-	out, err := cmd.CombinedOutput()
-	require.NoError(t, err, "%s", out)
-	s := string(out)
+	r, s := runREADMEBlock(t, "campaigns walkthrough")
 	assert.Contains(t, s, "status    ACTIVE", "activate --wait shows the active campaign")
 	assert.Contains(t, s, "decided         32")
 	assert.Contains(t, s, "decisions  32 of 96 made [######--------------]  33%")
