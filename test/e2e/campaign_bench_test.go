@@ -85,12 +85,7 @@ func BenchmarkAllItems(b *testing.B) {
 		elapsed := time.Since(start)
 		b.StopTimer()
 		require.Equal(b, campaignBenchCerts*campaignBenchItemsPerCert, n)
-		sent, limited := reviewSent(srv)
-		tally.sent += sent
-		tally.limited += limited
-		tally.minimum += minimum
-		tally.floor += reviewFloor(minimum)
-		tally.elapsed += elapsed
+		tally.addRun(srv, minimum, elapsed)
 		srv.Close()
 		b.StartTimer()
 	}
