@@ -59,31 +59,6 @@ func transitional(s CampaignStatus) bool {
 	return false
 }
 
-// poll calls check until it reports done, waiting between calls with the
-// backoff and within the timeout of opts (see WaitOptions). what names the
-// thing waited for in the timeout error.
-func poll(ctx context.Context, opts *WaitOptions, what func() string, check func() (bool, error)) error {
-	wait, maxWait, timeout := 500*time.Millisecond, 10*time.Second, DefaultTaskWaitTimeout
-	if opts != nil {
-		wait, maxWait, timeout = cmp.Or(opts.Initial, wait), cmp.Or(opts.Max, maxWait), cmp.Or(opts.Timeout, timeout)
-	}
-	deadline := time.Now().Add(timeout)
-	for {
-		done, err := check()
-		if done || err != nil {
-			return err
-		}
-		left := time.Until(deadline)
-		if left <= 0 {
-			return fmt.Errorf("certifications: %s after %s; wait longer (WaitOptions.Timeout) or look again later: %w", what(), timeout, context.DeadlineExceeded)
-		}
-		if err := sleep(ctx, min(wait, left)); err != nil {
-			return err
-		}
-		wait = min(wait+wait/2, maxWait)
-	}
-}
-
 // WaitForCampaign polls a campaign (in its full shape) while its status
 // is transitional (PENDING, ACTIVATING, COMPLETING, CANCELING) and returns
 // it once settled. A campaign in ERROR is a *CampaignError naming its
