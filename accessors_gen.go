@@ -7,6 +7,30 @@ import (
 	"time"
 )
 
+// GetType returns Type, or "" when a is nil.
+func (a *AccessConstraint) GetType() AccessConstraintType {
+	if a == nil {
+		return ""
+	}
+	return a.Type
+}
+
+// GetIDs returns IDs, or nil when a is nil.
+func (a *AccessConstraint) GetIDs() []string {
+	if a == nil {
+		return nil
+	}
+	return a.IDs
+}
+
+// GetOperator returns Operator, or "" when a is nil.
+func (a *AccessConstraint) GetOperator() AccessConstraintOperator {
+	if a == nil {
+		return ""
+	}
+	return a.Operator
+}
+
 // GetAccessSummary returns AccessSummary, or nil when a is nil.
 func (a *AccessReviewItem) GetAccessSummary() *AccessSummary {
 	if a == nil {
@@ -119,6 +143,14 @@ func (a *AccessSummaryAccess) GetName() string {
 	return *a.Name
 }
 
+// GetTimeZone returns TimeZone, or "" when it is unset or a is nil.
+func (a *ActivateCampaignOptions) GetTimeZone() string {
+	if a == nil || a.TimeZone == nil {
+		return ""
+	}
+	return *a.TimeZone
+}
+
 // GetAccountID returns AccountID, or "" when it is unset or a is nil.
 func (a *ActivityInsights) GetAccountID() string {
 	if a == nil || a.AccountID == nil {
@@ -141,6 +173,454 @@ func (a *ActivityInsights) GetUsageDaysState() ActivityInsightsUsageDaysState {
 		return ""
 	}
 	return *a.UsageDaysState
+}
+
+// GetCertificationIDs returns CertificationIDs, or nil when a is nil.
+func (a *AdminReviewReassign) GetCertificationIDs() []string {
+	if a == nil {
+		return nil
+	}
+	return a.CertificationIDs
+}
+
+// GetReassignTo returns ReassignTo, or nil when a is nil.
+func (a *AdminReviewReassign) GetReassignTo() *AdminReviewReassignReassignTo {
+	if a == nil {
+		return nil
+	}
+	return a.ReassignTo
+}
+
+// GetReason returns Reason, or "" when it is unset or a is nil.
+func (a *AdminReviewReassign) GetReason() string {
+	if a == nil || a.Reason == nil {
+		return ""
+	}
+	return *a.Reason
+}
+
+// GetID returns ID, or "" when it is unset or a is nil.
+func (a *AdminReviewReassignReassignTo) GetID() string {
+	if a == nil || a.ID == nil {
+		return ""
+	}
+	return *a.ID
+}
+
+// GetType returns Type, or "" when it is unset or a is nil.
+func (a *AdminReviewReassignReassignTo) GetType() AdminReviewReassignReassignToType {
+	if a == nil || a.Type == nil {
+		return ""
+	}
+	return *a.Type
+}
+
+// GetID returns ID, or "" when it is unset or c is nil.
+func (c *Campaign) GetID() string {
+	if c == nil || c.ID == nil {
+		return ""
+	}
+	return *c.ID
+}
+
+// GetName returns Name, or "" when c is nil.
+func (c *Campaign) GetName() string {
+	if c == nil {
+		return ""
+	}
+	return c.Name
+}
+
+// GetDescription returns Description, or "" when it is unset or c is nil.
+func (c *Campaign) GetDescription() string {
+	if c == nil || c.Description == nil {
+		return ""
+	}
+	return *c.Description
+}
+
+// GetDeadline returns Deadline, or the zero time when it is unset or c is nil.
+func (c *Campaign) GetDeadline() time.Time {
+	if c == nil || c.Deadline == nil {
+		return time.Time{}
+	}
+	return *c.Deadline
+}
+
+// GetType returns Type, or "" when c is nil.
+func (c *Campaign) GetType() CampaignReferenceCampaignType {
+	if c == nil {
+		return ""
+	}
+	return c.Type
+}
+
+// GetEmailNotificationEnabled returns EmailNotificationEnabled, or false when it is unset or c is nil.
+func (c *Campaign) GetEmailNotificationEnabled() bool {
+	if c == nil || c.EmailNotificationEnabled == nil {
+		return false
+	}
+	return *c.EmailNotificationEnabled
+}
+
+// GetAutoRevokeAllowed returns AutoRevokeAllowed, or false when it is unset or c is nil.
+func (c *Campaign) GetAutoRevokeAllowed() bool {
+	if c == nil || c.AutoRevokeAllowed == nil {
+		return false
+	}
+	return *c.AutoRevokeAllowed
+}
+
+// GetRecommendationsEnabled returns RecommendationsEnabled, or false when it is unset or c is nil.
+func (c *Campaign) GetRecommendationsEnabled() bool {
+	if c == nil || c.RecommendationsEnabled == nil {
+		return false
+	}
+	return *c.RecommendationsEnabled
+}
+
+// GetStatus returns Status, or "" when it is unset or c is nil.
+func (c *Campaign) GetStatus() CampaignStatus {
+	if c == nil || c.Status == nil {
+		return ""
+	}
+	return *c.Status
+}
+
+// GetCorrelatedStatus returns CorrelatedStatus, or "" when it is unset or c is nil.
+func (c *Campaign) GetCorrelatedStatus() CampaignReferenceCorrelatedStatus {
+	if c == nil || c.CorrelatedStatus == nil {
+		return ""
+	}
+	return *c.CorrelatedStatus
+}
+
+// GetCreated returns Created, or the zero time when it is unset or c is nil.
+func (c *Campaign) GetCreated() time.Time {
+	if c == nil || c.Created == nil {
+		return time.Time{}
+	}
+	return *c.Created
+}
+
+// GetTotalCertifications returns TotalCertifications, or 0 when it is unset or c is nil.
+func (c *Campaign) GetTotalCertifications() int32 {
+	if c == nil || c.TotalCertifications == nil {
+		return 0
+	}
+	return *c.TotalCertifications
+}
+
+// GetCompletedCertifications returns CompletedCertifications, or 0 when it is unset or c is nil.
+func (c *Campaign) GetCompletedCertifications() int32 {
+	if c == nil || c.CompletedCertifications == nil {
+		return 0
+	}
+	return *c.CompletedCertifications
+}
+
+// GetAlerts returns Alerts, or nil when c is nil.
+func (c *Campaign) GetAlerts() []CampaignAlert {
+	if c == nil {
+		return nil
+	}
+	return c.Alerts
+}
+
+// GetModified returns Modified, or the zero time when it is unset or c is nil.
+func (c *Campaign) GetModified() time.Time {
+	if c == nil || c.Modified == nil {
+		return time.Time{}
+	}
+	return *c.Modified
+}
+
+// GetFilter returns Filter, or nil when c is nil.
+func (c *Campaign) GetFilter() *CampaignFilterRef {
+	if c == nil {
+		return nil
+	}
+	return c.Filter
+}
+
+// GetSunsetCommentsRequired returns SunsetCommentsRequired, or false when it is unset or c is nil.
+func (c *Campaign) GetSunsetCommentsRequired() bool {
+	if c == nil || c.SunsetCommentsRequired == nil {
+		return false
+	}
+	return *c.SunsetCommentsRequired
+}
+
+// GetSourceOwnerCampaignInfo returns SourceOwnerCampaignInfo, or nil when c is nil.
+func (c *Campaign) GetSourceOwnerCampaignInfo() *SourceOwnerCampaignInfo {
+	if c == nil {
+		return nil
+	}
+	return c.SourceOwnerCampaignInfo
+}
+
+// GetSearchCampaignInfo returns SearchCampaignInfo, or nil when c is nil.
+func (c *Campaign) GetSearchCampaignInfo() *SearchCampaignInfo {
+	if c == nil {
+		return nil
+	}
+	return c.SearchCampaignInfo
+}
+
+// GetRoleCompositionCampaignInfo returns RoleCompositionCampaignInfo, or nil when c is nil.
+func (c *Campaign) GetRoleCompositionCampaignInfo() *RoleCompositionCampaignInfo {
+	if c == nil {
+		return nil
+	}
+	return c.RoleCompositionCampaignInfo
+}
+
+// GetMachineAccountCampaignInfo returns MachineAccountCampaignInfo, or nil when c is nil.
+func (c *Campaign) GetMachineAccountCampaignInfo() *MachineAccountCampaignInfo {
+	if c == nil {
+		return nil
+	}
+	return c.MachineAccountCampaignInfo
+}
+
+// GetSourcesWithOrphanEntitlements returns SourcesWithOrphanEntitlements, or nil when c is nil.
+func (c *Campaign) GetSourcesWithOrphanEntitlements() []SourceWithOrphanEntitlements {
+	if c == nil {
+		return nil
+	}
+	return c.SourcesWithOrphanEntitlements
+}
+
+// GetMandatoryCommentRequirement returns MandatoryCommentRequirement, or "" when it is unset or c is nil.
+func (c *Campaign) GetMandatoryCommentRequirement() CampaignReferenceMandatoryCommentRequirement {
+	if c == nil || c.MandatoryCommentRequirement == nil {
+		return ""
+	}
+	return *c.MandatoryCommentRequirement
+}
+
+// GetLevel returns Level, or "" when it is unset or c is nil.
+func (c *CampaignAlert) GetLevel() CampaignAlertLevel {
+	if c == nil || c.Level == nil {
+		return ""
+	}
+	return *c.Level
+}
+
+// GetLocalizations returns Localizations, or nil when c is nil.
+func (c *CampaignAlert) GetLocalizations() []ErrorMessageDto {
+	if c == nil {
+		return nil
+	}
+	return c.Localizations
+}
+
+// GetAutoCompleteAction returns AutoCompleteAction, or "" when it is unset or c is nil.
+func (c *CampaignCompleteOptions) GetAutoCompleteAction() AutoCompleteAction {
+	if c == nil || c.AutoCompleteAction == nil {
+		return ""
+	}
+	return *c.AutoCompleteAction
+}
+
+// GetType returns Type, or "" when c is nil.
+func (c *CampaignFilterCriteria) GetType() CampaignFilterCriteriaType {
+	if c == nil {
+		return ""
+	}
+	return c.Type
+}
+
+// GetOperation returns Operation, or "" when it is unset or c is nil.
+func (c *CampaignFilterCriteria) GetOperation() CampaignFilterCriteriaOperation {
+	if c == nil || c.Operation == nil {
+		return ""
+	}
+	return *c.Operation
+}
+
+// GetProperty returns Property, or "" when it is unset or c is nil.
+func (c *CampaignFilterCriteria) GetProperty() string {
+	if c == nil || c.Property == nil {
+		return ""
+	}
+	return *c.Property
+}
+
+// GetValue returns Value, or "" when it is unset or c is nil.
+func (c *CampaignFilterCriteria) GetValue() string {
+	if c == nil || c.Value == nil {
+		return ""
+	}
+	return *c.Value
+}
+
+// GetNegateResult returns NegateResult, or false when it is unset or c is nil.
+func (c *CampaignFilterCriteria) GetNegateResult() bool {
+	if c == nil || c.NegateResult == nil {
+		return false
+	}
+	return *c.NegateResult
+}
+
+// GetShortCircuit returns ShortCircuit, or false when it is unset or c is nil.
+func (c *CampaignFilterCriteria) GetShortCircuit() bool {
+	if c == nil || c.ShortCircuit == nil {
+		return false
+	}
+	return *c.ShortCircuit
+}
+
+// GetRecordChildMatches returns RecordChildMatches, or false when it is unset or c is nil.
+func (c *CampaignFilterCriteria) GetRecordChildMatches() bool {
+	if c == nil || c.RecordChildMatches == nil {
+		return false
+	}
+	return *c.RecordChildMatches
+}
+
+// GetID returns ID, or "" when it is unset or c is nil.
+func (c *CampaignFilterCriteria) GetID() string {
+	if c == nil || c.ID == nil {
+		return ""
+	}
+	return *c.ID
+}
+
+// GetSuppressMatchedItems returns SuppressMatchedItems, or false when it is unset or c is nil.
+func (c *CampaignFilterCriteria) GetSuppressMatchedItems() bool {
+	if c == nil || c.SuppressMatchedItems == nil {
+		return false
+	}
+	return *c.SuppressMatchedItems
+}
+
+// GetChildren returns Children, or nil when c is nil.
+func (c *CampaignFilterCriteria) GetChildren() []CampaignFilterCriteria {
+	if c == nil {
+		return nil
+	}
+	return c.Children
+}
+
+// GetID returns ID, or "" when c is nil.
+func (c *CampaignFilterDetails) GetID() string {
+	if c == nil {
+		return ""
+	}
+	return c.ID
+}
+
+// GetName returns Name, or "" when c is nil.
+func (c *CampaignFilterDetails) GetName() string {
+	if c == nil {
+		return ""
+	}
+	return c.Name
+}
+
+// GetDescription returns Description, or "" when it is unset or c is nil.
+func (c *CampaignFilterDetails) GetDescription() string {
+	if c == nil || c.Description == nil {
+		return ""
+	}
+	return *c.Description
+}
+
+// GetOwner returns Owner, or "" when it is unset or c is nil.
+func (c *CampaignFilterDetails) GetOwner() string {
+	if c == nil || c.Owner == nil {
+		return ""
+	}
+	return *c.Owner
+}
+
+// GetMode returns Mode, or "" when c is nil.
+func (c *CampaignFilterDetails) GetMode() CampaignFilterMode {
+	if c == nil {
+		return ""
+	}
+	return c.Mode
+}
+
+// GetCriteriaList returns CriteriaList, or nil when c is nil.
+func (c *CampaignFilterDetails) GetCriteriaList() []CampaignFilterCriteria {
+	if c == nil {
+		return nil
+	}
+	return c.CriteriaList
+}
+
+// GetIsSystemFilter returns IsSystemFilter, or false when c is nil.
+func (c *CampaignFilterDetails) GetIsSystemFilter() bool {
+	if c == nil {
+		return false
+	}
+	return c.IsSystemFilter
+}
+
+// GetItems returns Items, or nil when c is nil.
+func (c *CampaignFilterPage) GetItems() []CampaignFilterDetails {
+	if c == nil {
+		return nil
+	}
+	return c.Items
+}
+
+// GetCount returns Count, or 0 when it is unset or c is nil.
+func (c *CampaignFilterPage) GetCount() int64 {
+	if c == nil || c.Count == nil {
+		return 0
+	}
+	return *c.Count
+}
+
+// GetID returns ID, or "" when it is unset or c is nil.
+func (c *CampaignFilterRef) GetID() string {
+	if c == nil || c.ID == nil {
+		return ""
+	}
+	return *c.ID
+}
+
+// GetType returns Type, or "" when it is unset or c is nil.
+func (c *CampaignFilterRef) GetType() CampaignFilterRefType {
+	if c == nil || c.Type == nil {
+		return ""
+	}
+	return *c.Type
+}
+
+// GetName returns Name, or "" when it is unset or c is nil.
+func (c *CampaignFilterRef) GetName() string {
+	if c == nil || c.Name == nil {
+		return ""
+	}
+	return *c.Name
+}
+
+// GetType returns Type, or "" when it is unset or c is nil.
+func (c *CampaignInfoReviewer) GetType() CampaignInfoReviewerType {
+	if c == nil || c.Type == nil {
+		return ""
+	}
+	return *c.Type
+}
+
+// GetID returns ID, or "" when it is unset or c is nil.
+func (c *CampaignInfoReviewer) GetID() string {
+	if c == nil || c.ID == nil {
+		return ""
+	}
+	return *c.ID
+}
+
+// GetName returns Name, or "" when it is unset or c is nil.
+func (c *CampaignInfoReviewer) GetName() string {
+	if c == nil || c.Name == nil {
+		return ""
+	}
+	return *c.Name
 }
 
 // GetID returns ID, or "" when c is nil.
@@ -197,6 +677,174 @@ func (c *CampaignReference) GetMandatoryCommentRequirement() CampaignReferenceMa
 		return ""
 	}
 	return c.MandatoryCommentRequirement
+}
+
+// GetType returns Type, or "" when it is unset or c is nil.
+func (c *CampaignReport) GetType() CampaignReportType {
+	if c == nil || c.Type == nil {
+		return ""
+	}
+	return *c.Type
+}
+
+// GetID returns ID, or "" when it is unset or c is nil.
+func (c *CampaignReport) GetID() string {
+	if c == nil || c.ID == nil {
+		return ""
+	}
+	return *c.ID
+}
+
+// GetName returns Name, or "" when it is unset or c is nil.
+func (c *CampaignReport) GetName() string {
+	if c == nil || c.Name == nil {
+		return ""
+	}
+	return *c.Name
+}
+
+// GetStatus returns Status, or "" when it is unset or c is nil.
+func (c *CampaignReport) GetStatus() CampaignReportStatus {
+	if c == nil || c.Status == nil {
+		return ""
+	}
+	return *c.Status
+}
+
+// GetReportType returns ReportType, or "" when it is unset or c is nil.
+func (c *CampaignReport) GetReportType() ReportType {
+	if c == nil || c.ReportType == nil {
+		return ""
+	}
+	return *c.ReportType
+}
+
+// GetLastRunAt returns LastRunAt, or the zero time when it is unset or c is nil.
+func (c *CampaignReport) GetLastRunAt() time.Time {
+	if c == nil || c.LastRunAt == nil {
+		return time.Time{}
+	}
+	return *c.LastRunAt
+}
+
+// GetIdentityAttributeColumns returns IdentityAttributeColumns, or nil when c is nil.
+func (c *CampaignReportsConfig) GetIdentityAttributeColumns() []string {
+	if c == nil {
+		return nil
+	}
+	return c.IdentityAttributeColumns
+}
+
+// GetID returns ID, or "" when it is unset or c is nil.
+func (c *CampaignTemplate) GetID() string {
+	if c == nil || c.ID == nil {
+		return ""
+	}
+	return *c.ID
+}
+
+// GetName returns Name, or "" when c is nil.
+func (c *CampaignTemplate) GetName() string {
+	if c == nil {
+		return ""
+	}
+	return c.Name
+}
+
+// GetDescription returns Description, or "" when c is nil.
+func (c *CampaignTemplate) GetDescription() string {
+	if c == nil {
+		return ""
+	}
+	return c.Description
+}
+
+// GetCreated returns Created, or the zero time when it is unset or c is nil.
+func (c *CampaignTemplate) GetCreated() time.Time {
+	if c == nil || c.Created == nil {
+		return time.Time{}
+	}
+	return *c.Created
+}
+
+// GetModified returns Modified, or the zero time when it is unset or c is nil.
+func (c *CampaignTemplate) GetModified() time.Time {
+	if c == nil || c.Modified == nil {
+		return time.Time{}
+	}
+	return *c.Modified
+}
+
+// GetScheduled returns Scheduled, or false when it is unset or c is nil.
+func (c *CampaignTemplate) GetScheduled() bool {
+	if c == nil || c.Scheduled == nil {
+		return false
+	}
+	return *c.Scheduled
+}
+
+// GetOwnerRef returns OwnerRef, or nil when c is nil.
+func (c *CampaignTemplate) GetOwnerRef() *CampaignTemplateOwnerRef {
+	if c == nil {
+		return nil
+	}
+	return c.OwnerRef
+}
+
+// GetDeadlineDuration returns DeadlineDuration, or "" when it is unset or c is nil.
+func (c *CampaignTemplate) GetDeadlineDuration() string {
+	if c == nil || c.DeadlineDuration == nil {
+		return ""
+	}
+	return *c.DeadlineDuration
+}
+
+// GetCampaign returns Campaign, or the zero value when c is nil.
+func (c *CampaignTemplate) GetCampaign() Campaign {
+	if c == nil {
+		return Campaign{}
+	}
+	return c.Campaign
+}
+
+// GetID returns ID, or "" when it is unset or c is nil.
+func (c *CampaignTemplateOwnerRef) GetID() string {
+	if c == nil || c.ID == nil {
+		return ""
+	}
+	return *c.ID
+}
+
+// GetType returns Type, or "" when it is unset or c is nil.
+func (c *CampaignTemplateOwnerRef) GetType() CampaignTemplateOwnerRefType {
+	if c == nil || c.Type == nil {
+		return ""
+	}
+	return *c.Type
+}
+
+// GetName returns Name, or "" when it is unset or c is nil.
+func (c *CampaignTemplateOwnerRef) GetName() string {
+	if c == nil || c.Name == nil {
+		return ""
+	}
+	return *c.Name
+}
+
+// GetEmail returns Email, or "" when it is unset or c is nil.
+func (c *CampaignTemplateOwnerRef) GetEmail() string {
+	if c == nil || c.Email == nil {
+		return ""
+	}
+	return *c.Email
+}
+
+// GetIDs returns IDs, or nil when c is nil.
+func (c *CampaignsDeleteRequest) GetIDs() []string {
+	if c == nil {
+		return nil
+	}
+	return c.IDs
 }
 
 // GetID returns ID, or "" when it is unset or c is nil.
@@ -727,6 +1375,54 @@ func (i *IdentityReferenceWithNameAndEmail) GetEmail() string {
 	return *i.Email
 }
 
+// GetOp returns Op, or "" when j is nil.
+func (j *JSONPatchOperation) GetOp() JSONPatchOperationOp {
+	if j == nil {
+		return ""
+	}
+	return j.Op
+}
+
+// GetPath returns Path, or "" when j is nil.
+func (j *JSONPatchOperation) GetPath() string {
+	if j == nil {
+		return ""
+	}
+	return j.Path
+}
+
+// GetValue returns Value, or nil when j is nil.
+func (j *JSONPatchOperation) GetValue() any {
+	if j == nil {
+		return nil
+	}
+	return j.Value
+}
+
+// GetFrom returns From, or "" when it is unset or j is nil.
+func (j *JSONPatchOperation) GetFrom() string {
+	if j == nil || j.From == nil {
+		return ""
+	}
+	return *j.From
+}
+
+// GetSourceIDs returns SourceIDs, or nil when m is nil.
+func (m *MachineAccountCampaignInfo) GetSourceIDs() []string {
+	if m == nil {
+		return nil
+	}
+	return m.SourceIDs
+}
+
+// GetReviewerType returns ReviewerType, or "" when it is unset or m is nil.
+func (m *MachineAccountCampaignInfo) GetReviewerType() MachineAccountReviewerType {
+	if m == nil || m.ReviewerType == nil {
+		return ""
+	}
+	return *m.ReviewerType
+}
+
 // GetTarget returns Target, or "" when it is unset or p is nil.
 func (p *PermissionDto) GetTarget() string {
 	if p == nil || p.Target == nil {
@@ -789,6 +1485,94 @@ func (r *ReassignmentTrailDTO) GetReassignmentType() string {
 		return ""
 	}
 	return *r.ReassignmentType
+}
+
+// GetType returns Type, or "" when r is nil.
+func (r *RemediatorRef) GetType() RemediatorRefType {
+	if r == nil {
+		return ""
+	}
+	return r.Type
+}
+
+// GetID returns ID, or "" when r is nil.
+func (r *RemediatorRef) GetID() string {
+	if r == nil {
+		return ""
+	}
+	return r.ID
+}
+
+// GetName returns Name, or "" when it is unset or r is nil.
+func (r *RemediatorRef) GetName() string {
+	if r == nil || r.Name == nil {
+		return ""
+	}
+	return *r.Name
+}
+
+// GetReportType returns ReportType, or "" when it is unset or r is nil.
+func (r *ReportResults) GetReportType() ReportResultsReportType {
+	if r == nil || r.ReportType == nil {
+		return ""
+	}
+	return *r.ReportType
+}
+
+// GetTaskDefName returns TaskDefName, or "" when it is unset or r is nil.
+func (r *ReportResults) GetTaskDefName() string {
+	if r == nil || r.TaskDefName == nil {
+		return ""
+	}
+	return *r.TaskDefName
+}
+
+// GetID returns ID, or "" when it is unset or r is nil.
+func (r *ReportResults) GetID() string {
+	if r == nil || r.ID == nil {
+		return ""
+	}
+	return *r.ID
+}
+
+// GetCreated returns Created, or the zero time when it is unset or r is nil.
+func (r *ReportResults) GetCreated() time.Time {
+	if r == nil || r.Created == nil {
+		return time.Time{}
+	}
+	return *r.Created
+}
+
+// GetStatus returns Status, or "" when it is unset or r is nil.
+func (r *ReportResults) GetStatus() ReportResultsStatus {
+	if r == nil || r.Status == nil {
+		return ""
+	}
+	return *r.Status
+}
+
+// GetDuration returns Duration, or 0 when it is unset or r is nil.
+func (r *ReportResults) GetDuration() int64 {
+	if r == nil || r.Duration == nil {
+		return 0
+	}
+	return *r.Duration
+}
+
+// GetRows returns Rows, or 0 when it is unset or r is nil.
+func (r *ReportResults) GetRows() int64 {
+	if r == nil || r.Rows == nil {
+		return 0
+	}
+	return *r.Rows
+}
+
+// GetAvailableFormats returns AvailableFormats, or nil when r is nil.
+func (r *ReportResults) GetAvailableFormats() []ReportResultsFormat {
+	if r == nil {
+		return nil
+	}
+	return r.AvailableFormats
 }
 
 // GetID returns ID, or "" when r is nil.
@@ -1351,6 +2135,239 @@ func (r *Reviewer) GetModified() time.Time {
 	return *r.Modified
 }
 
+// GetReviewerID returns ReviewerID, or "" when it is unset or r is nil.
+func (r *RoleCompositionCampaignInfo) GetReviewerID() string {
+	if r == nil || r.ReviewerID == nil {
+		return ""
+	}
+	return *r.ReviewerID
+}
+
+// GetReviewer returns Reviewer, or nil when r is nil.
+func (r *RoleCompositionCampaignInfo) GetReviewer() *CampaignInfoReviewer {
+	if r == nil {
+		return nil
+	}
+	return r.Reviewer
+}
+
+// GetRoleIDs returns RoleIDs, or nil when r is nil.
+func (r *RoleCompositionCampaignInfo) GetRoleIDs() []string {
+	if r == nil {
+		return nil
+	}
+	return r.RoleIDs
+}
+
+// GetRemediatorRef returns RemediatorRef, or the zero value when r is nil.
+func (r *RoleCompositionCampaignInfo) GetRemediatorRef() RemediatorRef {
+	if r == nil {
+		return RemediatorRef{}
+	}
+	return r.RemediatorRef
+}
+
+// GetQuery returns Query, or "" when it is unset or r is nil.
+func (r *RoleCompositionCampaignInfo) GetQuery() string {
+	if r == nil || r.Query == nil {
+		return ""
+	}
+	return *r.Query
+}
+
+// GetDescription returns Description, or "" when it is unset or r is nil.
+func (r *RoleCompositionCampaignInfo) GetDescription() string {
+	if r == nil || r.Description == nil {
+		return ""
+	}
+	return *r.Description
+}
+
+// GetType returns Type, or "" when s is nil.
+func (s *Schedule) GetType() ScheduleType {
+	if s == nil {
+		return ""
+	}
+	return s.Type
+}
+
+// GetMonths returns Months, or nil when s is nil.
+func (s *Schedule) GetMonths() *ScheduleSelector {
+	if s == nil {
+		return nil
+	}
+	return s.Months
+}
+
+// GetDays returns Days, or nil when s is nil.
+func (s *Schedule) GetDays() *ScheduleSelector {
+	if s == nil {
+		return nil
+	}
+	return s.Days
+}
+
+// GetHours returns Hours, or the zero value when s is nil.
+func (s *Schedule) GetHours() ScheduleSelector {
+	if s == nil {
+		return ScheduleSelector{}
+	}
+	return s.Hours
+}
+
+// GetExpiration returns Expiration, or the zero time when it is unset or s is nil.
+func (s *Schedule) GetExpiration() time.Time {
+	if s == nil || s.Expiration == nil {
+		return time.Time{}
+	}
+	return *s.Expiration
+}
+
+// GetTimeZoneID returns TimeZoneID, or "" when it is unset or s is nil.
+func (s *Schedule) GetTimeZoneID() string {
+	if s == nil || s.TimeZoneID == nil {
+		return ""
+	}
+	return *s.TimeZoneID
+}
+
+// GetType returns Type, or "" when s is nil.
+func (s *ScheduleSelector) GetType() ScheduleSelectorType {
+	if s == nil {
+		return ""
+	}
+	return s.Type
+}
+
+// GetValues returns Values, or nil when s is nil.
+func (s *ScheduleSelector) GetValues() []string {
+	if s == nil {
+		return nil
+	}
+	return s.Values
+}
+
+// GetInterval returns Interval, or 0 when it is unset or s is nil.
+func (s *ScheduleSelector) GetInterval() int64 {
+	if s == nil || s.Interval == nil {
+		return 0
+	}
+	return *s.Interval
+}
+
+// GetType returns Type, or "" when s is nil.
+func (s *SearchCampaignInfo) GetType() SearchCampaignInfoType {
+	if s == nil {
+		return ""
+	}
+	return s.Type
+}
+
+// GetDescription returns Description, or "" when it is unset or s is nil.
+func (s *SearchCampaignInfo) GetDescription() string {
+	if s == nil || s.Description == nil {
+		return ""
+	}
+	return *s.Description
+}
+
+// GetReviewer returns Reviewer, or nil when s is nil.
+func (s *SearchCampaignInfo) GetReviewer() *CampaignInfoReviewer {
+	if s == nil {
+		return nil
+	}
+	return s.Reviewer
+}
+
+// GetQuery returns Query, or "" when it is unset or s is nil.
+func (s *SearchCampaignInfo) GetQuery() string {
+	if s == nil || s.Query == nil {
+		return ""
+	}
+	return *s.Query
+}
+
+// GetIdentityIDs returns IdentityIDs, or nil when s is nil.
+func (s *SearchCampaignInfo) GetIdentityIDs() []string {
+	if s == nil {
+		return nil
+	}
+	return s.IdentityIDs
+}
+
+// GetAccessConstraints returns AccessConstraints, or nil when s is nil.
+func (s *SearchCampaignInfo) GetAccessConstraints() []AccessConstraint {
+	if s == nil {
+		return nil
+	}
+	return s.AccessConstraints
+}
+
+// GetSourceIDs returns SourceIDs, or nil when s is nil.
+func (s *SourceOwnerCampaignInfo) GetSourceIDs() []string {
+	if s == nil {
+		return nil
+	}
+	return s.SourceIDs
+}
+
+// GetID returns ID, or "" when it is unset or s is nil.
+func (s *SourceWithOrphanEntitlements) GetID() string {
+	if s == nil || s.ID == nil {
+		return ""
+	}
+	return *s.ID
+}
+
+// GetType returns Type, or "" when it is unset or s is nil.
+func (s *SourceWithOrphanEntitlements) GetType() SourceWithOrphanEntitlementsType {
+	if s == nil || s.Type == nil {
+		return ""
+	}
+	return *s.Type
+}
+
+// GetName returns Name, or "" when it is unset or s is nil.
+func (s *SourceWithOrphanEntitlements) GetName() string {
+	if s == nil || s.Name == nil {
+		return ""
+	}
+	return *s.Name
+}
+
+// accessConstraintOperatorValues lists the AccessConstraintOperator values the API defines, in its order.
+var accessConstraintOperatorValues = []AccessConstraintOperator{
+	AccessConstraintOperatorAll,
+	AccessConstraintOperatorSelected,
+}
+
+// AccessConstraintOperatorValues returns the values of AccessConstraintOperator defined by the API, in the order the
+// API lists them. Each call returns a new slice.
+func AccessConstraintOperatorValues() []AccessConstraintOperator {
+	return slices.Clone(accessConstraintOperatorValues)
+}
+
+// IsKnown reports whether v is one of the values defined by the API.
+func (v AccessConstraintOperator) IsKnown() bool {
+	return slices.Contains(accessConstraintOperatorValues, v)
+}
+
+// accessConstraintTypeValues lists the AccessConstraintType values the API defines, in its order.
+var accessConstraintTypeValues = []AccessConstraintType{
+	AccessConstraintTypeEntitlement,
+	AccessConstraintTypeAccessProfile,
+	AccessConstraintTypeRole,
+}
+
+// AccessConstraintTypeValues returns the values of AccessConstraintType defined by the API, in the order the
+// API lists them. Each call returns a new slice.
+func AccessConstraintTypeValues() []AccessConstraintType {
+	return slices.Clone(accessConstraintTypeValues)
+}
+
+// IsKnown reports whether v is one of the values defined by the API.
+func (v AccessConstraintType) IsKnown() bool { return slices.Contains(accessConstraintTypeValues, v) }
+
 // accessSummaryTypeValues lists the AccessSummaryType values the API defines, in its order.
 var accessSummaryTypeValues = []AccessSummaryType{
 	AccessSummaryTypeRole,
@@ -1380,6 +2397,154 @@ func ActivityInsightsUsageDaysStateValues() []ActivityInsightsUsageDaysState {
 // IsKnown reports whether v is one of the values defined by the API.
 func (v ActivityInsightsUsageDaysState) IsKnown() bool {
 	return slices.Contains(activityInsightsUsageDaysStateValues, v)
+}
+
+// adminReviewReassignReassignToTypeValues lists the AdminReviewReassignReassignToType values the API defines, in its order.
+var adminReviewReassignReassignToTypeValues = []AdminReviewReassignReassignToType{
+	AdminReviewReassignReassignToTypeIdentity,
+}
+
+// AdminReviewReassignReassignToTypeValues returns the values of AdminReviewReassignReassignToType defined by the API, in the order the
+// API lists them. Each call returns a new slice.
+func AdminReviewReassignReassignToTypeValues() []AdminReviewReassignReassignToType {
+	return slices.Clone(adminReviewReassignReassignToTypeValues)
+}
+
+// IsKnown reports whether v is one of the values defined by the API.
+func (v AdminReviewReassignReassignToType) IsKnown() bool {
+	return slices.Contains(adminReviewReassignReassignToTypeValues, v)
+}
+
+// autoCompleteActionValues lists the AutoCompleteAction values the API defines, in its order.
+var autoCompleteActionValues = []AutoCompleteAction{
+	AutoCompleteActionApprove,
+	AutoCompleteActionRevoke,
+}
+
+// AutoCompleteActionValues returns the values of AutoCompleteAction defined by the API, in the order the
+// API lists them. Each call returns a new slice.
+func AutoCompleteActionValues() []AutoCompleteAction { return slices.Clone(autoCompleteActionValues) }
+
+// IsKnown reports whether v is one of the values defined by the API.
+func (v AutoCompleteAction) IsKnown() bool { return slices.Contains(autoCompleteActionValues, v) }
+
+// campaignAlertLevelValues lists the CampaignAlertLevel values the API defines, in its order.
+var campaignAlertLevelValues = []CampaignAlertLevel{
+	CampaignAlertLevelError,
+	CampaignAlertLevelWarn,
+	CampaignAlertLevelInfo,
+}
+
+// CampaignAlertLevelValues returns the values of CampaignAlertLevel defined by the API, in the order the
+// API lists them. Each call returns a new slice.
+func CampaignAlertLevelValues() []CampaignAlertLevel { return slices.Clone(campaignAlertLevelValues) }
+
+// IsKnown reports whether v is one of the values defined by the API.
+func (v CampaignAlertLevel) IsKnown() bool { return slices.Contains(campaignAlertLevelValues, v) }
+
+// campaignDetailValues lists the CampaignDetail values the API defines, in its order.
+var campaignDetailValues = []CampaignDetail{
+	CampaignDetailSlim,
+	CampaignDetailFull,
+}
+
+// CampaignDetailValues returns the values of CampaignDetail defined by the API, in the order the
+// API lists them. Each call returns a new slice.
+func CampaignDetailValues() []CampaignDetail { return slices.Clone(campaignDetailValues) }
+
+// IsKnown reports whether v is one of the values defined by the API.
+func (v CampaignDetail) IsKnown() bool { return slices.Contains(campaignDetailValues, v) }
+
+// campaignFilterCriteriaOperationValues lists the CampaignFilterCriteriaOperation values the API defines, in its order.
+var campaignFilterCriteriaOperationValues = []CampaignFilterCriteriaOperation{
+	CampaignFilterCriteriaOperationEquals,
+	CampaignFilterCriteriaOperationNotEquals,
+	CampaignFilterCriteriaOperationContains,
+	CampaignFilterCriteriaOperationStartsWith,
+	CampaignFilterCriteriaOperationEndsWith,
+	CampaignFilterCriteriaOperationAnd,
+	CampaignFilterCriteriaOperationOr,
+}
+
+// CampaignFilterCriteriaOperationValues returns the values of CampaignFilterCriteriaOperation defined by the API, in the order the
+// API lists them. Each call returns a new slice.
+func CampaignFilterCriteriaOperationValues() []CampaignFilterCriteriaOperation {
+	return slices.Clone(campaignFilterCriteriaOperationValues)
+}
+
+// IsKnown reports whether v is one of the values defined by the API.
+func (v CampaignFilterCriteriaOperation) IsKnown() bool {
+	return slices.Contains(campaignFilterCriteriaOperationValues, v)
+}
+
+// campaignFilterCriteriaTypeValues lists the CampaignFilterCriteriaType values the API defines, in its order.
+var campaignFilterCriteriaTypeValues = []CampaignFilterCriteriaType{
+	CampaignFilterCriteriaTypeComposite,
+	CampaignFilterCriteriaTypeRole,
+	CampaignFilterCriteriaTypeIdentity,
+	CampaignFilterCriteriaTypeIdentityAttribute,
+	CampaignFilterCriteriaTypeEntitlement,
+	CampaignFilterCriteriaTypeAccessProfile,
+	CampaignFilterCriteriaTypeSource,
+	CampaignFilterCriteriaTypeAccount,
+	CampaignFilterCriteriaTypeAggregatedEntitlement,
+	CampaignFilterCriteriaTypeInvalidCertifiableEntity,
+	CampaignFilterCriteriaTypeInvalidCertifiableBundle,
+}
+
+// CampaignFilterCriteriaTypeValues returns the values of CampaignFilterCriteriaType defined by the API, in the order the
+// API lists them. Each call returns a new slice.
+func CampaignFilterCriteriaTypeValues() []CampaignFilterCriteriaType {
+	return slices.Clone(campaignFilterCriteriaTypeValues)
+}
+
+// IsKnown reports whether v is one of the values defined by the API.
+func (v CampaignFilterCriteriaType) IsKnown() bool {
+	return slices.Contains(campaignFilterCriteriaTypeValues, v)
+}
+
+// campaignFilterModeValues lists the CampaignFilterMode values the API defines, in its order.
+var campaignFilterModeValues = []CampaignFilterMode{
+	CampaignFilterModeInclusion,
+	CampaignFilterModeExclusion,
+}
+
+// CampaignFilterModeValues returns the values of CampaignFilterMode defined by the API, in the order the
+// API lists them. Each call returns a new slice.
+func CampaignFilterModeValues() []CampaignFilterMode { return slices.Clone(campaignFilterModeValues) }
+
+// IsKnown reports whether v is one of the values defined by the API.
+func (v CampaignFilterMode) IsKnown() bool { return slices.Contains(campaignFilterModeValues, v) }
+
+// campaignFilterRefTypeValues lists the CampaignFilterRefType values the API defines, in its order.
+var campaignFilterRefTypeValues = []CampaignFilterRefType{
+	CampaignFilterRefTypeCampaignFilter,
+}
+
+// CampaignFilterRefTypeValues returns the values of CampaignFilterRefType defined by the API, in the order the
+// API lists them. Each call returns a new slice.
+func CampaignFilterRefTypeValues() []CampaignFilterRefType {
+	return slices.Clone(campaignFilterRefTypeValues)
+}
+
+// IsKnown reports whether v is one of the values defined by the API.
+func (v CampaignFilterRefType) IsKnown() bool { return slices.Contains(campaignFilterRefTypeValues, v) }
+
+// campaignInfoReviewerTypeValues lists the CampaignInfoReviewerType values the API defines, in its order.
+var campaignInfoReviewerTypeValues = []CampaignInfoReviewerType{
+	CampaignInfoReviewerTypeGovernanceGroup,
+	CampaignInfoReviewerTypeIdentity,
+}
+
+// CampaignInfoReviewerTypeValues returns the values of CampaignInfoReviewerType defined by the API, in the order the
+// API lists them. Each call returns a new slice.
+func CampaignInfoReviewerTypeValues() []CampaignInfoReviewerType {
+	return slices.Clone(campaignInfoReviewerTypeValues)
+}
+
+// IsKnown reports whether v is one of the values defined by the API.
+func (v CampaignInfoReviewerType) IsKnown() bool {
+	return slices.Contains(campaignInfoReviewerTypeValues, v)
 }
 
 // campaignReferenceCampaignTypeValues lists the CampaignReferenceCampaignType values the API defines, in its order.
@@ -1450,6 +2615,73 @@ func CampaignReferenceTypeValues() []CampaignReferenceType {
 
 // IsKnown reports whether v is one of the values defined by the API.
 func (v CampaignReferenceType) IsKnown() bool { return slices.Contains(campaignReferenceTypeValues, v) }
+
+// campaignReportStatusValues lists the CampaignReportStatus values the API defines, in its order.
+var campaignReportStatusValues = []CampaignReportStatus{
+	CampaignReportStatusSuccess,
+	CampaignReportStatusWarning,
+	CampaignReportStatusError,
+	CampaignReportStatusTerminated,
+	CampaignReportStatusTempError,
+	CampaignReportStatusPending,
+}
+
+// CampaignReportStatusValues returns the values of CampaignReportStatus defined by the API, in the order the
+// API lists them. Each call returns a new slice.
+func CampaignReportStatusValues() []CampaignReportStatus {
+	return slices.Clone(campaignReportStatusValues)
+}
+
+// IsKnown reports whether v is one of the values defined by the API.
+func (v CampaignReportStatus) IsKnown() bool { return slices.Contains(campaignReportStatusValues, v) }
+
+// campaignReportTypeValues lists the CampaignReportType values the API defines, in its order.
+var campaignReportTypeValues = []CampaignReportType{
+	CampaignReportTypeReportResult,
+}
+
+// CampaignReportTypeValues returns the values of CampaignReportType defined by the API, in the order the
+// API lists them. Each call returns a new slice.
+func CampaignReportTypeValues() []CampaignReportType { return slices.Clone(campaignReportTypeValues) }
+
+// IsKnown reports whether v is one of the values defined by the API.
+func (v CampaignReportType) IsKnown() bool { return slices.Contains(campaignReportTypeValues, v) }
+
+// campaignStatusValues lists the CampaignStatus values the API defines, in its order.
+var campaignStatusValues = []CampaignStatus{
+	CampaignStatusPending,
+	CampaignStatusStaged,
+	CampaignStatusCanceling,
+	CampaignStatusActivating,
+	CampaignStatusActive,
+	CampaignStatusCompleting,
+	CampaignStatusCompleted,
+	CampaignStatusError,
+	CampaignStatusArchived,
+}
+
+// CampaignStatusValues returns the values of CampaignStatus defined by the API, in the order the
+// API lists them. Each call returns a new slice.
+func CampaignStatusValues() []CampaignStatus { return slices.Clone(campaignStatusValues) }
+
+// IsKnown reports whether v is one of the values defined by the API.
+func (v CampaignStatus) IsKnown() bool { return slices.Contains(campaignStatusValues, v) }
+
+// campaignTemplateOwnerRefTypeValues lists the CampaignTemplateOwnerRefType values the API defines, in its order.
+var campaignTemplateOwnerRefTypeValues = []CampaignTemplateOwnerRefType{
+	CampaignTemplateOwnerRefTypeIdentity,
+}
+
+// CampaignTemplateOwnerRefTypeValues returns the values of CampaignTemplateOwnerRefType defined by the API, in the order the
+// API lists them. Each call returns a new slice.
+func CampaignTemplateOwnerRefTypeValues() []CampaignTemplateOwnerRefType {
+	return slices.Clone(campaignTemplateOwnerRefTypeValues)
+}
+
+// IsKnown reports whether v is one of the values defined by the API.
+func (v CampaignTemplateOwnerRefType) IsKnown() bool {
+	return slices.Contains(campaignTemplateOwnerRefTypeValues, v)
+}
 
 // certificationDecisionValues lists the CertificationDecision values the API defines, in its order.
 var certificationDecisionValues = []CertificationDecision{
@@ -1593,6 +2825,25 @@ func DtoTypeValues() []DtoType { return slices.Clone(dtoTypeValues) }
 // IsKnown reports whether v is one of the values defined by the API.
 func (v DtoType) IsKnown() bool { return slices.Contains(dtoTypeValues, v) }
 
+// jSONPatchOperationOpValues lists the JSONPatchOperationOp values the API defines, in its order.
+var jSONPatchOperationOpValues = []JSONPatchOperationOp{
+	JSONPatchOperationOpAdd,
+	JSONPatchOperationOpRemove,
+	JSONPatchOperationOpReplace,
+	JSONPatchOperationOpMove,
+	JSONPatchOperationOpCopy,
+	JSONPatchOperationOpTest,
+}
+
+// JSONPatchOperationOpValues returns the values of JSONPatchOperationOp defined by the API, in the order the
+// API lists them. Each call returns a new slice.
+func JSONPatchOperationOpValues() []JSONPatchOperationOp {
+	return slices.Clone(jSONPatchOperationOpValues)
+}
+
+// IsKnown reports whether v is one of the values defined by the API.
+func (v JSONPatchOperationOp) IsKnown() bool { return slices.Contains(jSONPatchOperationOpValues, v) }
+
 // localeOriginValues lists the LocaleOrigin values the API defines, in its order.
 var localeOriginValues = []LocaleOrigin{
 	LocaleOriginDefault,
@@ -1605,6 +2856,22 @@ func LocaleOriginValues() []LocaleOrigin { return slices.Clone(localeOriginValue
 
 // IsKnown reports whether v is one of the values defined by the API.
 func (v LocaleOrigin) IsKnown() bool { return slices.Contains(localeOriginValues, v) }
+
+// machineAccountReviewerTypeValues lists the MachineAccountReviewerType values the API defines, in its order.
+var machineAccountReviewerTypeValues = []MachineAccountReviewerType{
+	MachineAccountReviewerTypeAccountOwner,
+}
+
+// MachineAccountReviewerTypeValues returns the values of MachineAccountReviewerType defined by the API, in the order the
+// API lists them. Each call returns a new slice.
+func MachineAccountReviewerTypeValues() []MachineAccountReviewerType {
+	return slices.Clone(machineAccountReviewerTypeValues)
+}
+
+// IsKnown reports whether v is one of the values defined by the API.
+func (v MachineAccountReviewerType) IsKnown() bool {
+	return slices.Contains(machineAccountReviewerTypeValues, v)
+}
 
 // reassignReferenceTypeValues lists the ReassignReferenceType values the API defines, in its order.
 var reassignReferenceTypeValues = []ReassignReferenceType{
@@ -1621,6 +2888,100 @@ func ReassignReferenceTypeValues() []ReassignReferenceType {
 
 // IsKnown reports whether v is one of the values defined by the API.
 func (v ReassignReferenceType) IsKnown() bool { return slices.Contains(reassignReferenceTypeValues, v) }
+
+// remediatorRefTypeValues lists the RemediatorRefType values the API defines, in its order.
+var remediatorRefTypeValues = []RemediatorRefType{
+	RemediatorRefTypeIdentity,
+}
+
+// RemediatorRefTypeValues returns the values of RemediatorRefType defined by the API, in the order the
+// API lists them. Each call returns a new slice.
+func RemediatorRefTypeValues() []RemediatorRefType { return slices.Clone(remediatorRefTypeValues) }
+
+// IsKnown reports whether v is one of the values defined by the API.
+func (v RemediatorRefType) IsKnown() bool { return slices.Contains(remediatorRefTypeValues, v) }
+
+// reportFileFormatValues lists the ReportFileFormat values the API defines, in its order.
+var reportFileFormatValues = []ReportFileFormat{
+	ReportFileFormatCSV,
+	ReportFileFormatPDF,
+}
+
+// ReportFileFormatValues returns the values of ReportFileFormat defined by the API, in the order the
+// API lists them. Each call returns a new slice.
+func ReportFileFormatValues() []ReportFileFormat { return slices.Clone(reportFileFormatValues) }
+
+// IsKnown reports whether v is one of the values defined by the API.
+func (v ReportFileFormat) IsKnown() bool { return slices.Contains(reportFileFormatValues, v) }
+
+// reportResultsFormatValues lists the ReportResultsFormat values the API defines, in its order.
+var reportResultsFormatValues = []ReportResultsFormat{
+	ReportResultsFormatCSV,
+	ReportResultsFormatPDF,
+}
+
+// ReportResultsFormatValues returns the values of ReportResultsFormat defined by the API, in the order the
+// API lists them. Each call returns a new slice.
+func ReportResultsFormatValues() []ReportResultsFormat {
+	return slices.Clone(reportResultsFormatValues)
+}
+
+// IsKnown reports whether v is one of the values defined by the API.
+func (v ReportResultsFormat) IsKnown() bool { return slices.Contains(reportResultsFormatValues, v) }
+
+// reportResultsReportTypeValues lists the ReportResultsReportType values the API defines, in its order.
+var reportResultsReportTypeValues = []ReportResultsReportType{
+	ReportResultsReportTypeAccounts,
+	ReportResultsReportTypeIdentitiesDetails,
+	ReportResultsReportTypeIdentities,
+	ReportResultsReportTypeIdentityProfileIdentityError,
+	ReportResultsReportTypeOrphanIdentities,
+	ReportResultsReportTypeSearchExport,
+	ReportResultsReportTypeUncorrelatedAccounts,
+}
+
+// ReportResultsReportTypeValues returns the values of ReportResultsReportType defined by the API, in the order the
+// API lists them. Each call returns a new slice.
+func ReportResultsReportTypeValues() []ReportResultsReportType {
+	return slices.Clone(reportResultsReportTypeValues)
+}
+
+// IsKnown reports whether v is one of the values defined by the API.
+func (v ReportResultsReportType) IsKnown() bool {
+	return slices.Contains(reportResultsReportTypeValues, v)
+}
+
+// reportResultsStatusValues lists the ReportResultsStatus values the API defines, in its order.
+var reportResultsStatusValues = []ReportResultsStatus{
+	ReportResultsStatusSuccess,
+	ReportResultsStatusFailure,
+	ReportResultsStatusWarning,
+	ReportResultsStatusTerminated,
+}
+
+// ReportResultsStatusValues returns the values of ReportResultsStatus defined by the API, in the order the
+// API lists them. Each call returns a new slice.
+func ReportResultsStatusValues() []ReportResultsStatus {
+	return slices.Clone(reportResultsStatusValues)
+}
+
+// IsKnown reports whether v is one of the values defined by the API.
+func (v ReportResultsStatus) IsKnown() bool { return slices.Contains(reportResultsStatusValues, v) }
+
+// reportTypeValues lists the ReportType values the API defines, in its order.
+var reportTypeValues = []ReportType{
+	ReportTypeCampaignCompositionReport,
+	ReportTypeCampaignRemediationStatusReport,
+	ReportTypeCampaignStatusReport,
+	ReportTypeCertificationSignoffReport,
+}
+
+// ReportTypeValues returns the values of ReportType defined by the API, in the order the
+// API lists them. Each call returns a new slice.
+func ReportTypeValues() []ReportType { return slices.Clone(reportTypeValues) }
+
+// IsKnown reports whether v is one of the values defined by the API.
+func (v ReportType) IsKnown() bool { return slices.Contains(reportTypeValues, v) }
 
 // reviewableEntitlementAccountOwnerTypeValues lists the ReviewableEntitlementAccountOwnerType values the API defines, in its order.
 var reviewableEntitlementAccountOwnerTypeValues = []ReviewableEntitlementAccountOwnerType{
@@ -1650,3 +3011,66 @@ func ReviewerTypeValues() []ReviewerType { return slices.Clone(reviewerTypeValue
 
 // IsKnown reports whether v is one of the values defined by the API.
 func (v ReviewerType) IsKnown() bool { return slices.Contains(reviewerTypeValues, v) }
+
+// scheduleSelectorTypeValues lists the ScheduleSelectorType values the API defines, in its order.
+var scheduleSelectorTypeValues = []ScheduleSelectorType{
+	ScheduleSelectorTypeList,
+	ScheduleSelectorTypeRange,
+}
+
+// ScheduleSelectorTypeValues returns the values of ScheduleSelectorType defined by the API, in the order the
+// API lists them. Each call returns a new slice.
+func ScheduleSelectorTypeValues() []ScheduleSelectorType {
+	return slices.Clone(scheduleSelectorTypeValues)
+}
+
+// IsKnown reports whether v is one of the values defined by the API.
+func (v ScheduleSelectorType) IsKnown() bool { return slices.Contains(scheduleSelectorTypeValues, v) }
+
+// scheduleTypeValues lists the ScheduleType values the API defines, in its order.
+var scheduleTypeValues = []ScheduleType{
+	ScheduleTypeWeekly,
+	ScheduleTypeMonthly,
+	ScheduleTypeAnnually,
+	ScheduleTypeCalendar,
+}
+
+// ScheduleTypeValues returns the values of ScheduleType defined by the API, in the order the
+// API lists them. Each call returns a new slice.
+func ScheduleTypeValues() []ScheduleType { return slices.Clone(scheduleTypeValues) }
+
+// IsKnown reports whether v is one of the values defined by the API.
+func (v ScheduleType) IsKnown() bool { return slices.Contains(scheduleTypeValues, v) }
+
+// searchCampaignInfoTypeValues lists the SearchCampaignInfoType values the API defines, in its order.
+var searchCampaignInfoTypeValues = []SearchCampaignInfoType{
+	SearchCampaignInfoTypeIdentity,
+	SearchCampaignInfoTypeAccess,
+}
+
+// SearchCampaignInfoTypeValues returns the values of SearchCampaignInfoType defined by the API, in the order the
+// API lists them. Each call returns a new slice.
+func SearchCampaignInfoTypeValues() []SearchCampaignInfoType {
+	return slices.Clone(searchCampaignInfoTypeValues)
+}
+
+// IsKnown reports whether v is one of the values defined by the API.
+func (v SearchCampaignInfoType) IsKnown() bool {
+	return slices.Contains(searchCampaignInfoTypeValues, v)
+}
+
+// sourceWithOrphanEntitlementsTypeValues lists the SourceWithOrphanEntitlementsType values the API defines, in its order.
+var sourceWithOrphanEntitlementsTypeValues = []SourceWithOrphanEntitlementsType{
+	SourceWithOrphanEntitlementsTypeSource,
+}
+
+// SourceWithOrphanEntitlementsTypeValues returns the values of SourceWithOrphanEntitlementsType defined by the API, in the order the
+// API lists them. Each call returns a new slice.
+func SourceWithOrphanEntitlementsTypeValues() []SourceWithOrphanEntitlementsType {
+	return slices.Clone(sourceWithOrphanEntitlementsTypeValues)
+}
+
+// IsKnown reports whether v is one of the values defined by the API.
+func (v SourceWithOrphanEntitlementsType) IsKnown() bool {
+	return slices.Contains(sourceWithOrphanEntitlementsTypeValues, v)
+}

@@ -51,6 +51,14 @@ type APIClient struct {
 	CertificationsApi *CertificationsApiService
 	// CertificationSummariesApi holds the Certification Summaries operations.
 	CertificationSummariesApi *CertificationSummariesApiService
+	// CertificationCampaignsApi holds the Certification Campaigns operations
+	// and the campaign workflows.
+	CertificationCampaignsApi *CertificationCampaignsApiService
+	// CertificationCampaignFiltersApi holds the Certification Campaign
+	// Filters operations.
+	CertificationCampaignFiltersApi *CertificationCampaignFiltersApiService
+	// ReportsApi holds the report file operations.
+	ReportsApi *ReportsApiService
 }
 
 // NewAPIClient returns a client for cfg. It never panics: if cfg is nil or
@@ -61,6 +69,9 @@ func NewAPIClient(cfg *Configuration) *APIClient {
 	c := &APIClient{cfg: &Configuration{}, bucketsMu: &sync.Mutex{}, buckets: map[string]string{}}
 	c.CertificationsApi = &CertificationsApiService{client: c}
 	c.CertificationSummariesApi = &CertificationSummariesApiService{client: c}
+	c.CertificationCampaignsApi = &CertificationCampaignsApiService{client: c}
+	c.CertificationCampaignFiltersApi = &CertificationCampaignFiltersApiService{client: c}
+	c.ReportsApi = &ReportsApiService{client: c}
 	if cfg == nil {
 		c.err = cfg.Validate()
 		return c
@@ -229,6 +240,12 @@ func encodeQuery(q url.Values) string {
 // outside the root is followed without the Authorization header: the token
 // goes nowhere else.
 func (c *APIClient) Do(req *http.Request, v any) (*http.Response, error) {
+	return c.do(req, v, 0)
+}
+
+// do is Do; with stream > 0 a 2xx body is not read but handed back open in
+// the response, cut off with an error after stream bytes (see doStream).
+func (c *APIClient) do(req *http.Request, v any, stream int64) (*http.Response, error) {
 	if err := c.Err(); err != nil {
 		return nil, err
 	}
@@ -259,7 +276,7 @@ func (c *APIClient) Do(req *http.Request, v any) (*http.Response, error) {
 			return nil, err
 		}
 		start := time.Now()
-		resp, body, sent, err := c.send(ctx, req, tok)
+		resp, body, sent, err := c.send(ctx, req, tok, stream)
 		c.logAttempt(ctx, req, resp, attempt, time.Since(start), err)
 		if err != nil {
 			if ctx.Err() != nil {
@@ -274,6 +291,9 @@ func (c *APIClient) Do(req *http.Request, v any) (*http.Response, error) {
 			continue
 		}
 		if resp.StatusCode >= 200 && resp.StatusCode < 300 {
+			if stream > 0 {
+				return resp, nil
+			}
 			if v != nil && len(bytes.TrimSpace(body)) > 0 {
 				if err := json.Unmarshal(body, v); err != nil {
 					return resp, newDecodeErrorIn(req, resp.StatusCode, err, body)
@@ -367,7 +387,10 @@ var errRedirectLimit = errors.New("stopped after 10 redirects")
 // body (and resp.Body replaced by a reader over it), and whether the request
 // was written to the connection before any error. A success body over the
 // limit is a *ResponseTooLargeError, with the response (its body empty).
-func (c *APIClient) send(ctx context.Context, req *http.Request, t *oauth2.Token) (resp *http.Response, body []byte, sent bool, err error) {
+//
+// With stream > 0, a 2xx body is left unread, behind a reader that fails
+// after stream bytes, and body is nil.
+func (c *APIClient) send(ctx context.Context, req *http.Request, t *oauth2.Token, stream int64) (resp *http.Response, body []byte, sent bool, err error) {
 	var wrote atomic.Bool
 	trace := &httptrace.ClientTrace{WroteRequest: func(httptrace.WroteRequestInfo) { wrote.Store(true) }}
 	r := req.Clone(httptrace.WithClientTrace(ctx, trace))
@@ -388,11 +411,18 @@ func (c *APIClient) send(ctx context.Context, req *http.Request, t *oauth2.Token
 	if !success {
 		limit = maxErrorBody
 	}
+	if success && stream > 0 {
+		limit = stream
+	}
 	if success && resp.ContentLength > limit {
 		// Announced too large: not a byte is read.
 		_ = resp.Body.Close()
 		resp.Body = http.NoBody
 		return resp, nil, true, newTooLarge(req, resp, limit)
+	}
+	if success && stream > 0 {
+		resp.Body = &cappedBody{rc: resp.Body, left: limit, tooLarge: newTooLarge(req, resp, limit)}
+		return resp, nil, true, nil
 	}
 	pieces, n, over, err := readPieces(resp.Body, resp.ContentLength, limit)
 	_ = resp.Body.Close()

@@ -272,13 +272,21 @@ func TestDecodeSpecExamples(t *testing.T) {
 			}, e.DataAccess)
 		}},
 	}
+	for op, check := range campaignExampleTests {
+		tests = append(tests, struct {
+			op    string
+			check func(t *testing.T, body []byte)
+		}{op, check})
+	}
 	covered := map[string]bool{}
 	for _, tt := range tests {
 		covered[tt.op] = true
 		t.Run(tt.op, func(t *testing.T) { tt.check(t, readExample(t, tt.op)) })
 	}
 	for _, op := range operations {
-		assert.True(t, covered[op.id], "no example test for %s", op.id)
+		if op.response != nil {
+			assert.True(t, covered[op.id], "no example test for %s", op.id)
+		}
 	}
 }
 
@@ -312,6 +320,9 @@ func normalizeJSON(v any) any {
 	case map[string]any:
 		out := make(map[string]any, len(v))
 		for k, e := range v {
+			if a, ok := e.([]any); ok && len(a) == 0 {
+				continue // an empty optional array is sent as no array
+			}
 			if obj, ok := e.(map[string]any); ok && k == "reassignmentTrailDTOs" {
 				e = []any{obj}
 			}
@@ -334,23 +345,64 @@ func normalizeJSON(v any) any {
 	}
 }
 
+// brokenExamples lists the published examples that are not valid for their
+// own schema, with why.
+var brokenExamples = map[string]string{
+	"getCampaignTemplateSchedule":         `expiration "2022-09-19 13:55:26" is not an RFC 3339 date-time`,
+	"setCampaignTemplateSchedule.request": `expiration "2022-09-19 13:55:26" is not an RFC 3339 date-time`,
+	"getReportResult":                     `created "2020-09-07T42:14:00.364Z" has hour 42`,
+}
+
+// nilEmptySlices sets every empty slice reachable from v to nil: an empty
+// optional array is encoded as no array, which decodes as nil.
+func nilEmptySlices(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			nilEmptySlices(v.Elem())
+		}
+	case reflect.Struct:
+		for i := 0; i < v.NumField(); i++ {
+			nilEmptySlices(v.Field(i))
+		}
+	case reflect.Slice:
+		if v.Len() == 0 && !v.IsNil() {
+			v.Set(reflect.Zero(v.Type()))
+		}
+		for i := 0; i < v.Len(); i++ {
+			nilEmptySlices(v.Index(i))
+		}
+	}
+}
+
 // TestRoundTripSpecExamples decodes every full example, encodes it again and
 // checks that (1) decoding the output gives an equal value and (2) the
 // output carries every property of the example with the same value.
 func TestRoundTripSpecExamples(t *testing.T) {
 	type body struct {
-		name string
-		typ  reflect.Type
+		name  string
+		typ   reflect.Type
+		exact bool
 	}
 	var bodies []body
-	for _, op := range operations {
-		bodies = append(bodies, body{op.id, op.response})
+	for i, op := range operations {
+		// The campaign examples send null for unset properties and leave
+		// out required ones, so only decoding and re-decoding are
+		// compared for them; the first 15 operations are the
+		// certification ones.
+		exact := i < 15
+		if op.response != nil {
+			bodies = append(bodies, body{op.id, op.response, exact})
+		}
 		if op.request != nil {
-			bodies = append(bodies, body{op.id + ".request", op.request})
+			bodies = append(bodies, body{op.id + ".request", op.request, exact})
 		}
 	}
 	for _, b := range bodies {
 		t.Run(b.name, func(t *testing.T) {
+			if reason, ok := brokenExamples[b.name]; ok {
+				t.Skip("the published example contradicts its schema: " + reason)
+			}
 			raw := readExample(t, b.name)
 			first := reflect.New(b.typ)
 			require.NoError(t, json.Unmarshal(raw, first.Interface()))
@@ -359,8 +411,12 @@ func TestRoundTripSpecExamples(t *testing.T) {
 			require.NoError(t, err)
 			second := reflect.New(b.typ)
 			require.NoError(t, json.Unmarshal(encoded, second.Interface()))
+			nilEmptySlices(first)
 			assert.Equal(t, first.Interface(), second.Interface())
 
+			if !b.exact {
+				return
+			}
 			var want, got any
 			require.NoError(t, json.Unmarshal(raw, &want))
 			require.NoError(t, json.Unmarshal(encoded, &got))
@@ -938,6 +994,12 @@ func TestEncodeRequestModels(t *testing.T) {
 var fuzzTargets = []func() any{
 	func() any { return new(CertificationTask) },
 	func() any { return new([]CertificationTask) },
+	func() any { return new([]Campaign) },
+	func() any { return new([]CampaignTemplate) },
+	func() any { return new(Schedule) },
+	func() any { return new(CampaignFilterPage) },
+	func() any { return new([]CampaignReport) },
+	func() any { return new(ReportResults) },
 	func() any { return new(IdentityCertificationDto) },
 	func() any { return new([]IdentityCertificationDto) },
 	func() any { return new([]PermissionDto) },
@@ -955,7 +1017,9 @@ var fuzzTargets = []func() any{
 // encode to the same bytes.
 func FuzzDecodeModels(f *testing.F) {
 	for _, op := range operations {
-		f.Add(readExample(f, op.id))
+		if op.response != nil {
+			f.Add(readExample(f, op.id))
+		}
 	}
 	for _, s := range []string{
 		`{"reassignmentTrailDTOs":{"previousOwner":"p"}}`,

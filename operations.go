@@ -2,7 +2,9 @@ package certifications
 
 import (
 	"fmt"
+	"io"
 	"log/slog"
+	"net/http"
 
 	"github.com/iscgo/certifications/internal/call"
 )
@@ -47,6 +49,11 @@ type rootCaller struct {
 
 // Path puts the configured API generation into an operation's path.
 func (c rootCaller) Path(p string) string { return c.versionedPath(p) }
+
+// DoStream streams a 2xx body (see APIClient.doStream).
+func (c rootCaller) DoStream(req *http.Request, limit int64) (io.ReadCloser, *http.Response, error) {
+	return c.doStream(req, limit)
+}
 
 // SkipFields reports the configuration's SkipFilterValidation.
 func (c rootCaller) SkipFields() bool { return c.conf().SkipFilterValidation }

@@ -366,39 +366,56 @@ func (s *CertificationsApiService) WaitForCertificationTask(ctx context.Context,
 	if err := s.ready(ctx); err != nil {
 		return nil, err
 	}
-	wait, maxWait := 500*time.Millisecond, 10*time.Second
-	if opts != nil && opts.Initial > 0 {
-		wait = opts.Initial
-	}
-	if opts != nil && opts.Max > 0 {
-		maxWait = opts.Max
-	}
-	timeout := DefaultTaskWaitTimeout
-	if opts != nil && opts.Timeout > 0 {
-		timeout = opts.Timeout
-	}
-	deadline := time.Now().Add(timeout)
 	var last *CertificationTask
-	for {
+	err := poll(ctx, opts, func() string {
+		return fmt.Sprintf("task %s is still %s", last.GetID(), last.GetStatus())
+	}, func() (bool, error) {
 		task, _, err := s.GetCertificationTask(ctx, taskID).Execute()
 		if err != nil {
-			return last, err
+			return false, err
 		}
 		last = task
 		switch task.GetStatus() {
 		case CertificationTaskStatusSuccess:
-			return task, nil
+			return true, nil
 		case CertificationTaskStatusQueued, CertificationTaskStatusInProgress:
+			return false, nil
 		default:
-			return task, &TaskError{Task: task}
+			return false, &TaskError{Task: task}
+		}
+	})
+	return last, err
+}
+
+// positiveOr returns d, or def when d is zero or negative.
+func positiveOr(d, def time.Duration) time.Duration {
+	if d > 0 {
+		return d
+	}
+	return def
+}
+
+// poll calls check until it reports done, waiting between calls with the
+// backoff and within the timeout of opts (see WaitOptions). what names the
+// thing waited for in the timeout error.
+func poll(ctx context.Context, opts *WaitOptions, what func() string, check func() (bool, error)) error {
+	wait, maxWait, timeout := 500*time.Millisecond, 10*time.Second, DefaultTaskWaitTimeout
+	if opts != nil {
+		// A zero or negative option means its default.
+		wait, maxWait, timeout = positiveOr(opts.Initial, wait), positiveOr(opts.Max, maxWait), positiveOr(opts.Timeout, timeout)
+	}
+	deadline := time.Now().Add(timeout)
+	for {
+		done, err := check()
+		if done || err != nil {
+			return err
 		}
 		left := time.Until(deadline)
 		if left <= 0 {
-			return task, fmt.Errorf("certifications: task %s is still %s after %s; wait longer (WaitOptions.Timeout) or poll it again later: %w",
-				task.GetID(), task.GetStatus(), timeout, context.DeadlineExceeded)
+			return fmt.Errorf("certifications: %s after %s; wait longer (WaitOptions.Timeout) or poll it again later: %w", what(), timeout, context.DeadlineExceeded)
 		}
 		if err := sleep(ctx, min(wait, left)); err != nil {
-			return task, err
+			return err
 		}
 		wait = min(wait+wait/2, maxWait)
 	}

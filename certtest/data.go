@@ -339,6 +339,7 @@ func newCatalog(seed int64) *catalog {
 
 // campaignDef is a certification campaign.
 type campaignDef struct {
+	api     bool // created through the campaigns API (campaigns.go)
 	ref     certifications.CampaignReference
 	owner   int
 	created time.Time

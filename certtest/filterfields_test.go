@@ -114,6 +114,10 @@ func filterFor(docs []map[string]any, field string, op certifications.Operator) 
 		if isString && len(s) >= 3 {
 			return certifications.Co(field, s[1:3]).String()
 		}
+	case certifications.OpCa:
+		if list, ok := v.([]any); ok && len(list) > 0 {
+			return certifications.Ca(field, list[0]).String()
+		}
 	}
 	return ""
 }
@@ -158,6 +162,26 @@ func TestEveryDocumentedFilterFieldMatches(t *testing.T) {
 	for _, typ := range []string{"ENTITLEMENT", "ACCESS_PROFILE", "ROLE"} {
 		listings = append(listings, filteredListing{"access summaries " + typ, v3.certs + "/" + id + "/access-summaries/" + typ, certifications.RulesGetIdentityAccessSummaries()})
 	}
+	// The permissions of the first entitlement item that has any.
+	items, _ := getJSON[[]map[string]any](t, srv, v3.certs+"/"+id+"/access-review-items", url.Values{"limit": {"250"}}, http.StatusOK)
+	permissionsPath := ""
+	for _, it := range items {
+		itemID, _ := it["id"].(string)
+		p := v3.certs + "/" + id + "/access-review-items/" + itemID + "/permissions"
+		if perms, _ := getJSON[[]map[string]any](t, srv, p, nil, http.StatusOK); len(perms) > 0 {
+			permissionsPath = p
+			break
+		}
+	}
+	require.NotEmpty(t, permissionsPath, "no entitlement item of %s has permissions", id)
+	listings = append(listings, filteredListing{"item permissions", permissionsPath, certifications.RulesGetIdentityCertificationItemPermissions()})
+	// A pending task: listing the pending tasks leaves them pending.
+	reviewers := srv.Reviewers()
+	require.NotEmpty(t, reviewers)
+	resp, b := raw(t, srv, http.MethodPost, v3.certs+"/"+id+"/reassign-async", nil,
+		`{"reassign":[{"id":"`+items[0]["id"].(string)+`","type":"ITEM"}],"reassignTo":"`+reviewers[len(reviewers)-1].GetID()+`","reason":"filter fields"}`)
+	require.Equal(t, http.StatusOK, resp.StatusCode, "%s", b)
+	listings = append(listings, filteredListing{"pending tasks", v3.tasks, certifications.RulesGetPendingCertificationTasks()})
 	for _, l := range listings {
 		docs, _ := getJSON[[]map[string]any](t, srv, l.path, url.Values{"limit": {"250"}}, http.StatusOK)
 		require.NotEmpty(t, docs, l.name)

@@ -1,6 +1,7 @@
 package certtest
 
 import (
+	"maps"
 	"net/http"
 	"strings"
 
@@ -23,7 +24,7 @@ import (
 // its handler; routes registers it on every path the operation table
 // gives it.
 func (s *Server) handlersV3AndV1() map[string]http.HandlerFunc {
-	return map[string]http.HandlerFunc{
+	m := map[string]http.HandlerFunc{
 		"listIdentityCertifications":              s.listIdentityCertifications,
 		"getIdentityCertification":                s.getIdentityCertification,
 		"listIdentityAccessReviewItems":           s.listIdentityAccessReviewItems,
@@ -40,6 +41,8 @@ func (s *Server) handlersV3AndV1() map[string]http.HandlerFunc {
 		"getIdentitySummary":                      s.getIdentitySummary,
 		"getIdentityAccessSummaries":              s.getIdentityAccessSummaries,
 	}
+	maps.Copy(m, s.handlersCampaigns())
+	return m
 }
 
 // routes registers every operation of the table on each of its
@@ -106,7 +109,7 @@ func (s *Server) listIdentityCertifications(w http.ResponseWriter, r *http.Reque
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	serveList(s, w, r, certifications.RulesListIdentityCertifications(), lister[*certState, certifications.IdentityCertificationDto]{
-		all:    sliceSeq(t.certs),
+		all:    t.liveCerts(),
 		render: t.certDTO,
 		keep:   t.reviewedBy(r, "reviewer-identity"),
 	})

@@ -47,6 +47,7 @@ type config struct {
 	clientSecret  string
 	large         []largeCert
 	faults        Faults
+	clock         func() time.Time
 }
 
 // DefaultTokenLifetime is how long issued access tokens stay valid unless
@@ -265,4 +266,17 @@ func WithFaultMethods(methods ...string) Option {
 // endpoint too; by default it is never delayed, limited or broken.
 func WithTokenEndpointFaults() Option {
 	return func(c *config) { c.faults.TokenEndpoint = true }
+}
+
+// WithClock makes the sandbox read the time from now: campaign deadlines,
+// past-due certifications and the times it records follow it, so that a
+// test can move past a deadline without waiting. Without it the sandbox's
+// clock starts at a fixed reference date and runs with the wall clock.
+func WithClock(now func() time.Time) Option {
+	return func(c *config) {
+		if now == nil {
+			fail("WithClock", "now is nil")
+		}
+		c.clock = now
+	}
 }

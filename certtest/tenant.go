@@ -75,6 +75,9 @@ type task struct {
 	body    certifications.ReviewReassign
 	errors  []string
 	trail   certifications.ReassignmentTrailDTOs
+	// campaign is set for a campaign's admin reassignment (Move): the
+	// task targets the campaign and is done when created.
+	campaign string
 }
 
 // tenant is the in-memory state of the sandbox. Every method expects mu to
@@ -102,6 +105,9 @@ type tenant struct {
 
 	version uint64     // counts changes, for the cache
 	cache   matchCache // matching items of recent filtered listings
+
+	clock func() time.Time // WithClock; nil reads the running reference time
+	admin campaignAdmin    // campaigns, templates, filters and reports (campaigns.go)
 }
 
 func newTenant(cfg *config) *tenant {
@@ -118,7 +124,9 @@ func newTenant(cfg *config) *tenant {
 		decisions: map[itemRef]*decisionState{},
 		moved:     map[itemRef]int{},
 		taskByID:  map[string]*task{},
+		clock:     cfg.clock,
 	}
+	t.admin.init()
 	sz := cfg.sizes
 	for i := range sz.Campaigns {
 		t.campaigns = append(t.campaigns, newCampaign(t.seed, i))
@@ -207,7 +215,13 @@ func (t *tenant) initGenerated(c *certState) {
 
 // now is the server's clock: the reference date plus the time the server
 // has been running, so that later events keep the data's timeline.
-func (t *tenant) now() time.Time { return ms(referenceTime.Add(time.Since(t.start))) }
+// WithClock replaces it.
+func (t *tenant) now() time.Time {
+	if t.clock != nil {
+		return ms(t.clock())
+	}
+	return ms(referenceTime.Add(time.Since(t.start)))
+}
 
 func (t *tenant) cert(id string) *certState {
 	if i, ok := t.certByID[id]; ok {
@@ -915,6 +929,11 @@ func (t *tenant) taskDTO(tk *task) certifications.CertificationTask {
 		Errors:                []certifications.ErrorMessageDto{},
 		ReassignmentTrailDTOs: tk.trail,
 		Created:               certifications.Ptr(tk.created),
+	}
+	if tk.campaign != "" {
+		out.Type = certifications.Ptr(certifications.CertificationTaskTypeAdminReassign)
+		out.TargetType = certifications.Ptr(certifications.CertificationTaskTargetTypeCampaign)
+		out.TargetID = certifications.Ptr(tk.campaign)
 	}
 	for _, e := range tk.errors {
 		out.Errors = append(out.Errors, errorMessage(e, ""))

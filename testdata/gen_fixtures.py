@@ -33,12 +33,16 @@ import sys
 
 import yaml
 
-SHAPE_KEYS = ('type', 'format', 'nullable', 'enum', 'required')
+SHAPE_KEYS = ('type', 'format', 'nullable', 'enum', 'required', 'readOnly')
 
 # The definitions of each API generation, in testdata/openapi.
 GENERATIONS = {
-    'v3': ['certifications-v3.structure.yaml', 'certification-summaries-v3.structure.yaml'],
-    'v1': ['certifications-v1.structure.yaml', 'certification-summaries-v1.structure.yaml'],
+    'v3': ['certifications-v3.structure.yaml', 'certification-summaries-v3.structure.yaml',
+           'certification-campaigns-v3.structure.yaml', 'certification-campaign-filters-v3.structure.yaml',
+           'campaign-reports-v3.structure.yaml'],
+    'v1': ['certifications-v1.structure.yaml', 'certification-summaries-v1.structure.yaml',
+           'certification-campaigns-v1.structure.yaml', 'certification-campaign-filters-v1.structure.yaml',
+           'campaign-reports-v1.structure.yaml'],
 }
 
 # The generation whose examples testdata/examples holds.
@@ -48,6 +52,8 @@ EXAMPLES = 'v3'
 def example(s, path, missing):
     if 'example' in s:
         return s['example']
+    if 'allOf' in s or 'anyOf' in s:
+        return example(merged(s), path, missing)
     t = s.get('type')
     if t == 'object' or 'properties' in s:
         return {k: example(v, path + '.' + k, missing)
@@ -74,7 +80,26 @@ def body_example(content, path, missing):
     return example(content['schema'], path, missing)
 
 
+def merged(s):
+    """Folds allOf into one object and anyOf into its widest member: the
+    campaign list's anyOf of the full and the slim campaign decodes into one
+    Go type, which must have every property of the full one."""
+    if 'allOf' in s:
+        out = {'type': 'object', 'properties': {}, 'required': []}
+        for part in s['allOf']:
+            m = merged(part)
+            out['properties'].update(m.get('properties') or {})
+            out['required'] += m.get('required') or []
+        if 'nullable' in s:
+            out['nullable'] = s['nullable']
+        return out
+    if 'anyOf' in s:
+        return max((merged(m) for m in s['anyOf']), key=lambda m: len(m.get('properties') or {}))
+    return s
+
+
 def shape(s):
+    s = merged(s)
     out = {k: s[k] for k in SHAPE_KEYS if k in s}
     if 'properties' in s:
         out['properties'] = {k: shape(v) for k, v in s['properties'].items()}
@@ -107,13 +132,18 @@ def main():
         schemas = {}
         for op in operations(root, files):
             oid = op['operationId']
-            content = op['responses']['200']['content']['application/json']
-            entry = {'response': shape(content['schema'])}
-            if generation == EXAMPLES:
-                dump(f'{root}/examples/{oid}.json', body_example(content, oid, missing))
+            entry = {}
+            # The success answer: 200, else 202; a 204 or a file has no
+            # JSON shape.
+            ok = op['responses'].get('200') or op['responses'].get('202') or {}
+            content = (ok.get('content') or {}).get('application/json')
+            if content:
+                entry['response'] = shape(content['schema'])
+                if generation == EXAMPLES:
+                    dump(f'{root}/examples/{oid}.json', body_example(content, oid, missing))
             body = op.get('requestBody')
             if body:
-                content = body['content']['application/json']
+                content = body['content'].get('application/json') or body['content']['application/json-patch+json']
                 if generation == EXAMPLES:
                     dump(f'{root}/examples/{oid}.request.json', body_example(content, oid + '.body', missing))
                 entry['request'] = shape(content['schema'])

@@ -9,9 +9,12 @@ package call
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 )
 
@@ -153,12 +156,89 @@ func List[T any](ctx context.Context, c Client, method, path string, q url.Value
 	return out, resp, err
 }
 
+// None sends a request whose success has no body worth reading: an empty
+// object or a 204.
+func None(ctx context.Context, c Client, method, path string, q url.Values, body any) (*http.Response, error) {
+	return send(ctx, c, method, path, q, body, nil)
+}
+
+// Streamer is what a client needs to stream a response: send req through
+// its pipeline and hand back the 2xx body unread, capped at limit bytes.
+type Streamer interface {
+	DoStream(req *http.Request, limit int64) (io.ReadCloser, *http.Response, error)
+}
+
+// Stream sends a request whose answer is a file, asking for accept, and
+// returns its body for the caller to read and close. c must implement
+// Streamer.
+func Stream(ctx context.Context, c Client, method, path string, q url.Values, accept string, limit int64) (io.ReadCloser, *http.Response, error) {
+	s, ok := c.(Streamer)
+	if !ok {
+		return nil, nil, errors.New("certifications: this client cannot stream responses")
+	}
+	req, err := c.NewRequest(ctx, method, c.Path(path), q, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	req.Header.Set("Accept", accept)
+	return s.DoStream(req, limit)
+}
+
+// typedBody is a request body sent with a content type other than
+// application/json.
+type typedBody struct {
+	value       any
+	contentType string
+}
+
+// WithContentType marks body to be sent as JSON under contentType, such as
+// application/json-patch+json.
+func WithContentType(contentType string, body any) any {
+	return typedBody{value: body, contentType: contentType}
+}
+
 func send(ctx context.Context, c Client, method, path string, q url.Values, body, out any) (*http.Response, error) {
+	contentType := ""
+	if t, ok := body.(typedBody); ok {
+		body, contentType = t.value, t.contentType
+	}
 	req, err := c.NewRequest(ctx, method, c.Path(path), q, body)
 	if err != nil {
 		return nil, err
 	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
 	return c.Do(req, out)
+}
+
+// SetBool adds name=*v to q when v is set.
+func SetBool(q url.Values, name string, v *bool) {
+	if v != nil {
+		q.Set(name, strconv.FormatBool(*v))
+	}
+}
+
+// SetEnum adds name=*v to q when v is set, after checking it against the
+// values the API defines.
+func SetEnum[T ~string](inv Invalidator, q url.Values, name string, v *T, known []T) error {
+	if v == nil {
+		return nil
+	}
+	if err := Enum(inv, name, *v, known); err != nil {
+		return err
+	}
+	q.Set(name, string(*v))
+	return nil
+}
+
+// Rename moves the value of query parameter from to to: an operation that
+// pages with another name for the offset ("start") shares ListOptions.
+func Rename(q url.Values, from, to string) {
+	if v, ok := q[from]; ok {
+		delete(q, from)
+		q[to] = v
+	}
 }
 
 // Enum refuses a value outside the set the API defines for a path

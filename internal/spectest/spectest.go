@@ -51,9 +51,15 @@ type definitionFile struct {
 var definitionFiles = []definitionFile{
 	{"v3", "certifications-v3.structure.yaml", "v3", "/v3"},
 	{"summaries-v3", "certification-summaries-v3.structure.yaml", "v3", "/v3"},
+	{"campaigns-v3", "certification-campaigns-v3.structure.yaml", "v3", "/v3"},
+	{"campaign-filters-v3", "certification-campaign-filters-v3.structure.yaml", "v3", "/v3"},
+	{"reports-v3", "campaign-reports-v3.structure.yaml", "v3", "/v3"},
 	{"beta", "certifications-beta.structure.yaml", "beta", "/beta"},
 	{"v1", "certifications-v1.structure.yaml", "v1", ""},
 	{"summaries-v1", "certification-summaries-v1.structure.yaml", "v1", ""},
+	{"campaigns-v1", "certification-campaigns-v1.structure.yaml", "v1", ""},
+	{"campaign-filters-v1", "certification-campaign-filters-v1.structure.yaml", "v1", ""},
+	{"reports-v1", "campaign-reports-v1.structure.yaml", "v1", ""},
 }
 
 // versionPrefixes maps each API version to the path prefixes of its
@@ -61,7 +67,8 @@ var definitionFiles = []definitionFile{
 var versionPrefixes = map[string][]string{
 	"v3":   {"/v3"},
 	"beta": {"/beta"},
-	"v1":   {"/certifications/v1", "/certification-tasks/v1"},
+	"v1": {"/certifications/v1", "/certification-tasks/v1", "/campaigns/v1", "/campaign-templates/v1",
+		"/campaign-filters/v1", "/reports/v1"},
 }
 
 // Versions lists the API versions that have definitions, in the order the
@@ -69,7 +76,8 @@ var versionPrefixes = map[string][]string{
 var Versions = []string{"v3", "beta", "v1"}
 
 // Definitions lists the names of all definitions, grouped by API version.
-var Definitions = []string{"v3", "summaries-v3", "beta", "v1", "summaries-v1"}
+var Definitions = []string{"v3", "summaries-v3", "campaigns-v3", "campaign-filters-v3", "reports-v3", "beta",
+	"v1", "summaries-v1", "campaigns-v1", "campaign-filters-v1", "reports-v1"}
 
 // DefinitionsOf returns the names of the definitions of an API version, or
 // nil for an unknown version.
@@ -141,6 +149,7 @@ func loadFile(f definitionFile) (*openapi3.T, routers.Router, error) {
 		return nil, nil, fmt.Errorf("loading %s: %w", path, err)
 	}
 	fillDescriptions(doc)
+	alignPathParams(doc)
 	// The published examples contradict their schemas in places; the
 	// conformance tests report those against their exceptions table, so
 	// they must not stop the document from loading.
@@ -173,6 +182,38 @@ func fillDescriptions(doc *openapi3.T) {
 				if r.Value != nil && r.Value.Description == nil {
 					r.Value.Description = openapi3.Ptr(removedDescription)
 				}
+			}
+		}
+	}
+}
+
+// alignPathParams renames a path parameter that its path template does not
+// name to the template's one unnamed segment. The v3 campaign filters
+// definition declares updateCampaignFilter's parameter as filterId under
+// the path /campaign-filters/{id}: as published, no request could match
+// it. The SDK fills the value into the segment's position either way.
+func alignPathParams(doc *openapi3.T) {
+	for path, item := range doc.Paths.Map() {
+		for _, op := range item.Operations() {
+			var unnamed []*openapi3.Parameter
+			named := map[string]bool{}
+			for _, ref := range op.Parameters {
+				if p := ref.Value; p != nil && p.In == openapi3.ParameterInPath {
+					if strings.Contains(path, "{"+p.Name+"}") {
+						named[p.Name] = true
+					} else {
+						unnamed = append(unnamed, p)
+					}
+				}
+			}
+			var free []string
+			for _, seg := range strings.Split(path, "/") {
+				if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") && !named[seg[1:len(seg)-1]] {
+					free = append(free, seg[1:len(seg)-1])
+				}
+			}
+			if len(unnamed) == 1 && len(free) == 1 {
+				unnamed[0].Name = free[0]
 			}
 		}
 	}

@@ -16,7 +16,9 @@ import (
 )
 
 func TestLoadIsCachedAndRoutesAnyHost(t *testing.T) {
-	servers := map[string]string{"v3": "/v3", "summaries-v3": "/v3", "beta": "/beta", "v1": "/", "summaries-v1": "/"}
+	servers := map[string]string{"v3": "/v3", "summaries-v3": "/v3", "beta": "/beta", "v1": "/", "summaries-v1": "/",
+		"campaigns-v3": "/v3", "campaign-filters-v3": "/v3", "reports-v3": "/v3",
+		"campaigns-v1": "/", "campaign-filters-v1": "/", "reports-v1": "/"}
 	require.Len(t, spectest.Definitions, len(servers))
 	for _, name := range spectest.Definitions {
 		doc := spectest.Load(t, name)
@@ -36,9 +38,9 @@ func TestLoadUnknownDefinitionFails(t *testing.T) {
 }
 
 func TestDefinitionsOf(t *testing.T) {
-	assert.Equal(t, []string{"v3", "summaries-v3"}, spectest.DefinitionsOf("v3"))
+	assert.Equal(t, []string{"v3", "summaries-v3", "campaigns-v3", "campaign-filters-v3", "reports-v3"}, spectest.DefinitionsOf("v3"))
 	assert.Equal(t, []string{"beta"}, spectest.DefinitionsOf("beta"))
-	assert.Equal(t, []string{"v1", "summaries-v1"}, spectest.DefinitionsOf("v1"))
+	assert.Equal(t, []string{"v1", "summaries-v1", "campaigns-v1", "campaign-filters-v1", "reports-v1"}, spectest.DefinitionsOf("v1"))
 	assert.Empty(t, spectest.DefinitionsOf("v2"))
 	var all []string
 	for _, v := range spectest.Versions {

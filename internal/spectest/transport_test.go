@@ -378,7 +378,7 @@ func TestEveryOperationRoutesToItsDefinition(t *testing.T) {
 			n++
 		}
 	}
-	assert.Equal(t, 11+4+6+11+4, n, "operations routed")
+	assert.Equal(t, 11+4+22+5+2+6+11+4+22+5+2, n, "operations routed")
 }
 
 // TestTransportLimitedToVersions checks that a transport given API versions

@@ -98,11 +98,16 @@ type reviewTally struct {
 }
 
 func (t *reviewTally) add(srv *certtest.Server, undecided, decisions int, elapsed time.Duration) {
+	t.addRun(srv, reviewMinimum(undecided, decisions), elapsed)
+}
+
+// addRun counts one run that needed minimum requests, whatever its work.
+func (t *reviewTally) addRun(srv *certtest.Server, minimum int, elapsed time.Duration) {
 	sent, limited := reviewSent(srv)
 	t.sent += sent
 	t.limited += limited
-	t.minimum += reviewMinimum(undecided, decisions)
-	t.floor += reviewFloor(reviewMinimum(undecided, decisions))
+	t.minimum += minimum
+	t.floor += reviewFloor(minimum)
 	t.elapsed += elapsed
 }
 

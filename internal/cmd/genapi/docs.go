@@ -151,7 +151,7 @@ func docRegions(s service) (table, methods string, err error) {
 		}
 		fmt.Fprintf(&t, "| [%s](#%s) |", o.Name, strings.ToLower(o.Name))
 		for _, g := range s.Gens {
-			fmt.Fprintf(&t, " `%s /%s` |", o.Method, apigen.Path(o.Path, g))
+			fmt.Fprintf(&t, " `%s %s` |", o.Method, wirePath(o, g))
 		}
 		fmt.Fprintf(&t, " %s |\n", upperFirst(o.Doc))
 		methodSection(&m, s, o, n)
@@ -159,9 +159,22 @@ func docRegions(s service) (table, methods string, err error) {
 	return t.String(), m.String(), nil
 }
 
-// scope is the OAuth scope an operation needs: the API reference asks for
+// wirePath is an operation's path on generation gen, as the API reference
+// writes it: a declared v1 path names its parameters as v1 does.
+func wirePath(o op, gen string) string {
+	if gen == apigen.V1 && o.V1Path != "" {
+		return o.V1Path
+	}
+	return "/" + apigen.Path(o.Path, gen)
+}
+
+// scope is the OAuth scope an operation needs: the one its declaration
+// names, else what the certifications' API reference asks for,
 // idn:campaign:read to read and idn:campaign:manage to change.
 func scope(o op) string {
+	if o.Scope != "" {
+		return o.Scope
+	}
 	if o.Method == "GET" {
 		return "idn:campaign:read"
 	}
@@ -177,7 +190,7 @@ func methodSection(b *strings.Builder, s service, o op, n note) {
 	}
 	var paths []string
 	for _, g := range s.Gens {
-		paths = append(paths, "`"+o.Method+" /"+apigen.Path(o.Path, g)+"`")
+		paths = append(paths, "`"+o.Method+" "+wirePath(o, g)+"`")
 	}
 	fmt.Fprintf(b, "%s · scope `%s`\n\n", strings.Join(paths, " or "), scope(o))
 
@@ -196,11 +209,26 @@ func methodSection(b *strings.Builder, s service, o op, n note) {
 		fmt.Fprintf(b, "| `%s` | path | `%s` | yes | argument `%s` | %s |\n", wires[i], t, a.Name, doc)
 	}
 	for _, q := range o.Query {
-		fmt.Fprintf(b, "| `%s` | query | `string` | no | `%s(v)` | %s |\n", q.Wire, q.Name, upperFirst(strings.TrimSuffix(q.Doc, ".")))
+		typ, req := "`string`", "no"
+		switch q.Type {
+		case "":
+		case "bool":
+			typ = "`bool`"
+		default:
+			typ = modelLink(s, q.Type)
+		}
+		if q.Required {
+			req = "yes"
+		}
+		fmt.Fprintf(b, "| `%s` | query | %s | %s | `%s(v)` | %s |\n", q.Wire, typ, req, q.Name, upperFirst(strings.TrimSuffix(strings.TrimPrefix(q.Doc, "sets "), ".")))
 	}
-	if o.Set&paging != 0 {
+	if o.Set&(paging|startPaging) != 0 {
 		b.WriteString("| `limit` | query | `int32` | no | `Limit(n)` | Page size, 0 to 250 (server default 250) |\n")
-		b.WriteString("| `offset` | query | `int32` | no | `Offset(n)` | Index of the first record, 0 or more |\n")
+		if o.Set&startPaging != 0 {
+			b.WriteString("| `start` | query | `int32` | no | `Offset(n)` | Index of the first record, 0 or more (this operation's name for the offset) |\n")
+		} else {
+			b.WriteString("| `offset` | query | `int32` | no | `Offset(n)` | Index of the first record, 0 or more |\n")
+		}
 		b.WriteString("| `count` | query | `bool` | no | `Count(b)` | With `true` the total comes in `X-Total-Count` (see `TotalCount`) |\n")
 	}
 	if o.Set&filters != 0 {
@@ -214,7 +242,14 @@ func methodSection(b *strings.Builder, s service, o op, n note) {
 		if o.Body.Required {
 			req = "yes"
 		}
-		fmt.Fprintf(b, "| body | body | %s | %s | `%s(v)` | %s |\n", modelLink(s, o.Body.Type), req, o.Body.Name, upperFirst(strings.TrimPrefix(o.Body.Doc, "sets ")))
+		doc := upperFirst(strings.TrimPrefix(o.Body.Doc, "sets "))
+		if o.ContentType != "" {
+			doc += " Sent as `" + o.ContentType + "`."
+		}
+		fmt.Fprintf(b, "| body | body | %s | %s | `%s(v)` | %s |\n", bodyLink(s, o.Body.Type), req, o.Body.Name, doc)
+	}
+	if o.Stream != "" {
+		b.WriteString("| (cap) | client | `int64` | no | `MaxBytes(n)` | The file's size cap, `DefaultMaxReportBytes` (1 GiB) when unset |\n")
 	}
 	b.WriteString("\n")
 	if len(o.Query) > 0 {
@@ -257,11 +292,19 @@ func methodSection(b *strings.Builder, s service, o op, n note) {
 	}
 
 	b.WriteString("### Return type\n\n")
-	ret := modelLink(s, o.Result)
-	if o.List {
-		ret = strings.Replace(ret, "`"+o.Result, "`[]"+o.Result, 1)
-	} else {
-		ret = strings.Replace(ret, "`"+o.Result, "`*"+o.Result, 1)
+	var ret string
+	switch {
+	case o.Stream != "":
+		ret = "`io.ReadCloser`: the file, streamed (`Accept: " + o.Stream + "`); read it and close it. Reading past the cap fails with a `*ResponseTooLargeError`"
+	case o.Result == "":
+		ret = "None: `Execute` returns `(*http.Response, error)`; the success has no body worth reading"
+	case o.List:
+		ret = strings.Replace(modelLink(s, o.Result), "`"+o.Result, "`[]"+o.Result, 1)
+	default:
+		ret = strings.Replace(modelLink(s, o.Result), "`"+o.Result, "`*"+o.Result, 1)
+	}
+	if o.Items != "" {
+		ret += ", a page whose `Items` are " + modelLink(s, o.Items)
 	}
 	b.WriteString(ret)
 	switch {
@@ -272,7 +315,7 @@ func methodSection(b *strings.Builder, s service, o op, n note) {
 	default:
 		b.WriteString(".")
 	}
-	if o.Set&paging != 0 && !strings.Contains(n.Result, "All()") {
+	if o.Set&(paging|startPaging) != 0 && !strings.Contains(n.Result, "All()") {
 		b.WriteString(" `Pager()` and `All()` stream every page.")
 	}
 	b.WriteString("\n\n")
@@ -314,7 +357,16 @@ func validationCases(o op) string {
 		if q.OneOf {
 			oneOf = append(oneOf, "`"+q.Name+"`")
 		}
-		cases = append(cases, "`"+q.Name+"` set but blank")
+		if q.Required {
+			cases = append(cases, "`"+q.Name+"` not set")
+		}
+		switch q.Type {
+		case "":
+			cases = append(cases, "`"+q.Name+"` set but blank")
+		case "bool":
+		default:
+			cases = append(cases, "`"+q.Name+"` set to a value the API does not define")
+		}
 	}
 	if len(oneOf) > 1 {
 		cases = append(cases, "more than one of "+joinAnd(oneOf))
@@ -326,7 +378,7 @@ func validationCases(o op) string {
 		}
 		cases = append(cases, c)
 	}
-	if o.Set&paging != 0 {
+	if o.Set&(paging|startPaging) != 0 {
 		cases = append(cases, "`limit` outside 0..250", "a negative `offset`")
 	}
 	if o.Set&filters != 0 {
@@ -348,6 +400,15 @@ func modelLink(s service, typ string) string {
 		return "[`" + typ + "`](models/" + base + ".md)"
 	}
 	return "`" + typ + "`"
+}
+
+// bodyLink links a body's type to its model page; a slice of strings has
+// none.
+func bodyLink(s service, typ string) string {
+	if typ == "[]string" {
+		return "`[]string`"
+	}
+	return modelLink(s, typ)
 }
 
 // pkgQ qualifies the root package's names on a beta page.

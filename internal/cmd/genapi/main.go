@@ -39,11 +39,15 @@ type service struct {
 // op declares one operation.
 type op struct {
 	Name   string // the constructor's name, the operationId in Go case
-	Method string // GET or POST
+	ID     string // the operationId, when it is not Name with a lower-case first letter
+	Method string // GET, POST, PUT, PATCH or DELETE
 	Path   string // the path without API version, {name} for parameters
+	V1Path string // the v1 path, when its parameters are named otherwise (docs only)
 	Args   []arg  // the path parameters, in path order
-	Result string // the model the 200 answer decodes into
+	Result string // the model the 200 answer decodes into; empty when the success has no body worth reading
 	List   bool   // the answer is an array of Result
+	Items  string // with startPaging: Result is a page wrapping an Items array of this type
+	Stream string // the answer is a file, streamed, asked for with this Accept header
 	Set    int    // the list setters the builder has (paging, filters, sorters)
 	Noun   string // what Pager and All stream, for their docs
 
@@ -53,11 +57,14 @@ type op struct {
 	Query []query // optional string query parameters
 	Body  *body   // the request body, if any
 
+	ContentType string // the body's content type when not application/json
+
 	Doc        string // what the operation does, after its name
 	More       string // a further paragraph of the constructor's doc
 	Result2    string // what Execute returns, for its doc
 	Deprecated string
-	No404      bool // the API reference lists no 404 answer
+	No404      bool   // the API reference lists no 404 answer
+	Scope      string // the OAuth scope the reference asks for, when not idn:campaign:read or :manage by method
 }
 
 // rules are the filters and sorters an operation accepts, as its API
@@ -80,12 +87,14 @@ type arg struct {
 	Type string // its Go type; empty means string
 }
 
-// query is an optional string query parameter with a setter.
+// query is an optional query parameter with a setter.
 type query struct {
-	Name  string // the setter
-	Wire  string // the API's name
-	Doc   string // the setter's doc after its name
-	OneOf bool   // at most one parameter so marked may be set
+	Name     string // the setter
+	Wire     string // the API's name
+	Doc      string // the setter's doc after its name
+	OneOf    bool   // at most one parameter so marked may be set
+	Type     string // "" for a string, "bool", or an enum type checked against its Values
+	Required bool   // Execute refuses a request where it was never set
 }
 
 // body is the request body and its setter.
@@ -140,6 +149,14 @@ func generate(root string) (map[string][]byte, error) {
 	return out, nil
 }
 
+// opID is the operation's operationId.
+func (o op) opID() string {
+	if o.ID != "" {
+		return o.ID
+	}
+	return lowerFirst(o.Name)
+}
+
 // opTableFile is the machine-readable operation table.
 const opTableFile = "internal/optable/ops_gen.go"
 
@@ -152,7 +169,7 @@ func opTable() []byte {
 		name := serviceName(s)
 		for _, o := range s.Ops {
 			fmt.Fprintf(&b, "\t{Service: %q, Name: %q, ID: %q, Method: %q, Path: %q, Generations: %#v, Result: %q",
-				name, o.Name, lowerFirst(o.Name), o.Method, o.Path, s.Gens, o.Result)
+				name, o.Name, o.opID(), o.Method, o.Path, s.Gens, o.Result)
 			if o.List {
 				b.WriteString(", List: true")
 			}
@@ -212,6 +229,11 @@ type opView struct {
 	RulesVar string // the unexported rules variable the query is checked against
 	RulesDoc string // the exported function that hands out a copy
 	RulesSrc string // the declaration of both, "" without rules
+	BodyPtr  bool   // the builder holds the body by pointer
+	Sig      string // Execute's results
+	Fail     string // what Execute returns before its error
+	HTTP     string // the http.Method constant
+	Start    bool   // pages with limit and start
 }
 
 type field struct{ Name, Type string }
@@ -231,12 +253,17 @@ func view(s service) fileView {
 	for _, o := range s.Ops {
 		ov := opView{op: o, Req: "Api" + o.Name + "Request"}
 		ov.Paging, ov.Filters, ov.Sorters = o.Set&paging != 0, o.Set&filters != 0, o.Set&sorters != 0
+		ov.Start = o.Set&startPaging != 0
 		ov.Opts = o.Set != 0
-		if ov.Paging {
+		if ov.Paging || ov.Start {
 			imports[`"iter"`] = true
 		}
 		if !ov.Opts && len(o.Query) > 0 {
 			imports[`"net/url"`] = true
+		}
+		ov.HTTP = httpMethods[o.Method]
+		if ov.HTTP == "" {
+			panic(fmt.Sprintf("%s: method %s is not one of GET, POST, PUT, PATCH, DELETE", o.Name, o.Method))
 		}
 		ov.PathDoc = pathDoc(s, o)
 		var params, fill []string
@@ -263,7 +290,11 @@ func view(s service) fileView {
 		}
 		var oneOfNames []string
 		for _, q := range o.Query {
-			ov.Fields = append(ov.Fields, field{lowerFirst(q.Name), "*string"})
+			t := q.Type
+			if t == "" {
+				t = "string"
+			}
+			ov.Fields = append(ov.Fields, field{lowerFirst(q.Name), "*" + t})
 			if q.OneOf {
 				ov.OneOf = append(ov.OneOf, q)
 				oneOfNames = append(oneOfNames, q.Name)
@@ -272,19 +303,36 @@ func view(s service) fileView {
 		ov.OneOfDoc = joinAnd(oneOfNames)
 		if o.Body != nil {
 			t := o.Body.Type
-			if o.Body.Required {
+			ov.BodyPtr = !strings.HasPrefix(t, "[]")
+			if ov.BodyPtr {
 				t = "*" + t
 			}
 			ov.Fields = append(ov.Fields, field{"body", t})
 			ov.BodyWire = lowerFirst(o.Body.Name)
 			ov.BodyArg = "r.body"
+			if ov.BodyPtr && !o.Body.Required {
+				ov.BodyArg = "body" // nil, not a nil pointer, when unset
+			}
+			if o.ContentType != "" {
+				ov.BodyArg = "call.WithContentType(" + fmt.Sprintf("%q", o.ContentType) + ", " + ov.BodyArg + ")"
+			}
 		} else {
 			ov.BodyArg = "nil"
 		}
-		if o.List {
+		switch {
+		case o.Stream != "":
+			imports[`"io"`] = true
+			ov.Fields = append(ov.Fields, field{"maxBytes", "*int64"})
+			ov.Sig, ov.Fail, ov.Call = "(io.ReadCloser, *http.Response, error)", "nil, nil, ", "Stream"
+		case o.Result == "":
+			ov.Sig, ov.Fail, ov.Call = "(*http.Response, error)", "nil, ", "None"
+		case o.List:
 			ov.Ret, ov.Call = "[]"+o.Result, "List"
-		} else {
+		default:
 			ov.Ret, ov.Call = "*"+o.Result, "One"
+		}
+		if ov.Sig == "" {
+			ov.Sig, ov.Fail = "("+ov.Ret+", *http.Response, error)", "nil, nil, "
 		}
 		ov.ConsDoc = consDoc(ov)
 		if o.Rules != nil {
@@ -309,12 +357,19 @@ func view(s service) fileView {
 	return v
 }
 
+// httpMethods maps a declaration's method to net/http's constant.
+var httpMethods = map[string]string{"GET": "MethodGet", "POST": "MethodPost", "PUT": "MethodPut", "PATCH": "MethodPatch", "DELETE": "MethodDelete"}
+
 // pathDoc names the operation's method and path on each generation.
 func pathDoc(s service, o op) string {
 	if !s.Root {
 		return o.Method + " /" + apigen.Path(o.Path, apigen.Beta)
 	}
-	return o.Method + " /" + apigen.Path(o.Path, apigen.V3) + ", or " + o.Method + " /" + apigen.Path(o.Path, apigen.V1) + " with APIVersionV1"
+	p1 := "/" + apigen.Path(o.Path, apigen.V1)
+	if o.V1Path != "" {
+		p1 = o.V1Path
+	}
+	return o.Method + " /" + apigen.Path(o.Path, apigen.V3) + ", or " + o.Method + " " + p1 + " with APIVersionV1"
 }
 
 // rulesSrc declares an operation's rules variable and its Rules function.

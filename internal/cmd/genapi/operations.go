@@ -13,6 +13,9 @@ const (
 	paging  = 1 << iota // Limit, Offset, Count, and Pager/All
 	filters             // Filters
 	sorters             // Sorters
+	// startPaging is paging by limit and start, for a list whose page is
+	// wrapped in an object: Limit, Start, and Pager/All over its Items.
+	startPaging
 )
 
 // The reviewers and item-permissions operations take the same filters and

@@ -65,6 +65,20 @@ func (r {{$req}}) Count(b bool) {{$req}} {
 	return r
 }
 {{- end}}
+{{- if .Start}}
+
+// Limit sets the page size (0 to 250).
+func (r {{$req}}) Limit(n int32) {{$req}} {
+	r.opts.Limit = &n
+	return r
+}
+
+// Start sets the index of the first record.
+func (r {{$req}}) Start(n int32) {{$req}} {
+	r.opts.Offset = &n
+	return r
+}
+{{- end}}
 {{- if .Filters}}
 
 // Filters sets the filter expression (see {{.RulesDoc}}).
@@ -91,63 +105,116 @@ func (r {{$req}}) Sorters(s string) {{$req}} {
 {{- $oneOfDoc := .OneOfDoc}}
 {{- range .Query}}
 
-{{comment (print .Name " " .Doc (or (and .OneOf (print " At most one of " $oneOfDoc " may be set.")) ""))}}func (r {{$req}}) {{.Name}}(v string) {{$req}} {
+{{comment (print .Name " " .Doc (or (and .OneOf (print " At most one of " $oneOfDoc " may be set.")) ""))}}func (r {{$req}}) {{.Name}}(v {{or .Type "string"}}) {{$req}} {
 	r.{{lower .Name}} = &v
 	return r
 }
 {{- end}}
+{{- $bodyPtr := .BodyPtr}}
 {{- with .Body}}
 
 {{comment (print .Name " " .Doc)}}func (r {{$req}}) {{.Name}}(v {{.Type}}) {{$req}} {
-	r.body = {{if .Required}}&{{end}}v
+	r.body = {{if $bodyPtr}}&{{end}}v
 	return r
 }
 {{- end}}
+{{- if .Stream}}
+
+// MaxBytes caps the file's size at n bytes (DefaultMaxReportBytes when
+// unset); reading past it fails with a *ResponseTooLargeError.
+func (r {{$req}}) MaxBytes(n int64) {{$req}} {
+	r.maxBytes = &n
+	return r
+}
+{{- end}}
+{{- $fail := .Fail}}
 
 // Execute sends the request{{with .Result2}} and returns {{.}}{{end}}.
-func (r {{.Req}}) Execute() ({{.Ret}}, *http.Response, error) {
+func (r {{.Req}}) Execute() {{.Sig}} {
 	c, err := r.svc.caller()
 	if err != nil {
-		return nil, nil, err
+		return {{$fail}}err
 	}
 {{- range .Enums}}
 	if err := call.Enum(c, {{quote .Wire}}, r.{{.Name}}, {{.Type}}Values()); err != nil {
-		return nil, nil, err
+		return {{$fail}}err
 	}
 {{- end}}
 	path, err := call.Fill(c, {{quote .Path}}{{if .FillArgs}}, {{.FillArgs}}{{end}})
 	if err != nil {
-		return nil, nil, err
+		return {{$fail}}err
 	}
 {{- if .OneOf}}
 	if err := call.AtMostOne(c, {{quote (wireNames .OneOf)}}, {{quote .OneOfDoc}}{{range .OneOf}}, r.{{lower .Name}} != nil{{end}}); err != nil {
-		return nil, nil, err
+		return {{$fail}}err
 	}
 {{- end}}
 {{- with .Body}}
 {{- if .Required}}
 	if r.body == nil {
-		return nil, nil, c.Invalid({{quote (lower .Name)}}, "is not set", "a {{.Type}} set with {{.Name}}")
+		return {{$fail}}c.Invalid({{quote (lower .Name)}}, "is not set", "a {{.Type}} set with {{.Name}}")
 	}
 {{- end}}
-	if err := {{check .Check}}; err != nil {
-		return nil, nil, err
+{{- if .Check}}
+{{- if and $bodyPtr (not .Required)}}
+	if r.body != nil {
+		if err := {{check .Check}}; err != nil {
+			return {{$fail}}err
+		}
 	}
+{{- else}}
+	if err := {{check .Check}}; err != nil {
+		return {{$fail}}err
+	}
+{{- end}}
+{{- end}}
+{{- if and $bodyPtr (not .Required)}}
+	var body any // nil, not a nil pointer, when unset
+	if r.body != nil {
+		body = r.body
+	}
+{{- end}}
 {{- end}}
 {{- if .Opts}}
 	q, err := call.Query(c, r.opts, {{.RulesVar}})
 	if err != nil {
-		return nil, nil, err
+		return {{$fail}}err
 	}
+{{- if .Start}}
+	call.Rename(q, "offset", "start")
+{{- end}}
 {{- else if .Query}}
 	q := url.Values{}
 {{- end}}
 {{- range .Query}}
-	if err := call.SetString(c, q, {{quote .Wire}}, r.{{lower .Name}}); err != nil {
-		return nil, nil, err
+{{- if .Required}}
+	if r.{{lower .Name}} == nil {
+		return {{$fail}}c.Invalid({{quote .Wire}}, "is not set", "a value set with {{.Name}}")
 	}
 {{- end}}
-	return call.{{.Call}}[{{.Result}}](r.ctx, c, http.Method{{if eq .Method "GET"}}Get{{else}}Post{{end}}, path, {{if or .Opts .Query}}q{{else}}nil{{end}}, {{.BodyArg}})
+{{- if eq .Type ""}}
+	if err := call.SetString(c, q, {{quote .Wire}}, r.{{lower .Name}}); err != nil {
+		return {{$fail}}err
+	}
+{{- else if eq .Type "bool"}}
+	call.SetBool(q, {{quote .Wire}}, r.{{lower .Name}})
+{{- else}}
+	if err := call.SetEnum(c, q, {{quote .Wire}}, r.{{lower .Name}}, {{.Type}}Values()); err != nil {
+		return {{$fail}}err
+	}
+{{- end}}
+{{- end}}
+{{- if .Stream}}
+	limit := DefaultMaxReportBytes
+	if r.maxBytes != nil {
+		limit = *r.maxBytes
+	}
+	return call.Stream(r.ctx, c, http.{{.HTTP}}, path, {{if or .Opts .Query}}q{{else}}nil{{end}}, {{quote .Stream}}, limit)
+{{- else if eq .Call "None"}}
+	return call.None(r.ctx, c, http.{{.HTTP}}, path, {{if or .Opts .Query}}q{{else}}nil{{end}}, {{.BodyArg}})
+{{- else}}
+	return call.{{.Call}}[{{.Result}}](r.ctx, c, http.{{.HTTP}}, path, {{if or .Opts .Query}}q{{else}}nil{{end}}, {{.BodyArg}})
+{{- end}}
 }
 {{- if .Paging}}
 
@@ -162,6 +229,28 @@ func (r {{.Req}}) Pager() *{{$q}}Pager[{{.Result}}] {
 
 // All streams every matching {{.Noun}}, page by page.
 func (r {{.Req}}) All() iter.Seq2[{{.Result}}, error] {
+	return r.Pager().All()
+}
+{{- end}}
+{{- if .Start}}
+
+// Pager returns a pager over every {{.Noun}}: it pages with limit and
+// start and unwraps the items of each page.
+func (r {{.Req}}) Pager() *{{$q}}Pager[{{.Items}}] {
+	return {{$q}}NewPager(r.ctx, r.opts, func(ctx context.Context, o {{$q}}ListOptions) ([]{{.Items}}, *http.Response, error) {
+		page := r // a copy per fetch: ReadAhead runs fetches concurrently
+		o.Count = nil // the page carries its count
+		page.ctx, page.opts = ctx, o
+		p, resp, err := page.Execute()
+		if p == nil {
+			return nil, resp, err
+		}
+		return p.Items, resp, err
+	})
+}
+
+// All streams every {{.Noun}}, page by page.
+func (r {{.Req}}) All() iter.Seq2[{{.Items}}, error] {
 	return r.Pager().All()
 }
 {{- end}}

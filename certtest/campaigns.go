@@ -1,0 +1,438 @@
+package certtest
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/iscgo/certifications"
+)
+
+// The campaign side of the sandbox: campaigns an admin creates, activates
+// and completes, their reports, campaign templates with schedules, and
+// campaign filters. A campaign's certifications live with the others, in
+// the tenant's certifications, so the certifications API serves them.
+//
+// Work the API does in the background (generating, activating,
+// completing, deleting, running a report) is done when it is asked for;
+// the campaign or report then shows its transitional status (ACTIVATING,
+// PENDING ...) to the next read, and the settled one after it, so that
+// clients see the API's lifecycle and must poll through it.
+
+// campState is a campaign created through the campaigns API.
+type campState struct {
+	c       certifications.Campaign
+	def     int // index in tenant.campaigns once activated, else -1
+	shown   certifications.CampaignStatus
+	pending int // reads left that show shown instead of c.Status
+	reports []*reportState
+}
+
+// reportState is one campaign report and its last run.
+type reportState struct {
+	id      string
+	typ     certifications.ReportType
+	status  certifications.CampaignReportStatus
+	lastRun *time.Time
+	pending int // reads left that show PENDING
+	file    []byte
+}
+
+// templateState is a campaign template and its schedule.
+type templateState struct {
+	t        certifications.CampaignTemplate
+	schedule *certifications.Schedule
+}
+
+// campaignAdmin holds the campaign side of the tenant.
+type campaignAdmin struct {
+	campaigns []*campState
+	byID      map[string]*campState
+	templates []*templateState
+	tmplByID  map[string]*templateState
+	filters   []certifications.CampaignFilterDetails
+	reports   map[string]*reportState
+	config    certifications.CampaignReportsConfig
+	serial    uint64 // numbers generated ids
+}
+
+func (a *campaignAdmin) init() {
+	a.byID = map[string]*campState{}
+	a.tmplByID = map[string]*templateState{}
+	a.reports = map[string]*reportState{}
+	a.config = certifications.CampaignReportsConfig{IdentityAttributeColumns: []string{"firstname", "lastname"}}
+}
+
+// newID returns a fresh id of the given kind.
+func (t *tenant) newID(kind string) string {
+	t.admin.serial++
+	return hexID(t.seed, kind, t.admin.serial)
+}
+
+// transition sets cs's status to settled and shows from to the next read.
+func (cs *campState) transition(from, settled certifications.CampaignStatus) {
+	cs.c.Status = certifications.Ptr(settled)
+	cs.shown, cs.pending = from, 1
+}
+
+// view returns the campaign as a read shows it now, and advances its
+// transitional status.
+func (t *tenant) view(cs *campState) certifications.Campaign {
+	c := cs.c
+	if cs.pending > 0 {
+		cs.pending--
+		c.Status = certifications.Ptr(cs.shown)
+	}
+	if cs.def >= 0 {
+		total, done := 0, 0
+		for _, cert := range t.certs {
+			if cert.campaign == cs.def {
+				total++
+				if cert.phase == certifications.CertificationPhaseSigned {
+					done++
+				}
+			}
+		}
+		c.TotalCertifications, c.CompletedCertifications = certifications.Ptr(int32(total)), certifications.Ptr(int32(done))
+	}
+	return c
+}
+
+// slim drops the parts of a campaign that only the full shape has.
+func slim(c certifications.Campaign) certifications.Campaign {
+	c.Modified, c.Filter, c.SunsetCommentsRequired = nil, nil, nil
+	c.SourceOwnerCampaignInfo, c.SearchCampaignInfo, c.RoleCompositionCampaignInfo, c.MachineAccountCampaignInfo = nil, nil, nil, nil
+	c.SourcesWithOrphanEntitlements, c.MandatoryCommentRequirement = nil, nil
+	return c
+}
+
+// allCampaigns lists the campaigns: the generated ones, ACTIVE, and those
+// created through the API, in creation order.
+func (t *tenant) allCampaigns() []*campState {
+	var out []*campState
+	for i, def := range t.campaigns {
+		if t.adminOwned(i) {
+			continue
+		}
+		out = append(out, &campState{c: generatedCampaign(def), def: i})
+	}
+	return append(out, t.admin.campaigns...)
+}
+
+// adminOwned reports whether campaign definition i belongs to a campaign
+// created through the API, deleted or not.
+func (t *tenant) adminOwned(i int) bool { return t.campaigns[i].api }
+
+// generatedCampaign renders a campaign of the generated data.
+func generatedCampaign(def campaignDef) certifications.Campaign {
+	r := def.ref
+	return certifications.Campaign{
+		ID: certifications.Ptr(r.ID), Name: r.Name, Description: r.Description, Type: r.CampaignType,
+		Deadline: certifications.Ptr(def.due), Created: certifications.Ptr(def.created),
+		Status:                      certifications.Ptr(certifications.CampaignStatusActive),
+		CorrelatedStatus:            certifications.Ptr(r.CorrelatedStatus),
+		MandatoryCommentRequirement: certifications.Ptr(r.MandatoryCommentRequirement),
+		Alerts:                      []certifications.CampaignAlert{},
+	}
+}
+
+// createCampaign stores a new campaign; it is STAGED after one read that
+// shows it PENDING.
+func (t *tenant) createCampaign(c certifications.Campaign) *campState {
+	now := t.now()
+	c.ID = certifications.Ptr(t.newID("campaign-api-id"))
+	c.Created, c.Modified = certifications.Ptr(now), certifications.Ptr(now)
+	c.TotalCertifications, c.CompletedCertifications = certifications.Ptr(int32(0)), certifications.Ptr(int32(0))
+	c.Alerts = []certifications.CampaignAlert{}
+	if c.CorrelatedStatus == nil {
+		c.CorrelatedStatus = certifications.Ptr(certifications.CampaignReferenceCorrelatedStatusCorrelated)
+	}
+	if c.MandatoryCommentRequirement == nil {
+		c.MandatoryCommentRequirement = certifications.Ptr(certifications.CampaignReferenceMandatoryCommentRequirementNoDecisions)
+	}
+	cs := &campState{c: c, def: -1}
+	cs.transition(certifications.CampaignStatusPending, certifications.CampaignStatusStaged)
+	t.admin.campaigns = append(t.admin.campaigns, cs)
+	t.admin.byID[*c.ID] = cs
+	t.version++
+	return cs
+}
+
+// activate generates the campaign's certifications, one per reviewer, and
+// makes it ACTIVE after one read that shows it ACTIVATING.
+func (t *tenant) activate(cs *campState) *apiError {
+	if st := cs.c.GetStatus(); st != certifications.CampaignStatusStaged {
+		return errBadRequest("Campaign %s is %s; only a STAGED campaign can be activated.", cs.c.GetID(), st)
+	}
+	now := t.now()
+	due := cs.c.GetDeadline()
+	if due.IsZero() {
+		due = now.Add(days(14))
+		cs.c.Deadline = &due
+	}
+	desc := cs.c.Description
+	t.campaigns = append(t.campaigns, campaignDef{
+		api: true,
+		ref: certifications.CampaignReference{
+			ID: cs.c.GetID(), Name: cs.c.Name, Type: certifications.CampaignReferenceTypeCampaign,
+			CampaignType: cs.c.Type, Description: desc, CorrelatedStatus: cs.c.GetCorrelatedStatus(),
+			MandatoryCommentRequirement: cs.c.GetMandatoryCommentRequirement(),
+		},
+		owner: ownerBase, created: now, due: ms(due),
+	})
+	cs.def = len(t.campaigns) - 1
+	sz := t.sizes
+	for r := range sz.Reviewers {
+		idx := len(t.certs)
+		c := t.newCert(t.newID("campaign-certification-id"), cs.def, r)
+		c.created, c.modified = now, now
+		c.gen = sz.IdentitiesPerCertification * sz.ItemsPerIdentity
+		c.identBase = identityBase + idx*sz.IdentitiesPerCertification
+		t.initGenerated(c)
+		for k := range sz.IdentitiesPerCertification {
+			t.know(c.identBase + k)
+		}
+	}
+	cs.c.Modified = certifications.Ptr(now)
+	cs.transition(certifications.CampaignStatusActivating, certifications.CampaignStatusActive)
+	t.version++
+	return nil
+}
+
+// complete decides what is left undecided with action, signs every
+// certification off and makes the campaign COMPLETED after one read that
+// shows it COMPLETING. It is refused before the deadline.
+func (t *tenant) complete(cs *campState, action certifications.AutoCompleteAction) *apiError {
+	if st := cs.c.GetStatus(); st != certifications.CampaignStatusActive {
+		return errBadRequest("Campaign %s is %s; only an ACTIVE campaign can be completed.", cs.c.GetID(), st)
+	}
+	if now := t.now(); !now.After(cs.c.GetDeadline()) {
+		return errBadRequest("Campaign %s cannot be completed before its deadline %s.", cs.c.GetID(), cs.c.GetDeadline().Format(time.RFC3339))
+	}
+	if action != certifications.AutoCompleteActionApprove && action != certifications.AutoCompleteActionRevoke {
+		return errBadRequest("autoCompleteAction %q is not APPROVE or REVOKE.", action)
+	}
+	comment := "Decided when the campaign was completed (autoCompleteAction " + string(action) + ")."
+	for _, c := range t.certs {
+		if c.campaign != cs.def || c.phase == certifications.CertificationPhaseSigned {
+			continue
+		}
+		var batch []wireDecision
+		flush := func() *apiError {
+			if len(batch) == 0 {
+				return nil
+			}
+			e := t.decide(c, batch)
+			batch = batch[:0]
+			return e
+		}
+		for ref := range t.refs(c) {
+			if st := t.decisions[ref]; st != nil && st.decision != "" {
+				continue
+			}
+			batch = append(batch, wireDecision{
+				ID: certifications.Ptr(t.itemID(ref)), Decision: certifications.Ptr(string(action)),
+				Bulk: certifications.Ptr(true), Comments: &comment,
+			})
+			if len(batch) == certifications.MaxDecisionsPerCall {
+				if e := flush(); e != nil {
+					return e
+				}
+			}
+		}
+		if e := flush(); e != nil {
+			return e
+		}
+		if e := t.signOff(c); e != nil {
+			return e
+		}
+	}
+	cs.c.Modified = certifications.Ptr(t.now())
+	cs.transition(certifications.CampaignStatusCompleting, certifications.CampaignStatusCompleted)
+	t.version++
+	return nil
+}
+
+// moveCerts gives certifications of a campaign to another reviewer and
+// returns the finished task that did it.
+func (t *tenant) moveCerts(cs *campState, ids []string, to int) (*task, *apiError) {
+	var certs []*certState
+	for _, id := range ids {
+		c := t.cert(id)
+		if c == nil || c.campaign != cs.def || cs.def < 0 {
+			return nil, errBadRequest("Certification %s is not a certification of campaign %s.", id, cs.c.GetID())
+		}
+		if e := t.checkWritable(c); e != nil {
+			return nil, e
+		}
+		certs = append(certs, c)
+	}
+	now := t.now()
+	for _, c := range certs {
+		c.reviewer, c.extra, c.modified = to, nil, now
+		c.name = cs.c.Name + " for " + t.person(to).name
+	}
+	t.version++
+	tk := &task{id: t.newID("campaign-task-id"), cert: certs[0].idx, created: now,
+		status: certifications.CertificationTaskStatusSuccess, campaign: cs.c.GetID()}
+	t.tasks = append(t.tasks, tk)
+	t.taskByID[tk.id] = tk
+	return tk, nil
+}
+
+// deleteCampaigns removes campaigns and their certifications.
+func (t *tenant) deleteCampaigns(ids []string) *apiError {
+	for _, id := range ids {
+		if t.admin.byID[id] == nil {
+			return errNotFound("No campaign with id " + id + " was found; only campaigns created through the API can be deleted.")
+		}
+	}
+	for _, id := range ids {
+		cs := t.admin.byID[id]
+		delete(t.admin.byID, id)
+		t.admin.campaigns = slices.DeleteFunc(t.admin.campaigns, func(x *campState) bool { return x == cs })
+		if cs.def >= 0 {
+			for _, c := range t.certs {
+				if c.campaign == cs.def {
+					delete(t.certByID, c.id) // no longer found by id or listed
+				}
+			}
+		}
+	}
+	t.version++
+	return nil
+}
+
+// startReport runs a report of the campaign: it is PENDING for the next
+// read of the campaign's reports, then SUCCESS with its file.
+func (t *tenant) startReport(cs *campState, typ certifications.ReportType) {
+	var rs *reportState
+	for _, r := range cs.reports {
+		if r.typ == typ {
+			rs = r
+		}
+	}
+	if rs == nil {
+		rs = &reportState{id: t.newID("report-id"), typ: typ}
+		cs.reports = append(cs.reports, rs)
+		t.admin.reports[rs.id] = rs
+	}
+	now := t.now()
+	rs.status, rs.lastRun, rs.pending = certifications.CampaignReportStatusSuccess, &now, 1
+	rs.file = t.reportCSV(cs, typ)
+}
+
+// reportCSV renders a report from the campaign's state: one row per
+// certification with its reviewer and counters.
+func (t *tenant) reportCSV(cs *campState, typ certifications.ReportType) []byte {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	_ = w.Write([]string{"Campaign", "Report", "Certification ID", "Certification", "Reviewer ID", "Reviewer", "Phase", "Decisions Made", "Decisions Total", "Signed"})
+	for _, c := range t.certs {
+		if cs.def < 0 || c.campaign != cs.def || t.cert(c.id) == nil {
+			continue
+		}
+		p := t.person(c.reviewer)
+		signed := ""
+		if c.signed != nil {
+			signed = c.signed.Format(time.RFC3339)
+		}
+		_ = w.Write([]string{cs.c.Name, string(typ), c.id, c.name, p.id, p.name, string(c.phase),
+			strconv.Itoa(c.made()), strconv.Itoa(c.total()), signed})
+	}
+	w.Flush()
+	return b.Bytes()
+}
+
+// reportView renders a report as getCampaignReports shows it now.
+func (rs *reportState) view() certifications.CampaignReport {
+	st := rs.status
+	if rs.pending > 0 {
+		rs.pending--
+		st = certifications.CampaignReportStatusPending
+	}
+	return certifications.CampaignReport{
+		Type: certifications.Ptr(certifications.CampaignReportTypeReportResult), ID: certifications.Ptr(rs.id),
+		Name: certifications.Ptr(reportNames[rs.typ]), Status: &st, ReportType: certifications.Ptr(rs.typ), LastRunAt: rs.lastRun,
+	}
+}
+
+var reportNames = map[certifications.ReportType]string{
+	certifications.ReportTypeCampaignCompositionReport:       "Campaign Composition Report",
+	certifications.ReportTypeCampaignRemediationStatusReport: "Campaign Remediation Status Report",
+	certifications.ReportTypeCampaignStatusReport:            "Campaign Status Report",
+	certifications.ReportTypeCertificationSignoffReport:      "Certification Signoff Report",
+}
+
+// patch applies JSON Patch operations to v's JSON form: add, replace and
+// remove of top-level properties, which is what campaigns and templates
+// take.
+func patch[T any](v T, ops []certifications.JSONPatchOperation, allowed []string) (T, *apiError) {
+	raw, _ := json.Marshal(v)
+	var doc map[string]any
+	_ = json.Unmarshal(raw, &doc)
+	for i, o := range ops {
+		name := o.Path[min(1, len(o.Path)):]
+		if !slices.Contains(allowed, name) {
+			return v, errBadRequest("Operation %d: %s cannot be changed; the patchable paths are /%s.", i, o.Path, joinSlash(allowed))
+		}
+		switch o.Op {
+		case certifications.JSONPatchOperationOpAdd, certifications.JSONPatchOperationOpReplace:
+			doc[name] = o.Value
+		case certifications.JSONPatchOperationOpRemove:
+			delete(doc, name)
+		default:
+			return v, errBadRequest("Operation %d: op %q is not supported; use add, replace or remove.", i, o.Op)
+		}
+	}
+	raw, _ = json.Marshal(doc)
+	var out T
+	if err := json.Unmarshal(raw, &out); err != nil {
+		return v, errBadRequest("The patched document is not valid: %v.", err)
+	}
+	return out, nil
+}
+
+func joinSlash(names []string) string {
+	out := ""
+	for i, n := range names {
+		if i > 0 {
+			out += ", /"
+		}
+		out += n
+	}
+	return out
+}
+
+// generate creates a campaign from a template.
+func (t *tenant) generate(ts *templateState) *campState {
+	c := ts.t.Campaign
+	c.Name = fmt.Sprintf("%s (%s)", ts.t.Name, t.now().Format("2006-01-02"))
+	if d := ts.t.GetDeadlineDuration(); d != "" {
+		if dur, ok := parseISODuration(d); ok {
+			c.Deadline = certifications.Ptr(t.now().Add(dur))
+		}
+	}
+	return t.createCampaign(c)
+}
+
+// parseISODuration reads the ISO 8601 durations templates use: PnD, PnW,
+// PnM (30 days) and PnY (365 days), one unit.
+func parseISODuration(s string) (time.Duration, bool) {
+	if len(s) < 3 || s[0] != 'P' {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s[1 : len(s)-1])
+	if err != nil || n < 0 || n > 10000 {
+		return 0, false
+	}
+	unit := map[byte]int{'D': 1, 'W': 7, 'M': 30, 'Y': 365}[s[len(s)-1]]
+	if unit == 0 {
+		return 0, false
+	}
+	return days(n * unit), true
+}
