@@ -61,17 +61,6 @@ func (r ApiCreateCampaignFilterRequest) Execute() (*CampaignFilterDetails, *http
 
 // ---- GET /v3/campaign-filters, or GET /campaign-filters/v1 with APIVersionV1
 
-// rulesListCampaignFilters holds the rules of GET /campaign-filters
-// (listCampaignFilters). It takes no filters. It takes no sorters.
-var rulesListCampaignFilters = &QueryRules{
-	Operation: "listCampaignFilters",
-}
-
-// RulesListCampaignFilters returns a copy of the filter and sorter rules
-// ListCampaignFilters's builder checks before sending. Changing the copy
-// changes nothing else.
-func RulesListCampaignFilters() *QueryRules { return rulesListCampaignFilters.Clone() }
-
 // ApiListCampaignFiltersRequest builds a ListCampaignFilters call.
 type ApiListCampaignFiltersRequest struct {
 	ctx                  context.Context
@@ -116,7 +105,7 @@ func (r ApiListCampaignFiltersRequest) Execute() (*CampaignFilterPage, *http.Res
 	if err != nil {
 		return nil, nil, err
 	}
-	q, err := call.Query(c, r.opts, rulesListCampaignFilters)
+	q, err := call.ListQuery(c, call.ListParams(r.opts))
 	if err != nil {
 		return nil, nil, err
 	}

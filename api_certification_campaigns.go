@@ -21,23 +21,6 @@ func (s *CertificationCampaignsApiService) caller() (call.Client, error) {
 
 // ---- GET /v3/campaigns, or GET /campaigns/v1 with APIVersionV1
 
-// rulesGetActiveCampaigns holds the rules of GET /campaigns
-// (getActiveCampaigns).
-var rulesGetActiveCampaigns = &QueryRules{
-	Operation: "getActiveCampaigns",
-	Filters: map[string][]Operator{
-		"id":     {OpEq, OpIn},
-		"name":   {OpEq, OpSw},
-		"status": {OpEq, OpIn},
-	},
-	Sorters: []string{"name", "created"},
-}
-
-// RulesGetActiveCampaigns returns a copy of the filter and sorter rules
-// GetActiveCampaigns's builder checks before sending. Changing the copy changes
-// nothing else.
-func RulesGetActiveCampaigns() *QueryRules { return rulesGetActiveCampaigns.Clone() }
-
 // ApiGetActiveCampaignsRequest builds a GetActiveCampaigns call.
 type ApiGetActiveCampaignsRequest struct {
 	ctx    context.Context
@@ -70,20 +53,22 @@ func (r ApiGetActiveCampaignsRequest) Count(b bool) ApiGetActiveCampaignsRequest
 	return r
 }
 
-// Filters sets the filter expression (see RulesGetActiveCampaigns).
+// Filters sets the filter expression. Its fields and operators are
+// checked before sending against those the operation takes (id: eq, in; name: eq, sw; status: eq, in).
 func (r ApiGetActiveCampaignsRequest) Filters(f string) ApiGetActiveCampaignsRequest {
 	r.opts.Filters = &f
 	return r
 }
 
-// FilterBy sets the filter expression from a Filter (see RulesGetActiveCampaigns);
-// no filter (nil, or an And or Or of nothing) leaves it unset.
+// FilterBy sets the filter expression from a Filter, checked as Filters
+// is; no filter (nil, or an And or Or of nothing) leaves it unset.
 func (r ApiGetActiveCampaignsRequest) FilterBy(f Filter) ApiGetActiveCampaignsRequest {
 	r.opts.SetFilter(f)
 	return r
 }
 
-// Sorters sets the sort order, e.g. "-created,name" (see RulesGetActiveCampaigns).
+// Sorters sets the sort order, e.g. "-created,name", checked before
+// sending against the sortable fields (name, created).
 func (r ApiGetActiveCampaignsRequest) Sorters(s string) ApiGetActiveCampaignsRequest {
 	r.opts.Sorters = &s
 	return r
@@ -106,7 +91,7 @@ func (r ApiGetActiveCampaignsRequest) Execute() ([]Campaign, *http.Response, err
 	if err != nil {
 		return nil, nil, err
 	}
-	q, err := call.Query(c, r.opts, rulesGetActiveCampaigns)
+	q, err := call.ListQuery(c, call.ListParams(r.opts))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -617,22 +602,6 @@ func (r ApiCreateCampaignTemplateRequest) Execute() (*CampaignTemplate, *http.Re
 
 // ---- GET /v3/campaign-templates, or GET /campaign-templates/v1 with APIVersionV1
 
-// rulesGetCampaignTemplates holds the rules of GET /campaign-templates
-// (getCampaignTemplates).
-var rulesGetCampaignTemplates = &QueryRules{
-	Operation: "getCampaignTemplates",
-	Filters: map[string][]Operator{
-		"name": {OpEq, OpGe, OpGt, OpIn, OpLe, OpLt, OpNe, OpSw},
-		"id":   {OpEq, OpGe, OpGt, OpIn, OpLe, OpLt, OpNe, OpSw},
-	},
-	Sorters: []string{"name", "created", "modified"},
-}
-
-// RulesGetCampaignTemplates returns a copy of the filter and sorter rules
-// GetCampaignTemplates's builder checks before sending. Changing the copy
-// changes nothing else.
-func RulesGetCampaignTemplates() *QueryRules { return rulesGetCampaignTemplates.Clone() }
-
 // ApiGetCampaignTemplatesRequest builds a GetCampaignTemplates call.
 type ApiGetCampaignTemplatesRequest struct {
 	ctx  context.Context
@@ -664,20 +633,22 @@ func (r ApiGetCampaignTemplatesRequest) Count(b bool) ApiGetCampaignTemplatesReq
 	return r
 }
 
-// Filters sets the filter expression (see RulesGetCampaignTemplates).
+// Filters sets the filter expression. Its fields and operators are
+// checked before sending against those the operation takes (name: eq, ge, gt, in, le, lt, ne, sw; id: eq, ge, gt, in, le, lt, ne, sw).
 func (r ApiGetCampaignTemplatesRequest) Filters(f string) ApiGetCampaignTemplatesRequest {
 	r.opts.Filters = &f
 	return r
 }
 
-// FilterBy sets the filter expression from a Filter (see RulesGetCampaignTemplates);
-// no filter (nil, or an And or Or of nothing) leaves it unset.
+// FilterBy sets the filter expression from a Filter, checked as Filters
+// is; no filter (nil, or an And or Or of nothing) leaves it unset.
 func (r ApiGetCampaignTemplatesRequest) FilterBy(f Filter) ApiGetCampaignTemplatesRequest {
 	r.opts.SetFilter(f)
 	return r
 }
 
-// Sorters sets the sort order, e.g. "name,-modified" (see RulesGetCampaignTemplates).
+// Sorters sets the sort order, e.g. "name,-modified", checked before
+// sending against the sortable fields (name, created, modified).
 func (r ApiGetCampaignTemplatesRequest) Sorters(s string) ApiGetCampaignTemplatesRequest {
 	r.opts.Sorters = &s
 	return r
@@ -693,7 +664,7 @@ func (r ApiGetCampaignTemplatesRequest) Execute() ([]CampaignTemplate, *http.Res
 	if err != nil {
 		return nil, nil, err
 	}
-	q, err := call.Query(c, r.opts, rulesGetCampaignTemplates)
+	q, err := call.ListQuery(c, call.ListParams(r.opts))
 	if err != nil {
 		return nil, nil, err
 	}

@@ -20,21 +20,6 @@ func (s *CertificationSummariesApiService) caller() (call.Client, error) {
 
 // ---- GET /v3/certifications/{id}/decision-summary, or GET /certifications/v1/{id}/decision-summary with APIVersionV1
 
-// rulesGetIdentityDecisionSummary holds the rules of GET
-// /certifications/{id}/decision-summary (getIdentityDecisionSummary). The
-// summary can be narrowed to identities. It takes no sorters.
-var rulesGetIdentityDecisionSummary = &QueryRules{
-	Operation: "getIdentityDecisionSummary",
-	Filters: map[string][]Operator{
-		"identitySummary.id": {OpEq, OpIn},
-	},
-}
-
-// RulesGetIdentityDecisionSummary returns a copy of the filter and sorter rules
-// GetIdentityDecisionSummary's builder checks before sending. Changing the copy
-// changes nothing else.
-func RulesGetIdentityDecisionSummary() *QueryRules { return rulesGetIdentityDecisionSummary.Clone() }
-
 // ApiGetIdentityDecisionSummaryRequest builds a GetIdentityDecisionSummary call.
 type ApiGetIdentityDecisionSummaryRequest struct {
 	ctx             context.Context
@@ -51,14 +36,15 @@ func (s *CertificationSummariesApiService) GetIdentityDecisionSummary(ctx contex
 	return ApiGetIdentityDecisionSummaryRequest{ctx: ctx, svc: s, certificationID: certificationID}
 }
 
-// Filters sets the filter expression (see RulesGetIdentityDecisionSummary).
+// Filters sets the filter expression. Its fields and operators are
+// checked before sending against those the operation takes (identitySummary.id: eq, in).
 func (r ApiGetIdentityDecisionSummaryRequest) Filters(f string) ApiGetIdentityDecisionSummaryRequest {
 	r.opts.Filters = &f
 	return r
 }
 
-// FilterBy sets the filter expression from a Filter (see RulesGetIdentityDecisionSummary);
-// no filter (nil, or an And or Or of nothing) leaves it unset.
+// FilterBy sets the filter expression from a Filter, checked as Filters
+// is; no filter (nil, or an And or Or of nothing) leaves it unset.
 func (r ApiGetIdentityDecisionSummaryRequest) FilterBy(f Filter) ApiGetIdentityDecisionSummaryRequest {
 	r.opts.SetFilter(f)
 	return r
@@ -74,7 +60,7 @@ func (r ApiGetIdentityDecisionSummaryRequest) Execute() (*IdentityCertDecisionSu
 	if err != nil {
 		return nil, nil, err
 	}
-	q, err := call.Query(c, r.opts, rulesGetIdentityDecisionSummary)
+	q, err := call.ListQuery(c, call.ListParams(r.opts))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -82,23 +68,6 @@ func (r ApiGetIdentityDecisionSummaryRequest) Execute() (*IdentityCertDecisionSu
 }
 
 // ---- GET /v3/certifications/{id}/identity-summaries, or GET /certifications/v1/{id}/identity-summaries with APIVersionV1
-
-// rulesGetIdentitySummaries holds the rules of GET
-// /certifications/{id}/identity-summaries (getIdentitySummaries).
-var rulesGetIdentitySummaries = &QueryRules{
-	Operation: "getIdentitySummaries",
-	Filters: map[string][]Operator{
-		"id":        {OpEq, OpIn},
-		"completed": {OpEq, OpNe},
-		"name":      {OpEq, OpSw},
-	},
-	Sorters: []string{"name"},
-}
-
-// RulesGetIdentitySummaries returns a copy of the filter and sorter rules
-// GetIdentitySummaries's builder checks before sending. Changing the copy
-// changes nothing else.
-func RulesGetIdentitySummaries() *QueryRules { return rulesGetIdentitySummaries.Clone() }
 
 // ApiGetIdentitySummariesRequest builds a GetIdentitySummaries call.
 type ApiGetIdentitySummariesRequest struct {
@@ -134,20 +103,22 @@ func (r ApiGetIdentitySummariesRequest) Count(b bool) ApiGetIdentitySummariesReq
 	return r
 }
 
-// Filters sets the filter expression (see RulesGetIdentitySummaries).
+// Filters sets the filter expression. Its fields and operators are
+// checked before sending against those the operation takes (id: eq, in; completed: eq, ne; name: eq, sw).
 func (r ApiGetIdentitySummariesRequest) Filters(f string) ApiGetIdentitySummariesRequest {
 	r.opts.Filters = &f
 	return r
 }
 
-// FilterBy sets the filter expression from a Filter (see RulesGetIdentitySummaries);
-// no filter (nil, or an And or Or of nothing) leaves it unset.
+// FilterBy sets the filter expression from a Filter, checked as Filters
+// is; no filter (nil, or an And or Or of nothing) leaves it unset.
 func (r ApiGetIdentitySummariesRequest) FilterBy(f Filter) ApiGetIdentitySummariesRequest {
 	r.opts.SetFilter(f)
 	return r
 }
 
-// Sorters sets the sort order, e.g. "-name" (see RulesGetIdentitySummaries).
+// Sorters sets the sort order, e.g. "-name", checked before
+// sending against the sortable fields (name).
 func (r ApiGetIdentitySummariesRequest) Sorters(s string) ApiGetIdentitySummariesRequest {
 	r.opts.Sorters = &s
 	return r
@@ -163,7 +134,7 @@ func (r ApiGetIdentitySummariesRequest) Execute() ([]CertificationIdentitySummar
 	if err != nil {
 		return nil, nil, err
 	}
-	q, err := call.Query(c, r.opts, rulesGetIdentitySummaries)
+	q, err := call.ListQuery(c, call.ListParams(r.opts))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -217,25 +188,6 @@ func (r ApiGetIdentitySummaryRequest) Execute() (*CertificationIdentitySummary, 
 
 // ---- GET /v3/certifications/{id}/access-summaries/{type}, or GET /certifications/v1/{id}/access-summaries/{type} with APIVersionV1
 
-// rulesGetIdentityAccessSummaries holds the rules of GET
-// /certifications/{id}/access-summaries/{type} (getIdentityAccessSummaries).
-var rulesGetIdentityAccessSummaries = &QueryRules{
-	Operation: "getIdentityAccessSummaries",
-	Filters: map[string][]Operator{
-		"completed":                {OpEq, OpNe},
-		"access.id":                {OpEq, OpIn},
-		"access.name":              {OpEq, OpSw},
-		"entitlement.sourceName":   {OpEq, OpSw},
-		"accessProfile.sourceName": {OpEq, OpSw},
-	},
-	Sorters: []string{"access.name"},
-}
-
-// RulesGetIdentityAccessSummaries returns a copy of the filter and sorter rules
-// GetIdentityAccessSummaries's builder checks before sending. Changing the copy
-// changes nothing else.
-func RulesGetIdentityAccessSummaries() *QueryRules { return rulesGetIdentityAccessSummaries.Clone() }
-
 // ApiGetIdentityAccessSummariesRequest builds a GetIdentityAccessSummaries call.
 type ApiGetIdentityAccessSummariesRequest struct {
 	ctx             context.Context
@@ -271,20 +223,22 @@ func (r ApiGetIdentityAccessSummariesRequest) Count(b bool) ApiGetIdentityAccess
 	return r
 }
 
-// Filters sets the filter expression (see RulesGetIdentityAccessSummaries).
+// Filters sets the filter expression. Its fields and operators are
+// checked before sending against those the operation takes (completed: eq, ne; access.id: eq, in; access.name: eq, sw; entitlement.sourceName: eq, sw; accessProfile.sourceName: eq, sw).
 func (r ApiGetIdentityAccessSummariesRequest) Filters(f string) ApiGetIdentityAccessSummariesRequest {
 	r.opts.Filters = &f
 	return r
 }
 
-// FilterBy sets the filter expression from a Filter (see RulesGetIdentityAccessSummaries);
-// no filter (nil, or an And or Or of nothing) leaves it unset.
+// FilterBy sets the filter expression from a Filter, checked as Filters
+// is; no filter (nil, or an And or Or of nothing) leaves it unset.
 func (r ApiGetIdentityAccessSummariesRequest) FilterBy(f Filter) ApiGetIdentityAccessSummariesRequest {
 	r.opts.SetFilter(f)
 	return r
 }
 
-// Sorters sets the sort order, e.g. "access.name" (see RulesGetIdentityAccessSummaries).
+// Sorters sets the sort order, e.g. "access.name", checked before
+// sending against the sortable fields (access.name).
 func (r ApiGetIdentityAccessSummariesRequest) Sorters(s string) ApiGetIdentityAccessSummariesRequest {
 	r.opts.Sorters = &s
 	return r
@@ -303,7 +257,7 @@ func (r ApiGetIdentityAccessSummariesRequest) Execute() ([]AccessSummary, *http.
 	if err != nil {
 		return nil, nil, err
 	}
-	q, err := call.Query(c, r.opts, rulesGetIdentityAccessSummaries)
+	q, err := call.ListQuery(c, call.ListParams(r.opts))
 	if err != nil {
 		return nil, nil, err
 	}

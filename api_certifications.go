@@ -77,27 +77,6 @@ func (r ApiGetIdentityCertificationRequest) Execute() (*IdentityCertificationDto
 
 // ---- GET /v3/certifications/{certificationId}/access-review-items/{itemId}/permissions, or GET /certifications/v1/{certificationId}/access-review-items/{itemId}/permissions with APIVersionV1
 
-// rulesGetIdentityCertificationItemPermissions holds the rules of GET
-// /certifications/{certificationId}/access-review-items/{itemId}/permissions
-// (getIdentityCertificationItemPermissions). Besides its fields it allows at
-// most one and/or, which must join a target clause to a rights clause, and no
-// not (only and and or are listed as composite operators). It takes no sorters.
-var rulesGetIdentityCertificationItemPermissions = &QueryRules{
-	Operation: "getIdentityCertificationItemPermissions",
-	Filters: map[string][]Operator{
-		"target": {OpEq, OpSw},
-		"rights": {OpCa},
-	},
-	Check: checkTargetRightsPair,
-}
-
-// RulesGetIdentityCertificationItemPermissions returns a copy of the filter and
-// sorter rules GetIdentityCertificationItemPermissions's builder checks before
-// sending. Changing the copy changes nothing else.
-func RulesGetIdentityCertificationItemPermissions() *QueryRules {
-	return rulesGetIdentityCertificationItemPermissions.Clone()
-}
-
 // ApiGetIdentityCertificationItemPermissionsRequest builds a GetIdentityCertificationItemPermissions call.
 type ApiGetIdentityCertificationItemPermissionsRequest struct {
 	ctx             context.Context
@@ -135,14 +114,15 @@ func (r ApiGetIdentityCertificationItemPermissionsRequest) Count(b bool) ApiGetI
 	return r
 }
 
-// Filters sets the filter expression (see RulesGetIdentityCertificationItemPermissions).
+// Filters sets the filter expression. Its fields and operators are
+// checked before sending against those the operation takes (target: eq, sw; rights: ca).
 func (r ApiGetIdentityCertificationItemPermissionsRequest) Filters(f string) ApiGetIdentityCertificationItemPermissionsRequest {
 	r.opts.Filters = &f
 	return r
 }
 
-// FilterBy sets the filter expression from a Filter (see RulesGetIdentityCertificationItemPermissions);
-// no filter (nil, or an And or Or of nothing) leaves it unset.
+// FilterBy sets the filter expression from a Filter, checked as Filters
+// is; no filter (nil, or an And or Or of nothing) leaves it unset.
 func (r ApiGetIdentityCertificationItemPermissionsRequest) FilterBy(f Filter) ApiGetIdentityCertificationItemPermissionsRequest {
 	r.opts.SetFilter(f)
 	return r
@@ -158,7 +138,7 @@ func (r ApiGetIdentityCertificationItemPermissionsRequest) Execute() ([]Permissi
 	if err != nil {
 		return nil, nil, err
 	}
-	q, err := call.Query(c, r.opts, rulesGetIdentityCertificationItemPermissions)
+	q, err := call.ListQuery(c, call.ListParams(r.opts))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -180,24 +160,6 @@ func (r ApiGetIdentityCertificationItemPermissionsRequest) All() iter.Seq2[Permi
 }
 
 // ---- GET /v3/certification-tasks, or GET /certification-tasks/v1 with APIVersionV1
-
-// rulesGetPendingCertificationTasks holds the rules of GET /certification-tasks
-// (getPendingCertificationTasks). It takes no sorters.
-var rulesGetPendingCertificationTasks = &QueryRules{
-	Operation: "getPendingCertificationTasks",
-	Filters: map[string][]Operator{
-		"id":       {OpEq, OpIn},
-		"targetId": {OpEq, OpIn},
-		"type":     {OpEq, OpIn},
-	},
-}
-
-// RulesGetPendingCertificationTasks returns a copy of the filter and sorter
-// rules GetPendingCertificationTasks's builder checks before sending. Changing
-// the copy changes nothing else.
-func RulesGetPendingCertificationTasks() *QueryRules {
-	return rulesGetPendingCertificationTasks.Clone()
-}
 
 // ApiGetPendingCertificationTasksRequest builds a GetPendingCertificationTasks call.
 type ApiGetPendingCertificationTasksRequest struct {
@@ -232,14 +194,15 @@ func (r ApiGetPendingCertificationTasksRequest) Count(b bool) ApiGetPendingCerti
 	return r
 }
 
-// Filters sets the filter expression (see RulesGetPendingCertificationTasks).
+// Filters sets the filter expression. Its fields and operators are
+// checked before sending against those the operation takes (id: eq, in; targetId: eq, in; type: eq, in).
 func (r ApiGetPendingCertificationTasksRequest) Filters(f string) ApiGetPendingCertificationTasksRequest {
 	r.opts.Filters = &f
 	return r
 }
 
-// FilterBy sets the filter expression from a Filter (see RulesGetPendingCertificationTasks);
-// no filter (nil, or an And or Or of nothing) leaves it unset.
+// FilterBy sets the filter expression from a Filter, checked as Filters
+// is; no filter (nil, or an And or Or of nothing) leaves it unset.
 func (r ApiGetPendingCertificationTasksRequest) FilterBy(f Filter) ApiGetPendingCertificationTasksRequest {
 	r.opts.SetFilter(f)
 	return r
@@ -262,7 +225,7 @@ func (r ApiGetPendingCertificationTasksRequest) Execute() ([]CertificationTask, 
 	if err != nil {
 		return nil, nil, err
 	}
-	q, err := call.Query(c, r.opts, rulesGetPendingCertificationTasks)
+	q, err := call.ListQuery(c, call.ListParams(r.opts))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -287,23 +250,6 @@ func (r ApiGetPendingCertificationTasksRequest) All() iter.Seq2[CertificationTas
 }
 
 // ---- GET /v3/certifications/{id}/reviewers, or GET /certifications/v1/{id}/reviewers with APIVersionV1
-
-// rulesListCertificationReviewers holds the rules of GET
-// /certifications/{id}/reviewers (listCertificationReviewers).
-var rulesListCertificationReviewers = &QueryRules{
-	Operation: "listCertificationReviewers",
-	Filters: map[string][]Operator{
-		"id":    {OpEq, OpIn},
-		"name":  {OpEq, OpSw},
-		"email": {OpEq, OpSw},
-	},
-	Sorters: []string{"name", "email"},
-}
-
-// RulesListCertificationReviewers returns a copy of the filter and sorter rules
-// ListCertificationReviewers's builder checks before sending. Changing the copy
-// changes nothing else.
-func RulesListCertificationReviewers() *QueryRules { return rulesListCertificationReviewers.Clone() }
 
 // ApiListCertificationReviewersRequest builds a ListCertificationReviewers call.
 type ApiListCertificationReviewersRequest struct {
@@ -338,20 +284,22 @@ func (r ApiListCertificationReviewersRequest) Count(b bool) ApiListCertification
 	return r
 }
 
-// Filters sets the filter expression (see RulesListCertificationReviewers).
+// Filters sets the filter expression. Its fields and operators are
+// checked before sending against those the operation takes (id: eq, in; name: eq, sw; email: eq, sw).
 func (r ApiListCertificationReviewersRequest) Filters(f string) ApiListCertificationReviewersRequest {
 	r.opts.Filters = &f
 	return r
 }
 
-// FilterBy sets the filter expression from a Filter (see RulesListCertificationReviewers);
-// no filter (nil, or an And or Or of nothing) leaves it unset.
+// FilterBy sets the filter expression from a Filter, checked as Filters
+// is; no filter (nil, or an And or Or of nothing) leaves it unset.
 func (r ApiListCertificationReviewersRequest) FilterBy(f Filter) ApiListCertificationReviewersRequest {
 	r.opts.SetFilter(f)
 	return r
 }
 
-// Sorters sets the sort order, e.g. "name,-email" (see RulesListCertificationReviewers).
+// Sorters sets the sort order, e.g. "name,-email", checked before
+// sending against the sortable fields (name, email).
 func (r ApiListCertificationReviewersRequest) Sorters(s string) ApiListCertificationReviewersRequest {
 	r.opts.Sorters = &s
 	return r
@@ -367,7 +315,7 @@ func (r ApiListCertificationReviewersRequest) Execute() ([]IdentityReferenceWith
 	if err != nil {
 		return nil, nil, err
 	}
-	q, err := call.Query(c, r.opts, rulesListCertificationReviewers)
+	q, err := call.ListQuery(c, call.ListParams(r.opts))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -389,32 +337,6 @@ func (r ApiListCertificationReviewersRequest) All() iter.Seq2[IdentityReferenceW
 }
 
 // ---- GET /v3/certifications/{id}/access-review-items, or GET /certifications/v1/{id}/access-review-items with APIVersionV1
-
-// rulesListIdentityAccessReviewItems holds the rules of GET
-// /certifications/{id}/access-review-items (listIdentityAccessReviewItems).
-var rulesListIdentityAccessReviewItems = &QueryRules{
-	Operation: "listIdentityAccessReviewItems",
-	Filters: map[string][]Operator{
-		"id":                       {OpEq, OpIn},
-		"type":                     {OpEq},
-		"access.type":              {OpEq},
-		"completed":                {OpEq, OpNe},
-		"identitySummary.id":       {OpEq, OpIn},
-		"identitySummary.name":     {OpEq, OpSw},
-		"access.id":                {OpEq, OpIn},
-		"access.name":              {OpEq, OpSw},
-		"entitlement.sourceName":   {OpEq, OpSw},
-		"accessProfile.sourceName": {OpEq, OpSw},
-	},
-	Sorters: []string{"identitySummary.name", "access.name", "access.type", "entitlement.sourceName", "accessProfile.sourceName"},
-}
-
-// RulesListIdentityAccessReviewItems returns a copy of the filter and sorter
-// rules ListIdentityAccessReviewItems's builder checks before sending. Changing
-// the copy changes nothing else.
-func RulesListIdentityAccessReviewItems() *QueryRules {
-	return rulesListIdentityAccessReviewItems.Clone()
-}
 
 // ApiListIdentityAccessReviewItemsRequest builds a ListIdentityAccessReviewItems call.
 type ApiListIdentityAccessReviewItemsRequest struct {
@@ -452,20 +374,22 @@ func (r ApiListIdentityAccessReviewItemsRequest) Count(b bool) ApiListIdentityAc
 	return r
 }
 
-// Filters sets the filter expression (see RulesListIdentityAccessReviewItems).
+// Filters sets the filter expression. Its fields and operators are
+// checked before sending against those the operation takes (id: eq, in; type: eq; access.type: eq; completed: eq, ne; identitySummary.id: eq, in; identitySummary.name: eq, sw; access.id: eq, in; access.name: eq, sw; entitlement.sourceName: eq, sw; accessProfile.sourceName: eq, sw).
 func (r ApiListIdentityAccessReviewItemsRequest) Filters(f string) ApiListIdentityAccessReviewItemsRequest {
 	r.opts.Filters = &f
 	return r
 }
 
-// FilterBy sets the filter expression from a Filter (see RulesListIdentityAccessReviewItems);
-// no filter (nil, or an And or Or of nothing) leaves it unset.
+// FilterBy sets the filter expression from a Filter, checked as Filters
+// is; no filter (nil, or an And or Or of nothing) leaves it unset.
 func (r ApiListIdentityAccessReviewItemsRequest) FilterBy(f Filter) ApiListIdentityAccessReviewItemsRequest {
 	r.opts.SetFilter(f)
 	return r
 }
 
-// Sorters sets the sort order, e.g. "identitySummary.name,-access.name" (see RulesListIdentityAccessReviewItems).
+// Sorters sets the sort order, e.g. "identitySummary.name,-access.name", checked before
+// sending against the sortable fields (identitySummary.name, access.name, access.type, entitlement.sourceName, accessProfile.sourceName).
 func (r ApiListIdentityAccessReviewItemsRequest) Sorters(s string) ApiListIdentityAccessReviewItemsRequest {
 	r.opts.Sorters = &s
 	return r
@@ -506,7 +430,7 @@ func (r ApiListIdentityAccessReviewItemsRequest) Execute() ([]AccessReviewItem, 
 	if err := call.AtMostOne(c, "entitlements, access-profiles, roles", "Entitlements, AccessProfiles and Roles", r.entitlements != nil, r.accessProfiles != nil, r.roles != nil); err != nil {
 		return nil, nil, err
 	}
-	q, err := call.Query(c, r.opts, rulesListIdentityAccessReviewItems)
+	q, err := call.ListQuery(c, call.ListParams(r.opts))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -537,26 +461,6 @@ func (r ApiListIdentityAccessReviewItemsRequest) All() iter.Seq2[AccessReviewIte
 }
 
 // ---- GET /v3/certifications, or GET /certifications/v1 with APIVersionV1
-
-// rulesListIdentityCertifications holds the rules of GET /certifications
-// (listIdentityCertifications). The published v3 spec lists completed with eq
-// only, while older SDK reference pages list eq and ne; the SDK accepts both
-// rather than refuse a filter the server may take.
-var rulesListIdentityCertifications = &QueryRules{
-	Operation: "listIdentityCertifications",
-	Filters: map[string][]Operator{
-		"id":          {OpEq, OpIn},
-		"campaign.id": {OpEq, OpIn},
-		"phase":       {OpEq},
-		"completed":   {OpEq, OpNe},
-	},
-	Sorters: []string{"name", "due", "signed"},
-}
-
-// RulesListIdentityCertifications returns a copy of the filter and sorter rules
-// ListIdentityCertifications's builder checks before sending. Changing the copy
-// changes nothing else.
-func RulesListIdentityCertifications() *QueryRules { return rulesListIdentityCertifications.Clone() }
 
 // ApiListIdentityCertificationsRequest builds a ListIdentityCertifications call.
 type ApiListIdentityCertificationsRequest struct {
@@ -590,20 +494,22 @@ func (r ApiListIdentityCertificationsRequest) Count(b bool) ApiListIdentityCerti
 	return r
 }
 
-// Filters sets the filter expression (see RulesListIdentityCertifications).
+// Filters sets the filter expression. Its fields and operators are
+// checked before sending against those the operation takes (id: eq, in; campaign.id: eq, in; phase: eq; completed: eq, ne).
 func (r ApiListIdentityCertificationsRequest) Filters(f string) ApiListIdentityCertificationsRequest {
 	r.opts.Filters = &f
 	return r
 }
 
-// FilterBy sets the filter expression from a Filter (see RulesListIdentityCertifications);
-// no filter (nil, or an And or Or of nothing) leaves it unset.
+// FilterBy sets the filter expression from a Filter, checked as Filters
+// is; no filter (nil, or an And or Or of nothing) leaves it unset.
 func (r ApiListIdentityCertificationsRequest) FilterBy(f Filter) ApiListIdentityCertificationsRequest {
 	r.opts.SetFilter(f)
 	return r
 }
 
-// Sorters sets the sort order, e.g. "-due,name" (see RulesListIdentityCertifications).
+// Sorters sets the sort order, e.g. "-due,name", checked before
+// sending against the sortable fields (name, due, signed).
 func (r ApiListIdentityCertificationsRequest) Sorters(s string) ApiListIdentityCertificationsRequest {
 	r.opts.Sorters = &s
 	return r
@@ -626,7 +532,7 @@ func (r ApiListIdentityCertificationsRequest) Execute() ([]IdentityCertification
 	if err != nil {
 		return nil, nil, err
 	}
-	q, err := call.Query(c, r.opts, rulesListIdentityCertifications)
+	q, err := call.ListQuery(c, call.ListParams(r.opts))
 	if err != nil {
 		return nil, nil, err
 	}

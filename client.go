@@ -252,6 +252,9 @@ func (c *APIClient) do(req *http.Request, v any, stream int64) (*http.Response, 
 	if err := c.checkRequest(req); err != nil {
 		return nil, err
 	}
+	if err := c.checkQuery(req); err != nil {
+		return nil, err
+	}
 	if req.Body != nil && req.Body != http.NoBody && req.GetBody == nil {
 		// Keep the body so that every attempt sends the same bytes.
 		buf, err := io.ReadAll(req.Body)

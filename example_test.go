@@ -246,7 +246,7 @@ func ExampleEq() {
 	// name eq "Pat \"PJ\" Lee"
 }
 
-func ExampleAnd_checkFilter() {
+func ExampleAnd_validate() {
 	f := certifications.And(
 		certifications.Sw("identitySummary.name", "jo"),
 		certifications.Or(
@@ -256,7 +256,9 @@ func ExampleAnd_checkFilter() {
 		certifications.Not(certifications.Eq("completed", true)),
 	)
 	fmt.Println(f)
-	fmt.Println(certifications.RulesListIdentityAccessReviewItems().CheckFilter(f))
+	// Validate checks the filter's own form; its fields and operators are
+	// checked against the operation's when a builder sends it (FilterBy).
+	fmt.Println(certifications.Validate(f))
 	// Output:
 	// identitySummary.name sw "jo" and (access.type eq "ENTITLEMENT" or access.type eq "ROLE") and not completed eq true
 	// <nil>

@@ -25,9 +25,9 @@ func TestValidateDeepFilterNeverExhaustsTheStack(t *testing.T) {
 	}
 	loop := &Logical{Op: OpOr, Operands: []Filter{Eq("x", 1)}}
 	loop.Operands = append(loop.Operands, loop)
-	rules := RulesListIdentityCertifications()
+	rules := RulesFor("ListIdentityCertifications")
 	for name, f := range map[string]Filter{"nots": nots, "chain of ands": chain, "a filter inside itself": loop} {
-		for check, err := range map[string]error{"Validate": Validate(f), "CheckFilter": rules.CheckFilter(f)} {
+		for check, err := range map[string]error{"Validate": Validate(f), "CheckFilter": CheckFilter(rules, f)} {
 			var ve *ValidationError
 			require.ErrorAs(t, err, &ve, "%s: %s", name, check)
 			assert.Equal(t, "filters", ve.Parameter)

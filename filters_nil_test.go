@@ -1,6 +1,7 @@
 package certifications_test
 
 import (
+	"github.com/iscgo/certifications/internal/query"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -9,20 +10,20 @@ import (
 	cert "github.com/iscgo/certifications"
 )
 
-// allRules is every operation's rules, a nil *QueryRules (syntax only) and
+// allRules is every operation's rules, a nil *query.Rules (syntax only) and
 // an empty one (an operation that takes nothing).
-func allRules() map[string]*cert.QueryRules {
-	return map[string]*cert.QueryRules{
+func allRules() map[string]*query.Rules {
+	return map[string]*query.Rules{
 		"nil":                           nil,
 		"empty":                         {},
-		"listIdentityCertifications":    cert.RulesListIdentityCertifications(),
-		"listCertificationReviewers":    cert.RulesListCertificationReviewers(),
-		"listIdentityAccessReviewItems": cert.RulesListIdentityAccessReviewItems(),
-		"getIdentityCertificationItemPermissions": cert.RulesGetIdentityCertificationItemPermissions(),
-		"getPendingCertificationTasks":            cert.RulesGetPendingCertificationTasks(),
-		"getIdentityDecisionSummary":              cert.RulesGetIdentityDecisionSummary(),
-		"getIdentitySummaries":                    cert.RulesGetIdentitySummaries(),
-		"getIdentityAccessSummaries":              cert.RulesGetIdentityAccessSummaries(),
+		"listIdentityCertifications":    cert.RulesFor("ListIdentityCertifications"),
+		"listCertificationReviewers":    cert.RulesFor("ListCertificationReviewers"),
+		"listIdentityAccessReviewItems": cert.RulesFor("ListIdentityAccessReviewItems"),
+		"getIdentityCertificationItemPermissions": cert.RulesFor("GetIdentityCertificationItemPermissions"),
+		"getPendingCertificationTasks":            cert.RulesFor("GetPendingCertificationTasks"),
+		"getIdentityDecisionSummary":              cert.RulesFor("GetIdentityDecisionSummary"),
+		"getIdentitySummaries":                    cert.RulesFor("GetIdentitySummaries"),
+		"getIdentityAccessSummaries":              cert.RulesFor("GetIdentityAccessSummaries"),
 	}
 }
 
@@ -112,18 +113,15 @@ func TestFilterBuildersNilAndEmpty(t *testing.T) {
 			require.NotPanics(t, func() { _, _ = cert.ParseFilter(s) })
 			for name, rules := range allRules() {
 				var err error
-				require.NotPanics(t, func() { err = rules.CheckFilter(tc.f) }, name)
+				require.NotPanics(t, func() { err = cert.CheckFilter(rules, tc.f) }, name)
 				if !tc.valid {
 					assert.Error(t, err, name)
 				}
 				if s == "" && tc.valid {
 					assert.NoError(t, err, "%s: no filter passes every operation", name)
 				}
-				require.NotPanics(t, func() { _ = rules.CheckFilters(s) }, name)
-				require.NotPanics(t, func() { _ = rules.CheckFiltersSyntax(s) }, name)
-				if rules != nil && rules.Check != nil {
-					require.NotPanics(t, func() { _ = rules.Check(tc.f) }, name)
-				}
+				require.NotPanics(t, func() { _ = cert.CheckFilters(rules, s) }, name)
+				require.NotPanics(t, func() { _ = cert.CheckFiltersSyntax(s) }, name)
 			}
 		})
 	}
@@ -131,10 +129,7 @@ func TestFilterBuildersNilAndEmpty(t *testing.T) {
 		var f cert.Filter
 		assert.NoError(t, cert.Validate(f))
 		for name, rules := range allRules() {
-			assert.NoError(t, rules.CheckFilter(f), name)
-			if rules != nil && rules.Check != nil {
-				assert.NoError(t, rules.Check(f), name)
-			}
+			assert.NoError(t, cert.CheckFilter(rules, f), name)
 		}
 	})
 }
@@ -159,9 +154,9 @@ func TestSorterBuildersNilAndEmpty(t *testing.T) {
 			require.ErrorAs(t, err, &ve)
 			assert.Equal(t, "sorters", ve.Parameter)
 			for rname, rules := range allRules() {
-				require.NotPanics(t, func() { err = rules.CheckSorters(s) }, rname)
+				require.NotPanics(t, func() { err = cert.CheckSorters(rules, s) }, rname)
 				assert.Error(t, err, rname)
-				require.NotPanics(t, func() { err = rules.CheckSortersSyntax(s) }, rname)
+				require.NotPanics(t, func() { err = cert.CheckSortersSyntax(s) }, rname)
 				assert.Error(t, err, rname)
 			}
 		})
@@ -170,17 +165,15 @@ func TestSorterBuildersNilAndEmpty(t *testing.T) {
 	assert.Equal(t, "-", cert.Desc("").String())
 }
 
-// TestQueryRulesNilSafe calls every method of a nil and of an empty
-// *QueryRules.
-func TestQueryRulesNilSafe(t *testing.T) {
-	var r *cert.QueryRules
-	assert.Nil(t, r.Clone())
-	assert.NoError(t, r.CheckFilter(nil))
-	assert.NoError(t, r.CheckFilters(`x eq 1`), "a nil *QueryRules checks syntax only")
-	assert.NoError(t, r.CheckSorters(`-x`))
-	empty := &cert.QueryRules{}
-	assert.NotNil(t, empty.Clone())
-	assert.Error(t, empty.CheckFilters(`x eq 1`), "an operation without filters")
-	assert.Error(t, empty.CheckSorters(`x`), "an operation without sorters")
-	assert.NoError(t, empty.CheckFilter(cert.And()))
+// TestQueryChecksNilSafe applies every check with nil rules (a path of no
+// declared operation) and with empty ones.
+func TestQueryChecksNilSafe(t *testing.T) {
+	var r *query.Rules
+	assert.NoError(t, cert.CheckFilter(r, nil))
+	assert.NoError(t, cert.CheckFilters(r, `x eq 1`), "a nil *query.Rules checks syntax only")
+	assert.NoError(t, cert.CheckSorters(r, `-x`))
+	empty := &query.Rules{}
+	assert.Error(t, cert.CheckFilters(empty, `x eq 1`), "an operation without filters")
+	assert.Error(t, cert.CheckSorters(empty, `x`), "an operation without sorters")
+	assert.NoError(t, cert.CheckFilter(empty, cert.And()))
 }

@@ -34,7 +34,7 @@ func TestFilterWithSharedNodes(t *testing.T) {
 	assert.LessOrEqual(t, len(s), maxFilterLength+64)
 	_, perr := ParseFilter(s)
 	assert.Error(t, perr, "the text of a filter too long to render does not parse")
-	assert.Error(t, RulesListIdentityAccessReviewItems().CheckFilter(f))
+	assert.Error(t, CheckFilter(RulesFor("ListIdentityAccessReviewItems"), f))
 
 	// A small shared filter is valid and renders in full.
 	small := sharedFilter(4)

@@ -16,7 +16,7 @@ import (
 // never the other way round.
 var coreFiles = []string{
 	"auth.go", "body.go", "client.go", "configuration.go", "errors.go", "filters.go", "filters_parse.go",
-	"list_options.go", "pacer.go", "pagination.go", "query_rules.go", "redact.go", "retry.go", "sorters.go",
+	"list_options.go", "pacer.go", "pagination.go", "query_check.go", "redact.go", "retry.go", "sorters.go",
 }
 
 // No core file defines a method of an operation service: the services and

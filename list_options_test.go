@@ -1,6 +1,8 @@
 package certifications
 
 import (
+	"github.com/iscgo/certifications/internal/call"
+	"github.com/iscgo/certifications/internal/query"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -13,7 +15,7 @@ import (
 func TestListOptionsEmptyStrings(t *testing.T) {
 	for _, value := range []string{"", " ", "\t\n"} {
 		for _, skip := range []bool{false, true} {
-			for _, rules := range []*QueryRules{RulesListIdentityCertifications(), nil, {}} {
+			for _, rules := range []*query.Rules{RulesFor("ListIdentityCertifications"), nil, {}} {
 				for _, param := range []string{"filters", "sorters"} {
 					o := ListOptions{}
 					v := value
@@ -22,7 +24,7 @@ func TestListOptionsEmptyStrings(t *testing.T) {
 					} else {
 						o.Sorters = &v
 					}
-					q, err := o.Values(rules, skip)
+					q, err := valuesOf(o, rules, skip)
 					assert.Nil(t, q)
 					var ve *ValidationError
 					require.ErrorAs(t, err, &ve, "%s=%q", param, value)
@@ -40,48 +42,48 @@ func TestListOptionsEmptyStrings(t *testing.T) {
 func TestListOptionsValues(t *testing.T) {
 	limit, offset, count := int32(5), int32(10), true
 	f, s := `phase eq "ACTIVE"`, "-due,name"
-	q, err := ListOptions{Limit: &limit, Offset: &offset, Count: &count, Filters: &f, Sorters: &s}.Values(RulesListIdentityCertifications(), false)
+	q, err := valuesOf(ListOptions{Limit: &limit, Offset: &offset, Count: &count, Filters: &f, Sorters: &s}, RulesFor("ListIdentityCertifications"), false)
 	require.NoError(t, err)
 	assert.Equal(t, "limit=5&offset=10&count=true&filters="+f+"&sorters="+s,
 		"limit="+q.Get("limit")+"&offset="+q.Get("offset")+"&count="+q.Get("count")+"&filters="+q.Get("filters")+"&sorters="+q.Get("sorters"))
-	q, err = ListOptions{}.Values(nil, false)
+	q, err = valuesOf(ListOptions{}, nil, false)
 	require.NoError(t, err)
 	assert.Empty(t, q, "nothing set, nothing sent")
 }
 
 func TestCheckNotBlank(t *testing.T) {
-	assert.NoError(t, checkNotBlank("reviewer-identity", "me", "an identity id, or me"))
+	assert.NoError(t, call.NotBlank(validationErrors{}, "reviewer-identity", "me", "an identity id, or me"))
 	var ve *ValidationError
-	require.ErrorAs(t, checkNotBlank("reviewer-identity", " ", "an identity id, or me"), &ve)
+	require.ErrorAs(t, call.NotBlank(validationErrors{}, "reviewer-identity", " ", "an identity id, or me"), &ve)
 	assert.Equal(t, "reviewer-identity", ve.Parameter)
 	assert.Equal(t, `is set but blank (" ")`, ve.Problem)
 }
 
 // TestListOptionsNilRulesCheckSyntaxOnly: nil rules know no endpoint, so
 // filters and sorters are checked for syntax only, with or without
-// skipFields, as a nil *QueryRules does; rules with no Filters or Sorters
+// skipFields, as a nil *query.Rules does; rules with no Filters or Sorters
 // still refuse them.
 func TestListOptionsNilRulesCheckSyntaxOnly(t *testing.T) {
 	for _, skip := range []bool{false, true} {
 		f, s := `anyField eq "x" and other sw "y"`, "-anything,else"
-		q, err := ListOptions{Filters: &f, Sorters: &s}.Values(nil, skip)
+		q, err := valuesOf(ListOptions{Filters: &f, Sorters: &s}, nil, skip)
 		require.NoError(t, err, "skip %t", skip)
 		assert.Equal(t, f, q.Get("filters"))
 		assert.Equal(t, s, q.Get("sorters"))
 
 		bad := `anyField eq`
-		_, err = ListOptions{Filters: &bad}.Values(nil, skip)
+		_, err = valuesOf(ListOptions{Filters: &bad}, nil, skip)
 		var se *FilterSyntaxError
 		require.ErrorAs(t, err, &se, "skip %t", skip)
 
 		badSort := "name,,due"
-		_, err = ListOptions{Sorters: &badSort}.Values(nil, skip)
+		_, err = valuesOf(ListOptions{Sorters: &badSort}, nil, skip)
 		var ve *ValidationError
 		require.ErrorAs(t, err, &ve, "skip %t", skip)
 		assert.Equal(t, "sorters", ve.Parameter)
 	}
 	f := `id eq "x"`
-	_, err := ListOptions{Filters: &f}.Values(&QueryRules{Operation: "op"}, false)
+	_, err := valuesOf(ListOptions{Filters: &f}, &query.Rules{Operation: "op"}, false)
 	var ve *ValidationError
 	require.ErrorAs(t, err, &ve)
 	assert.Contains(t, ve.Problem, "op does not support filtering")

@@ -55,9 +55,6 @@ func (c rootCaller) DoStream(req *http.Request, limit int64) (io.ReadCloser, *ht
 	return c.doStream(req, limit)
 }
 
-// SkipFields reports the configuration's SkipFilterValidation.
-func (c rootCaller) SkipFields() bool { return c.conf().SkipFilterValidation }
-
 // newCaller returns the request path of c; a service made without a client
 // (a zero value) gets an error instead of a nil dereference.
 func newCaller(c *APIClient) (call.Client, error) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/iscgo/certifications/internal/query"
 	"net/http"
 	"net/http/httptest"
 	"strconv"
@@ -111,7 +112,7 @@ func newPagingClient(t *testing.T, s *pagingServer) *APIClient {
 
 func itemPager(ctx context.Context, c *APIClient, opts ListOptions) *Pager[pageItem] {
 	return NewPager(ctx, opts, func(ctx context.Context, o ListOptions) ([]pageItem, *http.Response, error) {
-		q, err := o.Values(&QueryRules{}, true)
+		q, err := valuesOf(o, &query.Rules{}, true)
 		if err != nil {
 			return nil, nil, err
 		}

@@ -3,6 +3,9 @@ package certifications
 import (
 	"context"
 	"fmt"
+
+	"github.com/iscgo/certifications/internal/call"
+	"github.com/iscgo/certifications/internal/query"
 )
 
 // ReviewRule decides one access review item: it returns the decision and
@@ -45,7 +48,7 @@ type ReviewOptions struct {
 	Concurrency int
 	// Filters, if set, narrows the review to the undecided items that
 	// match it (for example `access.type eq "ENTITLEMENT"`). It is parsed
-	// on its own and checked against RulesListIdentityAccessReviewItems(),
+	// on its own and checked against the filters the item listing takes,
 	// then sent in parentheses after the undecided restriction, so it can
 	// only narrow the listing; a blank value is refused.
 	Filters string
@@ -206,7 +209,7 @@ func reviewFilter(extra string, skipFields bool) (string, error) {
 	if extra == "" {
 		return undecidedFilter, nil
 	}
-	if err := checkNotBlank("filters", extra, `a filter expression such as access.type eq "ROLE"; leave Filters empty to review every undecided item`); err != nil {
+	if err := call.NotBlank(validationErrors{}, "filters", extra, `a filter expression such as access.type eq "ROLE"; leave Filters empty to review every undecided item`); err != nil {
 		return "", err
 	}
 	f, err := ParseFilter(extra)
@@ -214,7 +217,7 @@ func reviewFilter(extra string, skipFields bool) (string, error) {
 		return "", err
 	}
 	filter := undecidedFilter + " and (" + f.String() + ")"
-	return filter, checkFilters(RulesListIdentityAccessReviewItems(), filter, skipFields)
+	return filter, checkFiltersText(query.For("CertificationsApi", "ListIdentityAccessReviewItems"), filter, skipFields)
 }
 
 // checkReviewOptions validates the input of Review and returns the options

@@ -69,6 +69,6 @@ func TestParseSortersErrors(t *testing.T) {
 
 func ExampleSorters() {
 	s := cert.Sorters(cert.Desc("due"), cert.Asc("name"))
-	fmt.Println(s, cert.RulesListIdentityCertifications().CheckSorters(s))
+	fmt.Println(s, cert.CheckSorters(cert.RulesFor("ListIdentityCertifications"), s))
 	// Output: -due,name <nil>
 }

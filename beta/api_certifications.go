@@ -21,20 +21,6 @@ func (s *CertificationsApiService) caller() (call.Client, error) {
 
 // ---- GET /beta/certifications/{certificationId}/access-review-items/{itemId}/permissions
 
-// rulesGetIdentityCertificationItemPermissions holds the rules of GET
-// /certifications/{certificationId}/access-review-items/{itemId}/permissions
-// (getIdentityCertificationItemPermissions). Besides its fields it allows at
-// most one and/or, which must join a target clause to a rights clause, and no
-// not (only and and or are listed as composite operators). It takes no sorters.
-var rulesGetIdentityCertificationItemPermissions = certifications.RulesGetIdentityCertificationItemPermissions()
-
-// RulesGetIdentityCertificationItemPermissions returns a copy of the filter and
-// sorter rules GetIdentityCertificationItemPermissions's builder checks before
-// sending. Changing the copy changes nothing else.
-func RulesGetIdentityCertificationItemPermissions() *certifications.QueryRules {
-	return rulesGetIdentityCertificationItemPermissions.Clone()
-}
-
 // ApiGetIdentityCertificationItemPermissionsRequest builds a GetIdentityCertificationItemPermissions call.
 type ApiGetIdentityCertificationItemPermissionsRequest struct {
 	ctx             context.Context
@@ -73,14 +59,15 @@ func (r ApiGetIdentityCertificationItemPermissionsRequest) Count(b bool) ApiGetI
 	return r
 }
 
-// Filters sets the filter expression (see RulesGetIdentityCertificationItemPermissions).
+// Filters sets the filter expression. Its fields and operators are
+// checked before sending against those the operation takes (target: eq, sw; rights: ca).
 func (r ApiGetIdentityCertificationItemPermissionsRequest) Filters(f string) ApiGetIdentityCertificationItemPermissionsRequest {
 	r.opts.Filters = &f
 	return r
 }
 
-// FilterBy sets the filter expression from a Filter (see RulesGetIdentityCertificationItemPermissions);
-// no filter (nil, or an And or Or of nothing) leaves it unset.
+// FilterBy sets the filter expression from a Filter, checked as Filters
+// is; no filter (nil, or an And or Or of nothing) leaves it unset.
 func (r ApiGetIdentityCertificationItemPermissionsRequest) FilterBy(f certifications.Filter) ApiGetIdentityCertificationItemPermissionsRequest {
 	r.opts.SetFilter(f)
 	return r
@@ -96,7 +83,7 @@ func (r ApiGetIdentityCertificationItemPermissionsRequest) Execute() ([]Permissi
 	if err != nil {
 		return nil, nil, err
 	}
-	q, err := call.Query(c, r.opts, rulesGetIdentityCertificationItemPermissions)
+	q, err := call.ListQuery(c, call.ListParams(r.opts))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -188,17 +175,6 @@ func (r ApiGetIdentityCertificationTaskStatusRequest) Execute() (*IdentityCertif
 
 // ---- GET /beta/certifications/{id}/reviewers
 
-// rulesListCertificationReviewers holds the rules of GET
-// /certifications/{id}/reviewers (listCertificationReviewers).
-var rulesListCertificationReviewers = certifications.RulesListCertificationReviewers()
-
-// RulesListCertificationReviewers returns a copy of the filter and sorter rules
-// ListCertificationReviewers's builder checks before sending. Changing the copy
-// changes nothing else.
-func RulesListCertificationReviewers() *certifications.QueryRules {
-	return rulesListCertificationReviewers.Clone()
-}
-
 // ApiListCertificationReviewersRequest builds a ListCertificationReviewers call.
 type ApiListCertificationReviewersRequest struct {
 	ctx  context.Context
@@ -236,20 +212,22 @@ func (r ApiListCertificationReviewersRequest) Count(b bool) ApiListCertification
 	return r
 }
 
-// Filters sets the filter expression (see RulesListCertificationReviewers).
+// Filters sets the filter expression. Its fields and operators are
+// checked before sending against those the operation takes (id: eq, in; name: eq, sw; email: eq, sw).
 func (r ApiListCertificationReviewersRequest) Filters(f string) ApiListCertificationReviewersRequest {
 	r.opts.Filters = &f
 	return r
 }
 
-// FilterBy sets the filter expression from a Filter (see RulesListCertificationReviewers);
-// no filter (nil, or an And or Or of nothing) leaves it unset.
+// FilterBy sets the filter expression from a Filter, checked as Filters
+// is; no filter (nil, or an And or Or of nothing) leaves it unset.
 func (r ApiListCertificationReviewersRequest) FilterBy(f certifications.Filter) ApiListCertificationReviewersRequest {
 	r.opts.SetFilter(f)
 	return r
 }
 
-// Sorters sets the sort order, e.g. "name,-email" (see RulesListCertificationReviewers).
+// Sorters sets the sort order, e.g. "name,-email", checked before
+// sending against the sortable fields (name, email).
 func (r ApiListCertificationReviewersRequest) Sorters(s string) ApiListCertificationReviewersRequest {
 	r.opts.Sorters = &s
 	return r
@@ -265,7 +243,7 @@ func (r ApiListCertificationReviewersRequest) Execute() ([]IdentityReferenceWith
 	if err != nil {
 		return nil, nil, err
 	}
-	q, err := call.Query(c, r.opts, rulesListCertificationReviewers)
+	q, err := call.ListQuery(c, call.ListParams(r.opts))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -287,27 +265,6 @@ func (r ApiListCertificationReviewersRequest) All() iter.Seq2[IdentityReferenceW
 }
 
 // ---- GET /beta/certifications
-
-// rulesListCertifications holds the rules of GET /certifications
-// (listCertifications). Unlike v3 listIdentityCertifications, the campaign
-// fields are campaignRef.id and campaignRef.campaignType. The sorter name is
-// documented although CertificationDto has no name property.
-var rulesListCertifications = &certifications.QueryRules{
-	Operation: "listCertifications",
-	Filters: map[string][]certifications.Operator{
-		"id":                       {certifications.OpEq, certifications.OpIn},
-		"phase":                    {certifications.OpEq},
-		"completed":                {certifications.OpEq, certifications.OpNe},
-		"campaignRef.campaignType": {certifications.OpEq, certifications.OpIn},
-		"campaignRef.id":           {certifications.OpEq, certifications.OpIn},
-	},
-	Sorters: []string{"name", "due", "signed"},
-}
-
-// RulesListCertifications returns a copy of the filter and sorter rules
-// ListCertifications's builder checks before sending. Changing the copy changes
-// nothing else.
-func RulesListCertifications() *certifications.QueryRules { return rulesListCertifications.Clone() }
 
 // ApiListCertificationsRequest builds a ListCertifications call.
 type ApiListCertificationsRequest struct {
@@ -348,20 +305,22 @@ func (r ApiListCertificationsRequest) Count(b bool) ApiListCertificationsRequest
 	return r
 }
 
-// Filters sets the filter expression (see RulesListCertifications).
+// Filters sets the filter expression. Its fields and operators are
+// checked before sending against those the operation takes (id: eq, in; phase: eq; completed: eq, ne; campaignRef.campaignType: eq, in; campaignRef.id: eq, in).
 func (r ApiListCertificationsRequest) Filters(f string) ApiListCertificationsRequest {
 	r.opts.Filters = &f
 	return r
 }
 
-// FilterBy sets the filter expression from a Filter (see RulesListCertifications);
-// no filter (nil, or an And or Or of nothing) leaves it unset.
+// FilterBy sets the filter expression from a Filter, checked as Filters
+// is; no filter (nil, or an And or Or of nothing) leaves it unset.
 func (r ApiListCertificationsRequest) FilterBy(f certifications.Filter) ApiListCertificationsRequest {
 	r.opts.SetFilter(f)
 	return r
 }
 
-// Sorters sets the sort order, e.g. "-due,signed" (see RulesListCertifications).
+// Sorters sets the sort order, e.g. "-due,signed", checked before
+// sending against the sortable fields (name, due, signed).
 func (r ApiListCertificationsRequest) Sorters(s string) ApiListCertificationsRequest {
 	r.opts.Sorters = &s
 	return r
@@ -384,7 +343,7 @@ func (r ApiListCertificationsRequest) Execute() ([]CertificationDto, *http.Respo
 	if err != nil {
 		return nil, nil, err
 	}
-	q, err := call.Query(c, r.opts, rulesListCertifications)
+	q, err := call.ListQuery(c, call.ListParams(r.opts))
 	if err != nil {
 		return nil, nil, err
 	}

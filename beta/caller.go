@@ -23,16 +23,12 @@ func NewCertificationsApi(client *certifications.APIClient) *CertificationsApiSe
 	if client == nil {
 		return &CertificationsApiService{}
 	}
-	// A client's configuration does not change after NewAPIClient, so it
-	// is read once here rather than copied for every page.
-	skip := client.Configuration().SkipFilterValidation
-	return &CertificationsApiService{client: &betaCaller{APIClient: client, skip: skip}}
+	return &CertificationsApiService{client: &betaCaller{APIClient: client}}
 }
 
 // betaCaller adapts the shared client to the operations' request path.
 type betaCaller struct {
 	*certifications.APIClient
-	skip bool // the client's SkipFilterValidation
 }
 
 // Path puts an operation's path below /beta.
@@ -42,9 +38,6 @@ func (*betaCaller) Path(p string) string { return apigen.Path(p, apigen.Beta) }
 func (*betaCaller) Invalid(param, problem, allowed string) error {
 	return &certifications.ValidationError{Parameter: param, Problem: problem, Allowed: allowed}
 }
-
-// SkipFields reports the client's SkipFilterValidation.
-func (c *betaCaller) SkipFields() bool { return c.skip }
 
 // newCaller returns the request path of c, or the error of a service made
 // without a client.

@@ -74,7 +74,14 @@ func TestBetaListCertifications(t *testing.T) {
 	require.Len(t, filtered, 1)
 	assert.Equal(t, v3[0].GetCampaign().GetID(), filtered[0].CampaignRef.ID)
 
+	// The client refuses a sort key the operation does not take; the
+	// sandbox refuses it too when a client skips the check.
 	_, err = betaDo(t, c, http.MethodGet, "certifications", url.Values{"sorters": {"phase"}}, nil, nil)
+	var ve *certifications.ValidationError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, "sorters", ve.Parameter)
+	unchecked := newClient(t, srv, func(cfg *certifications.Configuration) { cfg.SkipFilterValidation = true })
+	_, err = betaDo(t, unchecked, http.MethodGet, "certifications", url.Values{"sorters": {"phase"}}, nil, nil)
 	apiError(t, err, http.StatusBadRequest)
 }
 

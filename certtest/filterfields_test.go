@@ -2,6 +2,7 @@ package certtest_test
 
 import (
 	"fmt"
+	"github.com/iscgo/certifications/internal/query"
 	"net/http"
 	"net/url"
 	"slices"
@@ -142,7 +143,7 @@ func appliesTo(listing, field string) bool {
 type filteredListing struct {
 	name  string
 	path  string
-	rules *certifications.QueryRules
+	rules *query.Rules
 }
 
 // Every filter field each operation documents matches at least one item of
@@ -154,13 +155,13 @@ func TestEveryDocumentedFilterFieldMatches(t *testing.T) {
 	require.NotEmpty(t, certs)
 	id, _ := certs[0]["id"].(string)
 	listings := []filteredListing{
-		{"certifications", v3.certs, certifications.RulesListIdentityCertifications()},
-		{"access review items", v3.certs + "/" + id + "/access-review-items", certifications.RulesListIdentityAccessReviewItems()},
-		{"reviewers", v3.certs + "/" + id + "/reviewers", certifications.RulesListCertificationReviewers()},
-		{"identity summaries", v3.certs + "/" + id + "/identity-summaries", certifications.RulesGetIdentitySummaries()},
+		{"certifications", v3.certs, query.Root("ListIdentityCertifications")},
+		{"access review items", v3.certs + "/" + id + "/access-review-items", query.Root("ListIdentityAccessReviewItems")},
+		{"reviewers", v3.certs + "/" + id + "/reviewers", query.Root("ListCertificationReviewers")},
+		{"identity summaries", v3.certs + "/" + id + "/identity-summaries", query.Root("GetIdentitySummaries")},
 	}
 	for _, typ := range []string{"ENTITLEMENT", "ACCESS_PROFILE", "ROLE"} {
-		listings = append(listings, filteredListing{"access summaries " + typ, v3.certs + "/" + id + "/access-summaries/" + typ, certifications.RulesGetIdentityAccessSummaries()})
+		listings = append(listings, filteredListing{"access summaries " + typ, v3.certs + "/" + id + "/access-summaries/" + typ, query.Root("GetIdentityAccessSummaries")})
 	}
 	// The permissions of the first entitlement item that has any.
 	items, _ := getJSON[[]map[string]any](t, srv, v3.certs+"/"+id+"/access-review-items", url.Values{"limit": {"250"}}, http.StatusOK)
@@ -174,14 +175,14 @@ func TestEveryDocumentedFilterFieldMatches(t *testing.T) {
 		}
 	}
 	require.NotEmpty(t, permissionsPath, "no entitlement item of %s has permissions", id)
-	listings = append(listings, filteredListing{"item permissions", permissionsPath, certifications.RulesGetIdentityCertificationItemPermissions()})
+	listings = append(listings, filteredListing{"item permissions", permissionsPath, query.Root("GetIdentityCertificationItemPermissions")})
 	// A pending task: listing the pending tasks leaves them pending.
 	reviewers := srv.Reviewers()
 	require.NotEmpty(t, reviewers)
 	resp, b := raw(t, srv, http.MethodPost, v3.certs+"/"+id+"/reassign-async", nil,
 		`{"reassign":[{"id":"`+items[0]["id"].(string)+`","type":"ITEM"}],"reassignTo":"`+reviewers[len(reviewers)-1].GetID()+`","reason":"filter fields"}`)
 	require.Equal(t, http.StatusOK, resp.StatusCode, "%s", b)
-	listings = append(listings, filteredListing{"pending tasks", v3.tasks, certifications.RulesGetPendingCertificationTasks()})
+	listings = append(listings, filteredListing{"pending tasks", v3.tasks, query.Root("GetPendingCertificationTasks")})
 	for _, l := range listings {
 		docs, _ := getJSON[[]map[string]any](t, srv, l.path, url.Values{"limit": {"250"}}, http.StatusOK)
 		require.NotEmpty(t, docs, l.name)
@@ -196,7 +197,7 @@ func TestEveryDocumentedFilterFieldMatches(t *testing.T) {
 					continue
 				}
 				t.Run(fmt.Sprintf("%s/%s %s", l.name, field, op), func(t *testing.T) {
-					filter := filterFor(docs, field, op)
+					filter := filterFor(docs, field, certifications.Operator(op))
 					require.NotEmpty(t, filter, "the sandbox holds no value of %s to filter with %s", field, op)
 					got, _ := getJSON[[]map[string]any](t, srv, l.path, url.Values{"limit": {"250"}, "filters": {filter}}, http.StatusOK)
 					require.NotEmpty(t, got, "%s matches nothing", filter)

@@ -1,6 +1,7 @@
 package certtest
 
 import (
+	"github.com/iscgo/certifications/internal/query"
 	"maps"
 	"net/http"
 	"strings"
@@ -28,8 +29,8 @@ func (s *Server) handlersV3AndV1() map[string]http.HandlerFunc {
 		"listIdentityCertifications":              s.listIdentityCertifications,
 		"getIdentityCertification":                s.getIdentityCertification,
 		"listIdentityAccessReviewItems":           s.listIdentityAccessReviewItems,
-		"getIdentityCertificationItemPermissions": s.getIdentityCertificationItemPermissions(certifications.RulesGetIdentityCertificationItemPermissions()),
-		"listCertificationReviewers":              s.listCertificationReviewers(certifications.RulesListCertificationReviewers()),
+		"getIdentityCertificationItemPermissions": s.getIdentityCertificationItemPermissions(rulesOf("GetIdentityCertificationItemPermissions")),
+		"listCertificationReviewers":              s.listCertificationReviewers(rulesOf("ListCertificationReviewers")),
 		"makeIdentityDecision":                    s.makeIdentityDecision,
 		"reassignIdentityCertifications":          s.reassignIdentityCertifications,
 		"submitReassignCertsAsync":                s.submitReassignCertsAsync,
@@ -108,7 +109,7 @@ func (s *Server) listIdentityCertifications(w http.ResponseWriter, r *http.Reque
 	t := s.t
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	serveList(s, w, r, certifications.RulesListIdentityCertifications(), lister[*certState, certifications.IdentityCertificationDto]{
+	serveList(s, w, r, rulesOf("ListIdentityCertifications"), lister[*certState, certifications.IdentityCertificationDto]{
 		all:    t.liveCerts(),
 		render: t.certDTO,
 		keep:   t.reviewedBy(r, "reviewer-identity"),
@@ -171,7 +172,7 @@ func (t *tenant) apSourceName(d map[string]any) {
 // GET {certifications}/{id}/access-review-items
 func (s *Server) listIdentityAccessReviewItems(w http.ResponseWriter, r *http.Request) {
 	s.withCert(w, r, "id", func(t *tenant, c *certState) {
-		lp, e := parseList(r, certifications.RulesListIdentityAccessReviewItems())
+		lp, e := parseList(r, rulesOf("ListIdentityAccessReviewItems"))
 		if e != nil {
 			s.writeErr(w, r, e)
 			return
@@ -255,7 +256,7 @@ func (t *tenant) accessFilter(r *http.Request) (func(itemRef) bool, *apiError) {
 // An item that grants no permissions (an access profile, a role, or an
 // entitlement without fine-grained permissions) answers an empty list; an
 // item id that is not in the certification answers 404.
-func (s *Server) getIdentityCertificationItemPermissions(rules *certifications.QueryRules) http.HandlerFunc {
+func (s *Server) getIdentityCertificationItemPermissions(rules *query.Rules) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		s.withCert(w, r, "certificationId", func(t *tenant, c *certState) {
 			itemID := r.PathValue("itemId")
@@ -274,7 +275,7 @@ func (s *Server) getIdentityCertificationItemPermissions(rules *certifications.Q
 
 // GET {certifications}/{id}/reviewers, also in beta, each with its own
 // rules.
-func (s *Server) listCertificationReviewers(rules *certifications.QueryRules) http.HandlerFunc {
+func (s *Server) listCertificationReviewers(rules *query.Rules) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		s.withCert(w, r, "id", func(t *tenant, c *certState) {
 			serveList(s, w, r, rules, lister[int, certifications.IdentityReferenceWithNameAndEmail]{
@@ -372,7 +373,7 @@ func (s *Server) getPendingCertificationTasks(w http.ResponseWriter, r *http.Req
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	rid, byReviewer := reviewerFilter(r, "reviewer-identity")
-	serveList(s, w, r, certifications.RulesGetPendingCertificationTasks(), lister[*task, certifications.CertificationTask]{
+	serveList(s, w, r, rulesOf("GetPendingCertificationTasks"), lister[*task, certifications.CertificationTask]{
 		all:    sliceSeq(t.tasks),
 		render: t.taskDTO,
 		keep: func(tk *task) bool {

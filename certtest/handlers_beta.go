@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/iscgo/certifications"
-	"github.com/iscgo/certifications/beta"
 )
 
 // The beta operations have their own shapes. These structs follow the beta
@@ -70,8 +69,8 @@ type betaIdentityCertificationTask struct {
 func (s *Server) handlersBeta() map[string]http.HandlerFunc {
 	return map[string]http.HandlerFunc{
 		"listCertifications":                      s.betaListCertifications,
-		"listCertificationReviewers":              s.listCertificationReviewers(beta.RulesListCertificationReviewers()),
-		"getIdentityCertificationItemPermissions": s.getIdentityCertificationItemPermissions(beta.RulesGetIdentityCertificationItemPermissions()),
+		"listCertificationReviewers":              s.listCertificationReviewers(betaRulesOf("ListCertificationReviewers")),
+		"getIdentityCertificationItemPermissions": s.getIdentityCertificationItemPermissions(betaRulesOf("GetIdentityCertificationItemPermissions")),
 		"getIdentityCertificationPendingTasks":    s.betaPendingTasks,
 		"getIdentityCertificationTaskStatus":      s.betaGetTask,
 		"submitReassignCertsAsync":                s.betaReassignAsync,
@@ -127,7 +126,7 @@ func (s *Server) betaListCertifications(w http.ResponseWriter, r *http.Request) 
 	t := s.t
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	serveList(s, w, r, beta.RulesListCertifications(), lister[*certState, betaCertificationDto]{
+	serveList(s, w, r, betaRulesOf("ListCertifications"), lister[*certState, betaCertificationDto]{
 		all:    sliceSeq(t.certs),
 		render: t.betaCertDTO,
 		keep:   t.reviewedBy(r, "reviewer-identitiy"),

@@ -84,7 +84,7 @@ func (s *Server) getActiveCampaigns(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.locked(func(t *tenant) {
-		serveList(s, w, r, certifications.RulesGetActiveCampaigns(), lister[*campState, certifications.Campaign]{
+		serveList(s, w, r, rulesOf("GetActiveCampaigns"), lister[*campState, certifications.Campaign]{
 			all: sliceSeq(t.allCampaigns()),
 			render: func(cs *campState) certifications.Campaign {
 				if full {
@@ -329,7 +329,7 @@ func (s *Server) createCampaignTemplate(w http.ResponseWriter, r *http.Request) 
 // GET {campaign-templates}
 func (s *Server) getCampaignTemplates(w http.ResponseWriter, r *http.Request) {
 	s.locked(func(t *tenant) {
-		serveList(s, w, r, certifications.RulesGetCampaignTemplates(), lister[*templateState, certifications.CampaignTemplate]{
+		serveList(s, w, r, rulesOf("GetCampaignTemplates"), lister[*templateState, certifications.CampaignTemplate]{
 			all:    sliceSeq(t.admin.templates),
 			render: func(ts *templateState) certifications.CampaignTemplate { return ts.t },
 		})

@@ -3,6 +3,7 @@ package certtest
 import (
 	"encoding/json"
 	"errors"
+	"github.com/iscgo/certifications/internal/query"
 	"iter"
 	"net/http"
 	"net/url"
@@ -25,7 +26,7 @@ type listParams struct {
 // parseList reads limit, offset, count, filters and sorters and checks
 // filters and sorters against the endpoint's rules, as the API does: an
 // unknown field, operator or sort key is a 400.
-func parseList(r *http.Request, rules *certifications.QueryRules) (listParams, *apiError) {
+func parseList(r *http.Request, rules *query.Rules) (listParams, *apiError) {
 	q := r.URL.Query()
 	lp := listParams{limit: certifications.MaxPageSize}
 	if v := q.Get("limit"); v != "" {
@@ -54,26 +55,24 @@ func parseList(r *http.Request, rules *certifications.QueryRules) (listParams, *
 		return lp, e
 	}
 	if q.Has("sorters") {
-		expr := q.Get("sorters")
-		if err := rules.CheckSorters(expr); err != nil {
-			return lp, errBadRequest("Invalid sorters: %s", sdkMessage(err))
+		var msg string
+		if lp.sorters, msg = checkSorterRules(rules, q.Get("sorters")); msg != "" {
+			return lp, errBadRequest("Invalid sorters: %s", msg)
 		}
-		lp.sorters, _ = certifications.ParseSorters(expr)
 	}
 	return lp, nil
 }
 
 // parseFilters reads the filters parameter, checked against the
 // endpoint's rules; the filter is nil when there is none.
-func parseFilters(q url.Values, rules *certifications.QueryRules) (certifications.Filter, *apiError) {
+func parseFilters(q url.Values, rules *query.Rules) (certifications.Filter, *apiError) {
 	if !q.Has("filters") {
 		return nil, nil
 	}
-	expr := q.Get("filters")
-	if err := rules.CheckFilters(expr); err != nil {
-		return nil, errBadRequest("Invalid filters: %s", sdkMessage(err))
+	f, msg := checkFilterRules(rules, q.Get("filters"))
+	if msg != "" {
+		return nil, errBadRequest("Invalid filters: %s", msg)
 	}
-	f, _ := certifications.ParseFilter(expr)
 	return f, nil
 }
 
@@ -326,7 +325,7 @@ func sliceSeq[R any](s []R) iter.Seq[R] { return slices.Values(s) }
 // serveList answers a list request from l: the page that limit, offset
 // and count select after the filters and sorters, which are checked
 // against rules first. t.mu must be held.
-func serveList[R, T any](s *Server, w http.ResponseWriter, r *http.Request, rules *certifications.QueryRules, l lister[R, T]) {
+func serveList[R, T any](s *Server, w http.ResponseWriter, r *http.Request, rules *query.Rules, l lister[R, T]) {
 	lp, e := parseList(r, rules)
 	if e != nil {
 		s.writeErr(w, r, e)

@@ -83,7 +83,7 @@ func campaignsListCmd(a *app) *cobra.Command {
 	c.Flags().StringVar(&status, "status", "", "only campaigns in these statuses, comma-separated (e.g. ACTIVE,STAGED)")
 	c.Flags().StringVar(&name, "name", "", "only campaigns whose name starts with this text")
 	c.Flags().StringVar(&detail, "detail", "", "SLIM (the default) or FULL: FULL adds the type-specific settings")
-	queryFlags(c, &filters, &sorters, certifications.RulesGetActiveCampaigns(), `status eq "ACTIVE"`)
+	queryFlags(c, &filters, &sorters, operationRules("GetActiveCampaigns"), `status eq "ACTIVE"`)
 	return c
 }
 

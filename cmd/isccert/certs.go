@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/iscgo/certifications/internal/query"
 	"sort"
 	"strconv"
 	"strings"
@@ -55,7 +56,7 @@ func certsCmd(a *app) *cobra.Command {
 		},
 	}
 	list.Flags().StringVar(&reviewer, "reviewer", "", `only the certifications of this reviewer identity id ("me" for yourself)`)
-	queryFlags(list, &filters, &sorters, certifications.RulesListIdentityCertifications(), `phase eq "ACTIVE"`)
+	queryFlags(list, &filters, &sorters, operationRules("ListIdentityCertifications"), `phase eq "ACTIVE"`)
 
 	get := &cobra.Command{
 		Use:   "get CERT",
@@ -97,7 +98,7 @@ func same[T any](v *T) *T { return v }
 
 // queryFlags adds --filters and --sorters, with the fields the operation
 // accepts in their help.
-func queryFlags(c *cobra.Command, filters, sorters *string, rules *certifications.QueryRules, example string) {
+func queryFlags(c *cobra.Command, filters, sorters *string, rules *query.Rules, example string) {
 	fields := make([]string, 0, len(rules.Filters))
 	for f := range rules.Filters {
 		fields = append(fields, f)
@@ -115,4 +116,13 @@ func timeText(t time.Time) string {
 		return ""
 	}
 	return t.UTC().Format(time.RFC3339)
+}
+
+// operationRules returns the filter and sorter rules of an SDK operation,
+// by its Go name, from the SDK's operation table.
+func operationRules(name string) *query.Rules {
+	if r := query.Root(name); r != nil {
+		return r
+	}
+	panic("isccert: no SDK operation " + name)
 }

@@ -145,7 +145,7 @@ get a leading apostrophe.`,
 		},
 	}
 	for _, c := range []*cobra.Command{list, export} {
-		queryFlags(c, &filters, &sorters, certifications.RulesListIdentityAccessReviewItems(), `access.type eq "ENTITLEMENT"`)
+		queryFlags(c, &filters, &sorters, operationRules("ListIdentityAccessReviewItems"), `access.type eq "ENTITLEMENT"`)
 	}
 	return group("items", "List and export the access review items of a certification", list, export)
 }

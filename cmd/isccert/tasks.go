@@ -62,7 +62,7 @@ func tasksCmd(a *app) *cobra.Command {
 		},
 	}
 	list.Flags().StringVar(&reviewer, "reviewer", "", `only the tasks of this reviewer identity id ("me" for yourself)`)
-	queryFlags(list, &filters, nil, certifications.RulesGetPendingCertificationTasks(), `type eq "REASSIGN"`)
+	queryFlags(list, &filters, nil, operationRules("GetPendingCertificationTasks"), `type eq "REASSIGN"`)
 
 	var timeout, poll time.Duration
 	wait := &cobra.Command{

@@ -81,7 +81,7 @@ func templatesCmd(a *app) *cobra.Command {
 			return writeAll(a, "listing templates", req.Pager(), formatTable, templateColumns, same)
 		},
 	}
-	queryFlags(list, &filters, &sorters, certifications.RulesGetCampaignTemplates(), `name sw "Quarterly"`)
+	queryFlags(list, &filters, &sorters, operationRules("GetCampaignTemplates"), `name sw "Quarterly"`)
 
 	get := &cobra.Command{
 		Use:   "get TEMPLATE",

@@ -36,25 +36,67 @@ type Client interface {
 	// a version ("/certifications/abc/decide"), into the path below the
 	// API root for the client's API generation.
 	Path(p string) string
-	// SkipFields reports the client's SkipFilterValidation: filters and
-	// sorters are then checked for syntax only.
-	SkipFields() bool
 }
 
-// Options is what an operation's list options do: check themselves against
-// the operation's rules (syntax only with skipFields) and encode.
-type Options[R any] interface {
-	Values(rules R, skipFields bool) (url.Values, error)
+// MaxPageSize is the largest limit the list operations accept.
+const MaxPageSize = 250
+
+// ListParams is the paging, filter and sorter parameters list operations
+// share, field for field the root package's ListOptions (which converts
+// to it).
+type ListParams struct {
+	Limit   *int32
+	Offset  *int32
+	Count   *bool
+	Filters *string
+	Sorters *string
 }
 
-// Query checks and encodes an operation's list options against its rules.
-// A client with a configuration error returns that error first; with
-// SkipFields, filters and sorters are checked for syntax only.
-func Query[R any, O Options[R]](c Client, o O, rules R) (url.Values, error) {
+// What to set instead of an empty filters or sorters parameter.
+const (
+	AllowedFilters = `a filter expression such as phase eq "ACTIVE"; to list everything, do not set Filters (an And or Or of no filter renders as "")`
+	AllowedSorters = "comma-separated field names such as -due,name; for the server's order, do not set Sorters"
+)
+
+// ListQuery checks the parameters that need no operation to check (a
+// limit in range, an offset not negative, filters and sorters not blank)
+// and encodes them with the API's wire names. The fields and operators of
+// filters and sorters are the client's to check, against the operation
+// the request names, when it is sent. A client with a configuration error
+// returns that error first.
+func ListQuery(c Client, o ListParams) (url.Values, error) {
 	if err := c.Err(); err != nil {
 		return nil, err
 	}
-	return o.Values(rules, c.SkipFields())
+	q := url.Values{}
+	if o.Limit != nil {
+		if *o.Limit < 0 || *o.Limit > MaxPageSize {
+			return nil, c.Invalid("limit", fmt.Sprintf("%d is out of range", *o.Limit), fmt.Sprintf("0 to %d", MaxPageSize))
+		}
+		q.Set("limit", strconv.FormatInt(int64(*o.Limit), 10))
+	}
+	if o.Offset != nil {
+		if *o.Offset < 0 {
+			return nil, c.Invalid("offset", fmt.Sprintf("%d is negative", *o.Offset), "0 or more")
+		}
+		q.Set("offset", strconv.FormatInt(int64(*o.Offset), 10))
+	}
+	if o.Count != nil {
+		q.Set("count", strconv.FormatBool(*o.Count))
+	}
+	if o.Filters != nil {
+		if err := NotBlank(c, "filters", *o.Filters, AllowedFilters); err != nil {
+			return nil, err
+		}
+		q.Set("filters", *o.Filters)
+	}
+	if o.Sorters != nil {
+		if err := NotBlank(c, "sorters", *o.Sorters, AllowedSorters); err != nil {
+			return nil, err
+		}
+		q.Set("sorters", *o.Sorters)
+	}
+	return q, nil
 }
 
 // Fill puts args, in order, into the {name} segments of tmpl, each escaped

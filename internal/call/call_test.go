@@ -144,24 +144,23 @@ func TestListKeepsWhatDecoded(t *testing.T) {
 	}
 }
 
-// options records how Query asked it to check itself.
-type options struct{ skipped *bool }
-
-func (o options) Values(rules string, skipFields bool) (url.Values, error) {
-	*o.skipped = skipFields
-	return url.Values{"rules": {rules}}, nil
-}
-
-func TestQueryChecksTheClientFirstThenTheOptions(t *testing.T) {
-	var skipped bool
+func TestListQueryChecksTheClientFirstThenThePaging(t *testing.T) {
 	broken := errors.New("configuration error")
-	if _, err := Query(&fakeClient{err: broken}, options{&skipped}, "r"); err != broken {
-		t.Errorf("Query on a misconfigured client = %v, want its configuration error", err)
+	if _, err := ListQuery(&fakeClient{err: broken}, ListParams{}); err != broken {
+		t.Errorf("ListQuery on a misconfigured client = %v, want its configuration error", err)
 	}
-	for _, skip := range []bool{false, true} {
-		q, err := Query(&fakeClient{skip: skip}, options{&skipped}, "r")
-		if err != nil || q.Get("rules") != "r" || skipped != skip {
-			t.Errorf("skip %t: Query = %v, %v; options were asked with skipFields %t", skip, q, err, skipped)
+	limit, over, neg, count := int32(5), int32(MaxPageSize+1), int32(-1), true
+	f, s, blank := `phase eq "ACTIVE"`, "-due", " "
+	q, err := ListQuery(&fakeClient{}, ListParams{Limit: &limit, Offset: &limit, Count: &count, Filters: &f, Sorters: &s})
+	if err != nil || q.Encode() != "count=true&filters=phase+eq+%22ACTIVE%22&limit=5&offset=5&sorters=-due" {
+		t.Errorf("ListQuery = %v, %v", q.Encode(), err)
+	}
+	for name, p := range map[string]ListParams{
+		"limit": {Limit: &over}, "offset": {Offset: &neg}, "filters": {Filters: &blank}, "sorters": {Sorters: &blank},
+	} {
+		var ie *invalidError
+		if _, err := ListQuery(&fakeClient{}, p); !errors.As(err, &ie) || ie.param != name {
+			t.Errorf("%s: ListQuery = %v, want an invalid %s", name, err, name)
 		}
 	}
 }

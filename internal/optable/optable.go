@@ -11,7 +11,7 @@ type Op struct {
 	Service     string   // the service type, "beta." prefixed for the beta package
 	Name        string   // the Go name of the builder's constructor
 	ID          string   // the operationId
-	Method      string   // GET or POST
+	Method      string   // GET, POST, PUT, PATCH or DELETE
 	Path        string   // the path without API version, {name} for parameters
 	Generations []string // the API generations it is served on
 	Result      string   // the model the answer decodes into
@@ -19,6 +19,7 @@ type Op struct {
 	Paging      bool     // takes limit, offset and count
 	Filters     []string // the filterable fields ("field op op"), nil for none
 	Sorters     []string // the sortable fields
+	Check       string   // an extra structural rule of its filters (internal/query)
 	Body        string   // the request body's type, "" for none
 }
 

@@ -2,6 +2,7 @@ package beta_test
 
 import (
 	"context"
+	"github.com/iscgo/certifications/internal/query"
 	"net/http"
 	"testing"
 
@@ -230,26 +231,30 @@ func TestSkipFilterValidation(t *testing.T) {
 // TestRulesMatchTheBetaSpec pins the beta rule tables to the parameter
 // descriptions of the beta spec.
 func TestRulesMatchTheBetaSpec(t *testing.T) {
-	ops := func(o ...certifications.Operator) []certifications.Operator { return o }
-	eq, ne, in, sw, ca := certifications.OpEq, certifications.OpNe, certifications.OpIn, certifications.OpSw, certifications.OpCa
+	rules := func(name string) *query.Rules {
+		r := query.For("beta.CertificationsApi", name)
+		require.NotNil(t, r, name)
+		return r
+	}
+	ops := func(o ...string) []string { return o }
 
-	assert.Equal(t, "listCertifications", beta.RulesListCertifications().Operation)
-	assert.Equal(t, map[string][]certifications.Operator{
-		"id": ops(eq, in), "phase": ops(eq), "completed": ops(eq, ne),
-		"campaignRef.campaignType": ops(eq, in), "campaignRef.id": ops(eq, in),
-	}, beta.RulesListCertifications().Filters)
-	assert.Equal(t, []string{"name", "due", "signed"}, beta.RulesListCertifications().Sorters)
+	assert.Equal(t, "listCertifications", rules("ListCertifications").Operation)
+	assert.Equal(t, map[string][]string{
+		"id": ops("eq", "in"), "phase": ops("eq"), "completed": ops("eq", "ne"),
+		"campaignRef.campaignType": ops("eq", "in"), "campaignRef.id": ops("eq", "in"),
+	}, rules("ListCertifications").Filters)
+	assert.Equal(t, []string{"name", "due", "signed"}, rules("ListCertifications").Sorters)
 
-	assert.Equal(t, "listCertificationReviewers", beta.RulesListCertificationReviewers().Operation)
-	assert.Equal(t, map[string][]certifications.Operator{
-		"id": ops(eq, in), "name": ops(eq, sw), "email": ops(eq, sw),
-	}, beta.RulesListCertificationReviewers().Filters)
-	assert.Equal(t, []string{"name", "email"}, beta.RulesListCertificationReviewers().Sorters)
+	assert.Equal(t, "listCertificationReviewers", rules("ListCertificationReviewers").Operation)
+	assert.Equal(t, map[string][]string{
+		"id": ops("eq", "in"), "name": ops("eq", "sw"), "email": ops("eq", "sw"),
+	}, rules("ListCertificationReviewers").Filters)
+	assert.Equal(t, []string{"name", "email"}, rules("ListCertificationReviewers").Sorters)
 
-	assert.Equal(t, "getIdentityCertificationItemPermissions", beta.RulesGetIdentityCertificationItemPermissions().Operation)
-	assert.Equal(t, map[string][]certifications.Operator{
-		"target": ops(eq, sw), "rights": ops(ca),
-	}, beta.RulesGetIdentityCertificationItemPermissions().Filters)
-	assert.Empty(t, beta.RulesGetIdentityCertificationItemPermissions().Sorters)
-	assert.NotNil(t, beta.RulesGetIdentityCertificationItemPermissions().Check)
+	assert.Equal(t, "getIdentityCertificationItemPermissions", rules("GetIdentityCertificationItemPermissions").Operation)
+	assert.Equal(t, map[string][]string{
+		"target": ops("eq", "sw"), "rights": ops("ca"),
+	}, rules("GetIdentityCertificationItemPermissions").Filters)
+	assert.Empty(t, rules("GetIdentityCertificationItemPermissions").Sorters)
+	assert.Equal(t, query.TargetRightsPair, rules("GetIdentityCertificationItemPermissions").Check)
 }

@@ -284,11 +284,7 @@ func methodSection(b *strings.Builder, s service, o op, n note) {
 		if r.Doc != "" {
 			b.WriteString(" " + r.Doc)
 		}
-		pkg := ""
-		if !s.Root {
-			pkg = s.Package + "."
-		}
-		fmt.Fprintf(b, " `%sRules%s()` returns these rules; [Filters.md](%sFilters.md) explains the syntax.\n\n", pkg, o.Name, docRoot(s))
+		fmt.Fprintf(b, " The client checks every request against these rules before sending it; [Filters.md](%sFilters.md) explains the syntax.\n\n", docRoot(s))
 	}
 
 	b.WriteString("### Return type\n\n")

@@ -74,7 +74,7 @@ type rules struct {
 	Doc     string       // why they are what they are, for the variable's comment
 	Filters []filterRule // the filterable fields, in the reference's order
 	Sorters []string     // the sortable fields
-	Check   string       // a root package function applying an extra structural rule
+	Check   string       // the name of an extra structural rule (internal/query)
 }
 
 // filterRule is one filterable field and its operators, space-separated
@@ -186,6 +186,9 @@ func opTable() []byte {
 			if o.Rules != nil && len(o.Rules.Sorters) > 0 {
 				fmt.Fprintf(&b, ", Sorters: %#v", o.Rules.Sorters)
 			}
+			if o.Rules != nil && o.Rules.Check != "" {
+				fmt.Fprintf(&b, ", Check: %q", o.Rules.Check)
+			}
 			if o.Body != nil {
 				fmt.Fprintf(&b, ", Body: %q", o.Body.Type)
 			}
@@ -209,31 +212,30 @@ type fileView struct {
 // opView is what the template sees of an operation.
 type opView struct {
 	op
-	Req      string // the builder type
-	PathDoc  string
-	Params   string // the constructor's parameter list
-	Fields   []field
-	Opts     bool // the builder holds ListOptions
-	Paging   bool
-	Filters  bool
-	Sorters  bool
-	OneOf    []query
-	OneOfDoc string
-	Enums    []enumArg
-	FillArgs string
-	Ret      string // Execute's first result type
-	Call     string // call.One or call.List
-	ConsDoc  string
-	BodyWire string
-	BodyArg  string
-	RulesVar string // the unexported rules variable the query is checked against
-	RulesDoc string // the exported function that hands out a copy
-	RulesSrc string // the declaration of both, "" without rules
-	BodyPtr  bool   // the builder holds the body by pointer
-	Sig      string // Execute's results
-	Fail     string // what Execute returns before its error
-	HTTP     string // the http.Method constant
-	Start    bool   // pages with limit and start
+	Req        string // the builder type
+	PathDoc    string
+	Params     string // the constructor's parameter list
+	Fields     []field
+	Opts       bool // the builder holds ListOptions
+	Paging     bool
+	Filters    bool
+	Sorters    bool
+	OneOf      []query
+	OneOfDoc   string
+	Enums      []enumArg
+	FillArgs   string
+	Ret        string // Execute's first result type
+	Call       string // call.One or call.List
+	ConsDoc    string
+	BodyWire   string
+	BodyArg    string
+	FiltersDoc string // the filterable fields and operators, for the setter's doc
+	SortersDoc string // the sortable fields, for the setter's doc
+	BodyPtr    bool   // the builder holds the body by pointer
+	Sig        string // Execute's results
+	Fail       string // what Execute returns before its error
+	HTTP       string // the http.Method constant
+	Start      bool   // pages with limit and start
 }
 
 type field struct{ Name, Type string }
@@ -336,8 +338,11 @@ func view(s service) fileView {
 		}
 		ov.ConsDoc = consDoc(ov)
 		if o.Rules != nil {
-			ov.RulesVar, ov.RulesDoc = "rules"+o.Name, "Rules"+o.Name
-			ov.RulesSrc = rulesSrc(s, ov)
+			var fs []string
+			for _, f := range o.Rules.Filters {
+				fs = append(fs, f.Field+": "+strings.Join(strings.Fields(f.Ops), ", "))
+			}
+			ov.FiltersDoc, ov.SortersDoc = strings.Join(fs, "; "), strings.Join(o.Rules.Sorters, ", ")
 		} else if ov.Opts {
 			panic(fmt.Sprintf("%s: takes list options but declares no rules", o.Name))
 		}
@@ -370,71 +375,6 @@ func pathDoc(s service, o op) string {
 		p1 = o.V1Path
 	}
 	return o.Method + " /" + apigen.Path(o.Path, apigen.V3) + ", or " + o.Method + " " + p1 + " with APIVersionV1"
-}
-
-// rulesSrc declares an operation's rules variable and its Rules function.
-// A beta operation whose declaration shares its rules with a root one
-// takes a copy of the root package's.
-func rulesSrc(s service, o opView) string {
-	var b strings.Builder
-	r := o.Rules
-	text := o.RulesVar + " holds the rules of " + o.Method + " " + o.Path + " (" + lowerFirst(o.Name) + ")."
-	if r.Doc != "" {
-		text += " " + r.Doc
-	}
-	if len(r.Sorters) == 0 {
-		text += " It takes no sorters."
-	}
-	b.WriteString(comment(text))
-	if root, ok := rootSharing(s, r); ok {
-		fmt.Fprintf(&b, "var %s = certifications.Rules%s()\n\n", o.RulesVar, root)
-	} else {
-		q := ""
-		if !s.Root {
-			q = "certifications."
-		}
-		fmt.Fprintf(&b, "var %s = &%sQueryRules{\n\tOperation: %q,\n", o.RulesVar, q, lowerFirst(o.Name))
-		if len(r.Filters) > 0 {
-			fmt.Fprintf(&b, "\tFilters: map[string][]%sOperator{\n", q)
-			for _, f := range r.Filters {
-				var ops []string
-				for _, w := range strings.Fields(f.Ops) {
-					ops = append(ops, q+"Op"+strings.ToUpper(w[:1])+w[1:])
-				}
-				fmt.Fprintf(&b, "\t\t%q: {%s},\n", f.Field, strings.Join(ops, ", "))
-			}
-			b.WriteString("\t},\n")
-		}
-		if len(r.Sorters) > 0 {
-			fmt.Fprintf(&b, "\tSorters: %#v,\n", r.Sorters)
-		}
-		if r.Check != "" {
-			fmt.Fprintf(&b, "\tCheck: %s,\n", r.Check)
-		}
-		b.WriteString("}\n\n")
-	}
-	b.WriteString(comment(o.RulesDoc + " returns a copy of the filter and sorter rules " + o.Name +
-		"'s builder checks before sending. Changing the copy changes nothing else."))
-	fmt.Fprintf(&b, "func %s() *%sQueryRules { return %s.Clone() }\n", o.RulesDoc, map[bool]string{true: "", false: "certifications."}[s.Root], o.RulesVar)
-	return b.String()
-}
-
-// rootSharing finds the root operation whose declaration shares r.
-func rootSharing(s service, r *rules) (string, bool) {
-	if s.Root {
-		return "", false
-	}
-	for _, rs := range services {
-		if !rs.Root {
-			continue
-		}
-		for _, o := range rs.Ops {
-			if o.Rules == r {
-				return o.Name, true
-			}
-		}
-	}
-	return "", false
 }
 
 // consDoc is the constructor's doc comment.

@@ -30,7 +30,7 @@ var (
 	permissionsRules = &rules{
 		Doc:     "Besides its fields it allows at most one and/or, which must join a target clause to a rights clause, and no not (only and and or are listed as composite operators).",
 		Filters: []filterRule{{"target", "eq sw"}, {"rights", "ca"}},
-		Check:   "checkTargetRightsPair",
+		Check:   "targetRightsPair",
 	}
 )
 

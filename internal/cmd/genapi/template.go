@@ -26,10 +26,6 @@ func (s *{{.Type}}) caller() (call.Client, error) {
 {{$q := .Q}}{{$svc := .Type}}
 {{- range .Ops}}
 // ---- {{.PathDoc}}
-{{- with .RulesSrc}}
-
-{{.}}
-{{- end}}
 
 // {{.Req}} builds a {{.Name}} call.
 type {{.Req}} struct {
@@ -81,14 +77,15 @@ func (r {{$req}}) Start(n int32) {{$req}} {
 {{- end}}
 {{- if .Filters}}
 
-// Filters sets the filter expression (see {{.RulesDoc}}).
+// Filters sets the filter expression. Its fields and operators are
+// checked before sending against those the operation takes ({{.FiltersDoc}}).
 func (r {{$req}}) Filters(f string) {{$req}} {
 	r.opts.Filters = &f
 	return r
 }
 
-// FilterBy sets the filter expression from a Filter (see {{.RulesDoc}});
-// no filter (nil, or an And or Or of nothing) leaves it unset.
+// FilterBy sets the filter expression from a Filter, checked as Filters
+// is; no filter (nil, or an And or Or of nothing) leaves it unset.
 func (r {{$req}}) FilterBy(f {{$q}}Filter) {{$req}} {
 	r.opts.SetFilter(f)
 	return r
@@ -96,7 +93,8 @@ func (r {{$req}}) FilterBy(f {{$q}}Filter) {{$req}} {
 {{- end}}
 {{- if .Sorters}}
 
-// Sorters sets the sort order, e.g. "{{.SortExample}}" (see {{.RulesDoc}}).
+// Sorters sets the sort order, e.g. "{{.SortExample}}", checked before
+// sending against the sortable fields ({{.SortersDoc}}).
 func (r {{$req}}) Sorters(s string) {{$req}} {
 	r.opts.Sorters = &s
 	return r
@@ -176,7 +174,7 @@ func (r {{.Req}}) Execute() {{.Sig}} {
 {{- end}}
 {{- end}}
 {{- if .Opts}}
-	q, err := call.Query(c, r.opts, {{.RulesVar}})
+	q, err := call.ListQuery(c, call.ListParams(r.opts))
 	if err != nil {
 		return {{$fail}}err
 	}

@@ -1,8 +1,10 @@
 package certifications_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"github.com/iscgo/certifications/internal/query"
 	"net/url"
 	"slices"
 	"strings"
@@ -22,7 +24,7 @@ var allComparisonOps = []cert.Operator{
 // ruleCase pins each v3 operation's documented fields, operators and
 // sortable fields, as listed in the v3 spec's parameter descriptions.
 type ruleCase struct {
-	rules   *cert.QueryRules
+	rules   *query.Rules
 	op      string
 	filters map[string][]cert.Operator
 	sorters []string
@@ -34,23 +36,23 @@ func v3Rules() []ruleCase {
 	eq := []cert.Operator{cert.OpEq}
 	eqNe := []cert.Operator{cert.OpEq, cert.OpNe}
 	return []ruleCase{
-		{cert.RulesListIdentityCertifications(), "listIdentityCertifications",
+		{cert.RulesFor("ListIdentityCertifications"), "listIdentityCertifications",
 			map[string][]cert.Operator{"id": eqIn, "campaign.id": eqIn, "phase": eq, "completed": eqNe},
 			[]string{"name", "due", "signed"}},
-		{cert.RulesListCertificationReviewers(), "listCertificationReviewers",
+		{cert.RulesFor("ListCertificationReviewers"), "listCertificationReviewers",
 			map[string][]cert.Operator{"id": eqIn, "name": eqSw, "email": eqSw},
 			[]string{"name", "email"}},
-		{cert.RulesListIdentityAccessReviewItems(), "listIdentityAccessReviewItems",
+		{cert.RulesFor("ListIdentityAccessReviewItems"), "listIdentityAccessReviewItems",
 			map[string][]cert.Operator{
 				"id": eqIn, "type": eq, "access.type": eq, "completed": eqNe,
 				"identitySummary.id": eqIn, "identitySummary.name": eqSw, "access.id": eqIn, "access.name": eqSw,
 				"entitlement.sourceName": eqSw, "accessProfile.sourceName": eqSw,
 			},
 			[]string{"identitySummary.name", "access.name", "access.type", "entitlement.sourceName", "accessProfile.sourceName"}},
-		{cert.RulesGetIdentityCertificationItemPermissions(), "getIdentityCertificationItemPermissions",
+		{cert.RulesFor("GetIdentityCertificationItemPermissions"), "getIdentityCertificationItemPermissions",
 			map[string][]cert.Operator{"target": eqSw, "rights": {cert.OpCa}},
 			nil},
-		{cert.RulesGetPendingCertificationTasks(), "getPendingCertificationTasks",
+		{cert.RulesFor("GetPendingCertificationTasks"), "getPendingCertificationTasks",
 			map[string][]cert.Operator{"id": eqIn, "targetId": eqIn, "type": {cert.OpEq, cert.OpIn}},
 			nil},
 	}
@@ -78,7 +80,13 @@ func sample(field string, op cert.Operator) cert.Filter {
 func TestV3RulesMatchSpec(t *testing.T) {
 	for _, rc := range v3Rules() {
 		assert.Equal(t, rc.op, rc.rules.Operation)
-		assert.Equal(t, rc.filters, rc.rules.Filters, rc.op)
+		wire := map[string][]string{}
+		for field, ops := range rc.filters {
+			for _, op := range ops {
+				wire[field] = append(wire[field], string(op))
+			}
+		}
+		assert.Equal(t, wire, rc.rules.Filters, rc.op)
 		assert.Equal(t, rc.sorters, rc.rules.Sorters, rc.op)
 	}
 }
@@ -89,8 +97,8 @@ func TestCheckFiltersFieldOperatorPairs(t *testing.T) {
 			for field, ops := range rc.filters {
 				for _, op := range allComparisonOps {
 					f := sample(field, op)
-					err := rc.rules.CheckFilters(f.String())
-					assert.Equal(t, err, rc.rules.CheckFilter(f), "CheckFilter and CheckFilters agree on %s", f)
+					err := cert.CheckFilters(rc.rules, f.String())
+					assert.Equal(t, err, cert.CheckFilter(rc.rules, f), "CheckFilter and CheckFilters agree on %s", f)
 					if slices.Contains(ops, op) {
 						assert.NoError(t, err, f.String())
 						continue
@@ -102,7 +110,7 @@ func TestCheckFiltersFieldOperatorPairs(t *testing.T) {
 					assertNamesAllFields(t, ve.Allowed, rc.filters)
 				}
 			}
-			err := rc.rules.CheckFilters(`nosuchfield eq "x"`)
+			err := cert.CheckFilters(rc.rules, `nosuchfield eq "x"`)
 			var ve *cert.ValidationError
 			require.ErrorAs(t, err, &ve)
 			assert.Equal(t, `field "nosuchfield" cannot be filtered on`, ve.Problem)
@@ -128,7 +136,7 @@ func assertNamesAllFields(t *testing.T, allowed string, filters map[string][]cer
 }
 
 func TestCheckFiltersAllowedIsSorted(t *testing.T) {
-	err := cert.RulesListCertificationReviewers().CheckFilters(`name co "ann"`)
+	err := cert.CheckFilters(cert.RulesFor("ListCertificationReviewers"), `name co "ann"`)
 	var ve *cert.ValidationError
 	require.ErrorAs(t, err, &ve)
 	assert.Equal(t, &cert.ValidationError{
@@ -140,23 +148,23 @@ func TestCheckFiltersAllowedIsSorted(t *testing.T) {
 }
 
 func TestDocumentedExamplesPerEndpoint(t *testing.T) {
-	rules := []*cert.QueryRules{
-		cert.RulesListIdentityCertifications(),
-		cert.RulesListIdentityCertifications(),
-		cert.RulesListIdentityCertifications(),
-		cert.RulesListIdentityAccessReviewItems(),
-		cert.RulesListIdentityAccessReviewItems(),
-		cert.RulesGetPendingCertificationTasks(),
-		cert.RulesGetIdentityCertificationItemPermissions(),
-		cert.RulesListCertificationReviewers(),
+	rules := []*query.Rules{
+		cert.RulesFor("ListIdentityCertifications"),
+		cert.RulesFor("ListIdentityCertifications"),
+		cert.RulesFor("ListIdentityCertifications"),
+		cert.RulesFor("ListIdentityAccessReviewItems"),
+		cert.RulesFor("ListIdentityAccessReviewItems"),
+		cert.RulesFor("GetPendingCertificationTasks"),
+		cert.RulesFor("GetIdentityCertificationItemPermissions"),
+		cert.RulesFor("ListCertificationReviewers"),
 	}
 	require.Len(t, validExamples, len(rules))
 	for i, s := range validExamples {
-		assert.NoError(t, rules[i].CheckFilters(s), "%s on %s", s, rules[i].Operation)
+		assert.NoError(t, cert.CheckFilters(rules[i], s), "%s on %s", s, rules[i].Operation)
 	}
 
 	// Invalid 1: upper-case operator, on any endpoint.
-	err := cert.RulesListIdentityCertifications().CheckFilters(`phase EQ "ACTIVE"`)
+	err := cert.CheckFilters(cert.RulesFor("ListIdentityCertifications"), `phase EQ "ACTIVE"`)
 	var se *cert.FilterSyntaxError
 	require.ErrorAs(t, err, &se)
 	assert.Contains(t, se.Expected, "operators are lower case")
@@ -165,26 +173,26 @@ func TestDocumentedExamplesPerEndpoint(t *testing.T) {
 	assert.Equal(t, "filters", ve.Parameter)
 
 	// Invalid 2: name allows only eq and sw on the reviewers list.
-	err = cert.RulesListCertificationReviewers().CheckFilters(`name co "ann"`)
+	err = cert.CheckFilters(cert.RulesFor("ListCertificationReviewers"), `name co "ann"`)
 	require.ErrorAs(t, err, &ve)
 	assert.Contains(t, ve.Problem, "does not support operator co")
 
 	// Invalid 3: the connective must join target and rights.
-	err = cert.RulesGetIdentityCertificationItemPermissions().CheckFilters(`rights ca ("READ") and rights ca ("UPDATE")`)
+	err = cert.CheckFilters(cert.RulesFor("GetIdentityCertificationItemPermissions"), `rights ca ("READ") and rights ca ("UPDATE")`)
 	require.ErrorAs(t, err, &ve)
 	assert.Equal(t, "and joins rights and rights; it must join target and rights", ve.Problem)
 	assert.Contains(t, ve.Allowed, "one and/or joining a target clause and a rights clause")
 
 	// Invalid 4 is about URL encoding, not syntax: the filter itself is
 	// valid, and its rendering matches the documented encoded form.
-	assert.NoError(t, cert.RulesListCertificationReviewers().CheckFilters(`name eq "#Ops"`))
+	assert.NoError(t, cert.CheckFilters(cert.RulesFor("ListCertificationReviewers"), `name eq "#Ops"`))
 	decoded, err := url.QueryUnescape(`name%20eq%20%22%23Ops%20%5C%22EU%5C%22%22`)
 	require.NoError(t, err)
 	assert.Equal(t, decoded, cert.Eq("name", `#Ops "EU"`).String())
 }
 
 func TestItemPermissionsStructure(t *testing.T) {
-	r := cert.RulesGetIdentityCertificationItemPermissions()
+	r := cert.RulesFor("GetIdentityCertificationItemPermissions")
 	for _, s := range []string{
 		`target eq "SYS.OBJAUTH2"`,
 		`target sw "SYS"`,
@@ -193,7 +201,7 @@ func TestItemPermissionsStructure(t *testing.T) {
 		`target eq "SYS.OBJAUTH2" or rights ca ("READ","UPDATE")`,
 		`(target eq "a") and (rights ca ("R"))`,
 	} {
-		assert.NoError(t, r.CheckFilters(s), s)
+		assert.NoError(t, cert.CheckFilters(r, s), s)
 	}
 	for s, problem := range map[string]string{
 		`target eq "a" and target eq "b"`:                      "and joins target and target",
@@ -205,7 +213,7 @@ func TestItemPermissionsStructure(t *testing.T) {
 		`target co "a"`:                                        `field "target" does not support operator co`,
 		`rights eq "READ"`:                                     `field "rights" does not support operator eq`,
 	} {
-		err := r.CheckFilters(s)
+		err := cert.CheckFilters(r, s)
 		var ve *cert.ValidationError
 		require.ErrorAs(t, err, &ve, s)
 		assert.Contains(t, ve.Problem, problem, s)
@@ -214,38 +222,37 @@ func TestItemPermissionsStructure(t *testing.T) {
 }
 
 func TestCheckFiltersSyntaxOnly(t *testing.T) {
-	r := cert.RulesListCertificationReviewers()
-	assert.NoError(t, r.CheckFiltersSyntax(`name co "ann"`))
-	assert.NoError(t, r.CheckFiltersSyntax(`unknown.field gt 2024-01-31T00:00:00Z`))
+	assert.NoError(t, cert.CheckFiltersSyntax(`name co "ann"`))
+	assert.NoError(t, cert.CheckFiltersSyntax(`unknown.field gt 2024-01-31T00:00:00Z`))
 	var se *cert.FilterSyntaxError
-	assert.ErrorAs(t, r.CheckFiltersSyntax(`phase EQ "ACTIVE"`), &se)
-	assert.ErrorAs(t, r.CheckFiltersSyntax(``), &se)
+	assert.ErrorAs(t, cert.CheckFiltersSyntax(`phase EQ "ACTIVE"`), &se)
+	assert.ErrorAs(t, cert.CheckFiltersSyntax(``), &se)
 
-	var none *cert.QueryRules
-	assert.NoError(t, none.CheckFilters(`anything co "x"`), "nil rules check syntax only")
-	assert.ErrorAs(t, none.CheckFilters(`anything CO "x"`), &se)
-	assert.NoError(t, none.CheckFilter(cert.Co("anything", "x")))
-	assert.NoError(t, none.CheckSorters("anything,-else"))
-	assert.Error(t, none.CheckSorters("+anything"))
+	var none *query.Rules
+	assert.NoError(t, cert.CheckFilters(none, `anything co "x"`), "nil rules check syntax only")
+	assert.ErrorAs(t, cert.CheckFilters(none, `anything CO "x"`), &se)
+	assert.NoError(t, cert.CheckFilter(none, cert.Co("anything", "x")))
+	assert.NoError(t, cert.CheckSorters(none, "anything,-else"))
+	assert.Error(t, cert.CheckSorters(none, "+anything"))
 }
 
 func TestCheckFilterBuilt(t *testing.T) {
-	r := cert.RulesListIdentityCertifications()
-	assert.NoError(t, r.CheckFilter(nil))
-	assert.NoError(t, r.CheckFilter(cert.And(cert.Eq("phase", phase("ACTIVE")), cert.In("campaign.id", "c1", "c2"))))
+	r := cert.RulesFor("ListIdentityCertifications")
+	assert.NoError(t, cert.CheckFilter(r, nil))
+	assert.NoError(t, cert.CheckFilter(r, cert.And(cert.Eq("phase", phase("ACTIVE")), cert.In("campaign.id", "c1", "c2"))))
 	var ve *cert.ValidationError
-	require.ErrorAs(t, r.CheckFilter(cert.Eq("phase", []string{"x"})), &ve)
+	require.ErrorAs(t, cert.CheckFilter(r, cert.Eq("phase", []string{"x"})), &ve)
 	assert.Contains(t, ve.Problem, "unsupported type []string")
-	require.ErrorAs(t, r.CheckFilter(cert.Not(cert.Co("phase", "ACT"))), &ve)
+	require.ErrorAs(t, cert.CheckFilter(r, cert.Not(cert.Co("phase", "ACT"))), &ve)
 	assert.Equal(t, `field "phase" does not support operator co`, ve.Problem)
 }
 
 func TestNoFiltersNoSorters(t *testing.T) {
-	r := &cert.QueryRules{Operation: "getCertificationTask"}
+	r := &query.Rules{Operation: "getCertificationTask"}
 	var ve *cert.ValidationError
-	require.ErrorAs(t, r.CheckFilters(`id eq "x"`), &ve)
+	require.ErrorAs(t, cert.CheckFilters(r, `id eq "x"`), &ve)
 	assert.Equal(t, "getCertificationTask does not support filtering", ve.Problem)
-	require.ErrorAs(t, r.CheckSorters("id"), &ve)
+	require.ErrorAs(t, cert.CheckSorters(r, "id"), &ve)
 	assert.Equal(t, "getCertificationTask does not support sorting", ve.Problem)
 }
 
@@ -254,51 +261,58 @@ func TestCheckSortersPerEndpoint(t *testing.T) {
 		t.Run(rc.op, func(t *testing.T) {
 			if len(rc.sorters) == 0 {
 				var ve *cert.ValidationError
-				require.ErrorAs(t, rc.rules.CheckSorters("name"), &ve)
+				require.ErrorAs(t, cert.CheckSorters(rc.rules, "name"), &ve)
 				assert.Equal(t, "sorters", ve.Parameter)
 				assert.Equal(t, rc.op+" does not support sorting", ve.Problem)
-				assert.NoError(t, rc.rules.CheckSortersSyntax("name"))
+				assert.NoError(t, cert.CheckSortersSyntax("name"))
 				return
 			}
 			all := make([]cert.Sorter, 0, len(rc.sorters))
 			for i, field := range rc.sorters {
-				assert.NoError(t, rc.rules.CheckSorters(field))
-				assert.NoError(t, rc.rules.CheckSorters("-"+field))
+				assert.NoError(t, cert.CheckSorters(rc.rules, field))
+				assert.NoError(t, cert.CheckSorters(rc.rules, "-"+field))
 				if i%2 == 0 {
 					all = append(all, cert.Desc(field))
 				} else {
 					all = append(all, cert.Asc(field))
 				}
 			}
-			assert.NoError(t, rc.rules.CheckSorters(cert.Sorters(all...)))
+			assert.NoError(t, cert.CheckSorters(rc.rules, cert.Sorters(all...)))
 
-			err := rc.rules.CheckSorters(rc.sorters[0] + ",-nosuchfield")
+			err := cert.CheckSorters(rc.rules, rc.sorters[0]+",-nosuchfield")
 			var ve *cert.ValidationError
 			require.ErrorAs(t, err, &ve)
 			assert.Equal(t, "sorters", ve.Parameter)
 			assert.Equal(t, `field "nosuchfield" is not sortable`, ve.Problem)
 			assert.Equal(t, strings.Join(rc.sorters, ", ")+" (prefix - for descending)", ve.Allowed)
-			assert.NoError(t, rc.rules.CheckSortersSyntax(rc.sorters[0]+",-nosuchfield"))
+			assert.NoError(t, cert.CheckSortersSyntax(rc.sorters[0]+",-nosuchfield"))
 
-			require.ErrorAs(t, rc.rules.CheckSorters("+"+rc.sorters[0]), &ve)
+			require.ErrorAs(t, cert.CheckSorters(rc.rules, "+"+rc.sorters[0]), &ve)
 			assert.Contains(t, ve.Problem, "+ prefix")
 		})
 	}
-	assert.NoError(t, cert.RulesListIdentityCertifications().CheckSorters("-due,name"))
-	assert.NoError(t, cert.RulesListIdentityAccessReviewItems().CheckSorters("access.name,-accessProfile.sourceName"))
+	assert.NoError(t, cert.CheckSorters(cert.RulesFor("ListIdentityCertifications"), "-due,name"))
+	assert.NoError(t, cert.CheckSorters(cert.RulesFor("ListIdentityAccessReviewItems"), "access.name,-accessProfile.sourceName"))
 }
 
 func TestRulesErrorsAreValidationErrors(t *testing.T) {
 	// Every failure of the Check methods is reachable as *ValidationError.
 	for _, s := range []string{``, `x`, `phase EQ 1`, `nosuch eq 1`, `phase co "x"`} {
-		err := cert.RulesListIdentityCertifications().CheckFilters(s)
+		err := cert.CheckFilters(cert.RulesFor("ListIdentityCertifications"), s)
 		var ve *cert.ValidationError
 		assert.True(t, errors.As(err, &ve), "%q: %v", s, err)
 	}
 }
 
-func ExampleQueryRules_CheckFilters() {
-	err := cert.RulesListCertificationReviewers().CheckFilters(`name co "ann"`)
+// A filter on a field or with an operator the operation does not take is
+// refused before anything is sent.
+func ExampleCertificationsApiService_ListCertificationReviewers_checkedFilters() {
+	cfg := cert.NewConfiguration()
+	cfg.BaseURL, cfg.AccessToken = "https://tenant.api.identitynow.example", "token"
+	client := cert.NewAPIClient(cfg)
+	_, _, err := client.CertificationsApi.ListCertificationReviewers(context.Background(), "cert-1").
+		Filters(`name co "ann"`).
+		Execute()
 	fmt.Println(err)
 	// Output: certifications: invalid filters: field "name" does not support operator co; allowed: email: eq, sw; id: eq, in; name: eq, sw
 }
