@@ -13,10 +13,7 @@ import (
 
 // RulesFor returns the rules of the root package's operation name.
 func RulesFor(name string) *query.Rules {
-	if r := query.Root(name); r != nil {
-		return r
-	}
-	panic("no operation " + name)
+	return query.MustRoot(name)
 }
 
 // CheckFilter checks a built filter as a request carrying it is checked:

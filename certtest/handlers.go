@@ -29,8 +29,8 @@ func (s *Server) handlersV3AndV1() map[string]http.HandlerFunc {
 		"listIdentityCertifications":              s.listIdentityCertifications,
 		"getIdentityCertification":                s.getIdentityCertification,
 		"listIdentityAccessReviewItems":           s.listIdentityAccessReviewItems,
-		"getIdentityCertificationItemPermissions": s.getIdentityCertificationItemPermissions(rulesOf("GetIdentityCertificationItemPermissions")),
-		"listCertificationReviewers":              s.listCertificationReviewers(rulesOf("ListCertificationReviewers")),
+		"getIdentityCertificationItemPermissions": s.getIdentityCertificationItemPermissions(query.MustRoot("GetIdentityCertificationItemPermissions")),
+		"listCertificationReviewers":              s.listCertificationReviewers(query.MustRoot("ListCertificationReviewers")),
 		"makeIdentityDecision":                    s.makeIdentityDecision,
 		"reassignIdentityCertifications":          s.reassignIdentityCertifications,
 		"submitReassignCertsAsync":                s.submitReassignCertsAsync,
@@ -109,7 +109,7 @@ func (s *Server) listIdentityCertifications(w http.ResponseWriter, r *http.Reque
 	t := s.t
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	serveList(s, w, r, rulesOf("ListIdentityCertifications"), lister[*certState, certifications.IdentityCertificationDto]{
+	serveList(s, w, r, query.MustRoot("ListIdentityCertifications"), lister[*certState, certifications.IdentityCertificationDto]{
 		all:    t.liveCerts(),
 		render: t.certDTO,
 		keep:   t.reviewedBy(r, "reviewer-identity"),
@@ -172,7 +172,7 @@ func (t *tenant) apSourceName(d map[string]any) {
 // GET {certifications}/{id}/access-review-items
 func (s *Server) listIdentityAccessReviewItems(w http.ResponseWriter, r *http.Request) {
 	s.withCert(w, r, "id", func(t *tenant, c *certState) {
-		lp, e := parseList(r, rulesOf("ListIdentityAccessReviewItems"))
+		lp, e := parseList(r, query.MustRoot("ListIdentityAccessReviewItems"))
 		if e != nil {
 			s.writeErr(w, r, e)
 			return
@@ -373,7 +373,7 @@ func (s *Server) getPendingCertificationTasks(w http.ResponseWriter, r *http.Req
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	rid, byReviewer := reviewerFilter(r, "reviewer-identity")
-	serveList(s, w, r, rulesOf("GetPendingCertificationTasks"), lister[*task, certifications.CertificationTask]{
+	serveList(s, w, r, query.MustRoot("GetPendingCertificationTasks"), lister[*task, certifications.CertificationTask]{
 		all:    sliceSeq(t.tasks),
 		render: t.taskDTO,
 		keep: func(tk *task) bool {

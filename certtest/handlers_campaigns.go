@@ -1,6 +1,7 @@
 package certtest
 
 import (
+	"github.com/iscgo/certifications/internal/query"
 	"iter"
 	"net/http"
 	"strconv"
@@ -84,7 +85,7 @@ func (s *Server) getActiveCampaigns(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.locked(func(t *tenant) {
-		serveList(s, w, r, rulesOf("GetActiveCampaigns"), lister[*campState, certifications.Campaign]{
+		serveList(s, w, r, query.MustRoot("GetActiveCampaigns"), lister[*campState, certifications.Campaign]{
 			all: sliceSeq(t.allCampaigns()),
 			render: func(cs *campState) certifications.Campaign {
 				if full {
@@ -329,7 +330,7 @@ func (s *Server) createCampaignTemplate(w http.ResponseWriter, r *http.Request) 
 // GET {campaign-templates}
 func (s *Server) getCampaignTemplates(w http.ResponseWriter, r *http.Request) {
 	s.locked(func(t *tenant) {
-		serveList(s, w, r, rulesOf("GetCampaignTemplates"), lister[*templateState, certifications.CampaignTemplate]{
+		serveList(s, w, r, query.MustRoot("GetCampaignTemplates"), lister[*templateState, certifications.CampaignTemplate]{
 			all:    sliceSeq(t.admin.templates),
 			render: func(ts *templateState) certifications.CampaignTemplate { return ts.t },
 		})

@@ -1,6 +1,7 @@
 package certtest
 
 import (
+	"github.com/iscgo/certifications/internal/query"
 	"net/http"
 	"slices"
 
@@ -12,7 +13,7 @@ import (
 // select.
 func (s *Server) getIdentityDecisionSummary(w http.ResponseWriter, r *http.Request) {
 	s.withCert(w, r, "id", func(t *tenant, c *certState) {
-		f, e := parseFilters(r.URL.Query(), rulesOf("GetIdentityDecisionSummary"))
+		f, e := parseFilters(r.URL.Query(), query.MustRoot("GetIdentityDecisionSummary"))
 		if e != nil {
 			s.writeErr(w, r, e)
 			return
@@ -24,7 +25,7 @@ func (s *Server) getIdentityDecisionSummary(w http.ResponseWriter, r *http.Reque
 // GET {certifications}/{id}/identity-summaries
 func (s *Server) getIdentitySummaries(w http.ResponseWriter, r *http.Request) {
 	s.withCert(w, r, "id", func(t *tenant, c *certState) {
-		serveList(s, w, r, rulesOf("GetIdentitySummaries"), lister[identKey, certifications.CertificationIdentitySummary]{
+		serveList(s, w, r, query.MustRoot("GetIdentitySummaries"), lister[identKey, certifications.CertificationIdentitySummary]{
 			all:    t.identities(c),
 			total:  c.identTot,
 			window: func(off, n int) []identKey { return t.identWindow(c, off, n) },
@@ -61,7 +62,7 @@ func (s *Server) getIdentityAccessSummaries(w http.ResponseWriter, r *http.Reque
 		return
 	}
 	s.withCert(w, r, "id", func(t *tenant, c *certState) {
-		lp, e := parseList(r, rulesOf("GetIdentityAccessSummaries"))
+		lp, e := parseList(r, query.MustRoot("GetIdentityAccessSummaries"))
 		if e != nil {
 			s.writeErr(w, r, e)
 			return

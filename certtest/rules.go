@@ -14,15 +14,6 @@ import (
 // (internal/query), the same the SDK's client checks before sending; the
 // sandbox checks them on its own side, as a server would.
 
-// rulesOf returns the rules of an operation of the root package's
-// services, by its Go name.
-func rulesOf(name string) *query.Rules {
-	if r := query.Root(name); r != nil {
-		return r
-	}
-	panic("certtest: no declared operation " + name)
-}
-
 // betaRulesOf returns the rules of a beta operation, by its Go name.
 func betaRulesOf(name string) *query.Rules {
 	if r := query.For("beta.CertificationsApi", name); r != nil {

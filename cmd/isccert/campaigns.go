@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"github.com/iscgo/certifications/internal/query"
 	"strings"
 	"time"
 	_ "time/tzdata" // --time-zone is checked on machines without a zone database too
@@ -83,7 +84,7 @@ func campaignsListCmd(a *app) *cobra.Command {
 	c.Flags().StringVar(&status, "status", "", "only campaigns in these statuses, comma-separated (e.g. ACTIVE,STAGED)")
 	c.Flags().StringVar(&name, "name", "", "only campaigns whose name starts with this text")
 	c.Flags().StringVar(&detail, "detail", "", "SLIM (the default) or FULL: FULL adds the type-specific settings")
-	queryFlags(c, &filters, &sorters, operationRules("GetActiveCampaigns"), `status eq "ACTIVE"`)
+	queryFlags(c, &filters, &sorters, query.MustRoot("GetActiveCampaigns"), `status eq "ACTIVE"`)
 	return c
 }
 

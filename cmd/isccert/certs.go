@@ -56,7 +56,7 @@ func certsCmd(a *app) *cobra.Command {
 		},
 	}
 	list.Flags().StringVar(&reviewer, "reviewer", "", `only the certifications of this reviewer identity id ("me" for yourself)`)
-	queryFlags(list, &filters, &sorters, operationRules("ListIdentityCertifications"), `phase eq "ACTIVE"`)
+	queryFlags(list, &filters, &sorters, query.MustRoot("ListIdentityCertifications"), `phase eq "ACTIVE"`)
 
 	get := &cobra.Command{
 		Use:   "get CERT",
@@ -116,13 +116,4 @@ func timeText(t time.Time) string {
 		return ""
 	}
 	return t.UTC().Format(time.RFC3339)
-}
-
-// operationRules returns the filter and sorter rules of an SDK operation,
-// by its Go name, from the SDK's operation table.
-func operationRules(name string) *query.Rules {
-	if r := query.Root(name); r != nil {
-		return r
-	}
-	panic("isccert: no SDK operation " + name)
 }

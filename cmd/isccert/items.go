@@ -1,6 +1,7 @@
 package main
 
 import (
+	"github.com/iscgo/certifications/internal/query"
 	"slices"
 	"strings"
 
@@ -145,7 +146,7 @@ get a leading apostrophe.`,
 		},
 	}
 	for _, c := range []*cobra.Command{list, export} {
-		queryFlags(c, &filters, &sorters, operationRules("ListIdentityAccessReviewItems"), `access.type eq "ENTITLEMENT"`)
+		queryFlags(c, &filters, &sorters, query.MustRoot("ListIdentityAccessReviewItems"), `access.type eq "ENTITLEMENT"`)
 	}
 	return group("items", "List and export the access review items of a certification", list, export)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"github.com/iscgo/certifications/internal/query"
 	"time"
 
 	"github.com/iscgo/certifications"
@@ -62,7 +63,7 @@ func tasksCmd(a *app) *cobra.Command {
 		},
 	}
 	list.Flags().StringVar(&reviewer, "reviewer", "", `only the tasks of this reviewer identity id ("me" for yourself)`)
-	queryFlags(list, &filters, nil, operationRules("GetPendingCertificationTasks"), `type eq "REASSIGN"`)
+	queryFlags(list, &filters, nil, query.MustRoot("GetPendingCertificationTasks"), `type eq "REASSIGN"`)
 
 	var timeout, poll time.Duration
 	wait := &cobra.Command{

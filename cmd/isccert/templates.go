@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/iscgo/certifications/internal/query"
 	"net/http"
 	"strings"
 
@@ -81,7 +82,7 @@ func templatesCmd(a *app) *cobra.Command {
 			return writeAll(a, "listing templates", req.Pager(), formatTable, templateColumns, same)
 		},
 	}
-	queryFlags(list, &filters, &sorters, operationRules("GetCampaignTemplates"), `name sw "Quarterly"`)
+	queryFlags(list, &filters, &sorters, query.MustRoot("GetCampaignTemplates"), `name sw "Quarterly"`)
 
 	get := &cobra.Command{
 		Use:   "get TEMPLATE",

@@ -98,6 +98,15 @@ func For(service, name string) *Rules { return routes().byName[service+"."+name]
 // operationIds of one API).
 func Root(name string) *Rules { return routes().root[name] }
 
+// MustRoot is Root for a name the caller's code spells out: an
+// operation that is not declared is a programming error, and panics.
+func MustRoot(name string) *Rules {
+	if r := Root(name); r != nil {
+		return r
+	}
+	panic("query: no declared operation " + name)
+}
+
 // Lookup returns the rules of the operation that method and path name, the
 // path taken below the API root ("v3/certifications/abc/access-review-items";
 // a leading slash is ignored), or nil when the path is no declared
