@@ -34,7 +34,8 @@ func (c *APIClient) checkQuery(req *http.Request) error {
 	if !hasF && !hasS {
 		return nil
 	}
-	rel := strings.TrimPrefix(path.Clean("/"+req.URL.Path), c.root.Path)
+	// The escaped path keeps an id's escaped slash inside its segment.
+	rel := strings.TrimPrefix(path.Clean("/"+req.URL.EscapedPath()), c.root.EscapedPath())
 	rules := query.Lookup(req.Method, rel)
 	skip := c.conf().SkipFilterValidation
 	if hasF {

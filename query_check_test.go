@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"github.com/iscgo/certifications/internal/query"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"slices"
 	"strings"
@@ -315,4 +317,54 @@ func ExampleCertificationsApiService_ListCertificationReviewers_checkedFilters()
 		Execute()
 	fmt.Println(err)
 	// Output: certifications: invalid filters: field "name" does not support operator co; allowed: email: eq, sw; id: eq, in; name: eq, sw
+}
+
+// Do checks the filters and sorters of every request against the
+// operation its path names: a builder's, one built with NewRequest, on
+// every generation, with an escaped slash in an id; nothing refused is
+// sent. A path of no declared operation has its syntax checked only.
+func TestDoChecksEveryRequestsQuery(t *testing.T) {
+	sent := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		sent++
+		_, _ = w.Write([]byte(`[]`))
+	}))
+	t.Cleanup(srv.Close)
+	client := func(version cert.APIVersion) *cert.APIClient {
+		cfg := cert.NewConfiguration()
+		cfg.BaseURL, cfg.AccessToken, cfg.DisableRateLimit, cfg.APIVersion = srv.URL, "token", true, version
+		return cert.NewAPIClient(cfg)
+	}
+	ctx := context.Background()
+	for _, version := range []cert.APIVersion{cert.APIVersionV3, cert.APIVersionV1} {
+		c := client(version)
+		_, _, err := c.CertificationsApi.ListIdentityAccessReviewItems(ctx, "a/b").Filters(`phase eq "ACTIVE"`).Execute()
+		var ve *cert.ValidationError
+		require.ErrorAs(t, err, &ve, version)
+		assert.Contains(t, ve.Problem, `field "phase" cannot be filtered on`)
+
+		for _, q := range []url.Values{{"filters": {`nosuch eq 1`}}, {"sorters": {"phase"}}} {
+			p := "v3/certifications"
+			if version == cert.APIVersionV1 {
+				p = "certifications/v1"
+			}
+			req, err := c.NewRequest(ctx, http.MethodGet, p, q, nil)
+			require.NoError(t, err)
+			_, err = c.Do(req, nil)
+			require.ErrorAs(t, err, &ve, "%s %v", version, q)
+		}
+	}
+	assert.Zero(t, sent, "nothing refused is sent")
+
+	c := client(cert.APIVersionV3)
+	req, err := c.NewRequest(ctx, http.MethodGet, "v3/undeclared", url.Values{"filters": {`anything eq 1`}}, nil)
+	require.NoError(t, err)
+	_, err = c.Do(req, nil)
+	require.NoError(t, err, "no declared operation: syntax only")
+	req, err = c.NewRequest(ctx, http.MethodGet, "v3/undeclared", url.Values{"filters": {`anything EQ 1`}}, nil)
+	require.NoError(t, err)
+	_, err = c.Do(req, nil)
+	var se *cert.FilterSyntaxError
+	require.ErrorAs(t, err, &se)
+	assert.Equal(t, 1, sent)
 }
