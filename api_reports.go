@@ -52,7 +52,8 @@ func (r ApiGetReportRequest) Name(v string) ApiGetReportRequest {
 	return r
 }
 
-// Auditable asks for the file of the report's auditable run.
+// Auditable records the download as an audit event (the server's default is
+// false).
 func (r ApiGetReportRequest) Auditable(v bool) ApiGetReportRequest {
 	r.auditable = &v
 	return r
@@ -110,7 +111,9 @@ func (s *ReportsApiService) GetReportResult(ctx context.Context, taskResultID st
 	return ApiGetReportResultRequest{ctx: ctx, svc: s, taskResultID: taskResultID}
 }
 
-// Completed returns the result only once the report is complete.
+// Completed sets the completed flag, which the API describes only as the
+// task-result state the server orders its lookup by (the server's default is
+// false).
 func (r ApiGetReportResultRequest) Completed(v bool) ApiGetReportResultRequest {
 	r.completed = &v
 	return r

@@ -195,7 +195,11 @@ func methodSection(b *strings.Builder, s service, o op, n note) {
 	fmt.Fprintf(b, "%s · scope `%s`\n\n", strings.Join(paths, " or "), scope(o))
 
 	b.WriteString("### Parameters\n\n")
-	b.WriteString("| Name | In | Type | Required | Set with | Description |\n|---|---|---|---|---|---|\n")
+	if !hasParams(o) {
+		b.WriteString("None.\n\n")
+	} else {
+		b.WriteString("| Name | In | Type | Required | Set with | Description |\n|---|---|---|---|---|---|\n")
+	}
 	wires := pathParams(o.Path)
 	for i, a := range o.Args {
 		t := a.Type
@@ -225,11 +229,12 @@ func methodSection(b *strings.Builder, s service, o op, n note) {
 	if o.Set&(paging|startPaging) != 0 {
 		b.WriteString("| `limit` | query | `int32` | no | `Limit(n)` | Page size, 0 to 250 (server default 250) |\n")
 		if o.Set&startPaging != 0 {
-			b.WriteString("| `start` | query | `int32` | no | `Offset(n)` | Index of the first record, 0 or more (this operation's name for the offset) |\n")
+			// The page carries its own count: there is no count parameter.
+			b.WriteString("| `start` | query | `int32` | no | `Start(n)` | Index of the first record, 0 or more (this operation's name for the offset) |\n")
 		} else {
 			b.WriteString("| `offset` | query | `int32` | no | `Offset(n)` | Index of the first record, 0 or more |\n")
+			b.WriteString("| `count` | query | `bool` | no | `Count(b)` | With `true` the total comes in `X-Total-Count` (see `TotalCount`) |\n")
 		}
-		b.WriteString("| `count` | query | `bool` | no | `Count(b)` | With `true` the total comes in `X-Total-Count` (see `TotalCount`) |\n")
 	}
 	if o.Set&filters != 0 {
 		b.WriteString("| `filters` | query | `string` | no | `Filters(f)` | A filter on the fields below |\n")
@@ -239,7 +244,7 @@ func methodSection(b *strings.Builder, s service, o op, n note) {
 	}
 	if o.Body != nil {
 		req := "no"
-		if o.Body.Required {
+		if bodyRequired(o.Body) {
 			req = "yes"
 		}
 		doc := upperFirst(strings.TrimPrefix(o.Body.Doc, "sets "))
@@ -251,7 +256,9 @@ func methodSection(b *strings.Builder, s service, o op, n note) {
 	if o.Stream != "" {
 		b.WriteString("| (cap) | client | `int64` | no | `MaxBytes(n)` | The file's size cap, `DefaultMaxReportBytes` (1 GiB) when unset |\n")
 	}
-	b.WriteString("\n")
+	if hasParams(o) {
+		b.WriteString("\n")
+	}
 	if len(o.Query) > 0 {
 		var oneOf []string
 		for _, q := range o.Query {
@@ -267,7 +274,7 @@ func methodSection(b *strings.Builder, s service, o op, n note) {
 		b.WriteString(n.Params + "\n\n")
 	}
 
-	if r := o.Rules; r != nil {
+	if r := o.Rules; r != nil && o.Set&(filters|sorters) != 0 {
 		b.WriteString("### Filters and sorters\n\n")
 		if len(r.Filters) > 0 {
 			b.WriteString("| Field | Filter operators |\n|---|---|\n")
@@ -297,7 +304,7 @@ func methodSection(b *strings.Builder, s service, o op, n note) {
 	case o.Stream != "":
 		ret = "`io.ReadCloser`: the file, streamed (`Accept: " + o.Stream + "`); read it and close it. Reading past the cap fails with a `*ResponseTooLargeError`"
 	case o.Result == "":
-		ret = "None: `Execute` returns `(*http.Response, error)`; the success has no body worth reading"
+		ret = "None: `Execute` returns `(*http.Response, error)`"
 	case o.List:
 		ret = strings.Replace(modelLink(s, o.Result), "`"+o.Result, "`[]"+o.Result, 1)
 	default:
@@ -337,6 +344,20 @@ func methodSection(b *strings.Builder, s service, o op, n note) {
 	}
 }
 
+// hasParams reports whether an operation takes any parameter: path,
+// query, body, or the client-side cap of a streamed file.
+func hasParams(o op) bool {
+	return len(o.Args) > 0 || len(o.Query) > 0 || o.Body != nil || o.Stream != "" ||
+		o.Set&(paging|startPaging|filters|sorters) != 0
+}
+
+// bodyRequired reports whether Execute refuses a request without the
+// body: a required one, or a slice whose check refuses an empty one (a
+// slice is never nil-checked, its check counts the elements).
+func bodyRequired(b *body) bool {
+	return b.Required || (strings.HasPrefix(b.Type, "[]") && b.Check != "")
+}
+
 // validationCases lists what Execute refuses before sending.
 func validationCases(o op) string {
 	var cases []string
@@ -371,14 +392,22 @@ func validationCases(o op) string {
 	if len(oneOf) > 1 {
 		cases = append(cases, "more than one of "+joinAnd(oneOf))
 	}
-	if o.Body != nil {
-		c := "a body that fails `" + strings.ReplaceAll(o.Body.Check, "%s", o.Body.Name) + "`"
-		if o.Body.Required {
-			c = "no body, or " + c
+	if b := o.Body; b != nil {
+		var c []string
+		if b.Required {
+			c = append(c, "no body")
 		}
-		cases = append(cases, c)
+		if b.Check != "" {
+			c = append(c, "a body that fails `"+strings.ReplaceAll(b.Check, "%s", b.Name)+"`")
+		}
+		if len(c) > 0 {
+			cases = append(cases, strings.Join(c, ", or "))
+		}
 	}
-	if o.Set&(paging|startPaging) != 0 {
+	switch {
+	case o.Set&startPaging != 0:
+		cases = append(cases, "`limit` outside 0..250", "a negative `start`")
+	case o.Set&paging != 0:
 		cases = append(cases, "`limit` outside 0..250", "a negative `offset`")
 	}
 	if o.Set&filters != 0 {
