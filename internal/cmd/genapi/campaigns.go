@@ -78,7 +78,7 @@ var campaignsOps = []op{
 		Result:      "Campaign",
 		Body:        &body{Name: "JSONPatchOperation", Type: "[]JSONPatchOperation", Check: "validatePatch(%s)", Doc: "sets the JSON Patch operations to apply (at least one)."},
 		ContentType: jsonPatch,
-		Doc:         "changes a campaign with a JSON Patch: name, description and deadline, and while it is STAGED also emailNotificationEnabled, autoRevokeAllowed and recommendationsEnabled",
+		Doc:         "changes a campaign with a JSON Patch: while it is STAGED its name, description, deadline, emailNotificationEnabled, autoRevokeAllowed and recommendationsEnabled, while it is ACTIVE only its deadline",
 		Result2:     "the updated campaign (slim)",
 	},
 	{
