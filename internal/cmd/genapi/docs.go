@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/iscgo/certifications/internal/apigen"
@@ -149,6 +150,9 @@ func docRegions(s service) (table, methods string, err error) {
 		if err != nil {
 			return "", "", err
 		}
+		if err := checkNoteArgs(serviceName(s), o, n); err != nil {
+			return "", "", err
+		}
 		fmt.Fprintf(&t, "| [%s](#%s) |", o.Name, strings.ToLower(o.Name))
 		for _, g := range s.Gens {
 			fmt.Fprintf(&t, " `%s %s` |", o.Method, wirePath(o, g))
@@ -157,6 +161,18 @@ func docRegions(s service) (table, methods string, err error) {
 		methodSection(&m, s, o, n)
 	}
 	return t.String(), m.String(), nil
+}
+
+// checkNoteArgs refuses a note that describes a path parameter the
+// operation does not have: a renamed parameter would otherwise lose its
+// description without a word.
+func checkNoteArgs(svc string, o op, n note) error {
+	for wire := range n.Args {
+		if !slices.Contains(pathParams(o.Path), wire) {
+			return fmt.Errorf("note %s/%s: args describe %q, which is not a path parameter of %s (%v)", svc, o.Name, wire, o.Path, pathParams(o.Path))
+		}
+	}
+	return nil
 }
 
 // wirePath is an operation's path on generation gen, as the API reference
