@@ -353,7 +353,11 @@ func methodSection(b *strings.Builder, s service, o op, n note) {
 		b.WriteString(" " + n.Errors)
 	}
 	b.WriteString("\n")
-	fmt.Fprintf(b, "- `*%sValidationError` (nothing sent): %s.\n\n", pkgQ(s), validationCases(o))
+	if cases := validationCases(o); cases != "" {
+		fmt.Fprintf(b, "- `*%sValidationError` (nothing sent): %s.\n\n", pkgQ(s), cases)
+	} else {
+		fmt.Fprintf(b, "- No `*%sValidationError`: the operation takes no input to check.\n\n", pkgQ(s))
+	}
 
 	if n.Example != "" {
 		b.WriteString("### Example\n\n" + n.Example + "\n\n")
@@ -374,7 +378,8 @@ func bodyRequired(b *body) bool {
 	return b.Required || (strings.HasPrefix(b.Type, "[]") && b.Check != "")
 }
 
-// validationCases lists what Execute refuses before sending.
+// validationCases lists what Execute refuses before sending, "" when
+// nothing.
 func validationCases(o op) string {
 	var cases []string
 	var ids []string
@@ -433,7 +438,7 @@ func validationCases(o op) string {
 		cases = append(cases, "`sorters` that is malformed or names a field not listed")
 	}
 	if len(cases) == 0 {
-		return "never: the operation takes no input"
+		return ""
 	}
 	return strings.Join(cases, "; ")
 }

@@ -25,6 +25,9 @@ func TestMethodSectionWithoutParametersHasNoTable(t *testing.T) {
 	if strings.Contains(got, "| Name |") {
 		t.Errorf("an operation without parameters has a parameter table:\n%s", got)
 	}
+	if !strings.Contains(got, "- No `*ValidationError`: the operation takes no input to check.\n") {
+		t.Errorf("an operation without input should say it is never refused:\n%s", got)
+	}
 }
 
 func TestMethodSectionBodyWithoutCheck(t *testing.T) {
