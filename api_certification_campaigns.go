@@ -312,7 +312,7 @@ func (s *CertificationCampaignsApiService) StartCampaign(ctx context.Context, ca
 }
 
 // ActivateCampaignOptions sets the activation options (optional): the time zone
-// of the deadline.
+// the activation is computed in, UTC when unset.
 func (r ApiStartCampaignRequest) ActivateCampaignOptions(v ActivateCampaignOptions) ApiStartCampaignRequest {
 	r.body = &v
 	return r

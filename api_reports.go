@@ -46,7 +46,8 @@ func (r ApiGetReportRequest) FileFormat(v ReportFileFormat) ApiGetReportRequest 
 	return r
 }
 
-// Name sets the file's name, without extension.
+// Name sets the name the server gives the file, the report's own name when
+// unset.
 func (r ApiGetReportRequest) Name(v string) ApiGetReportRequest {
 	r.name = &v
 	return r

@@ -92,7 +92,7 @@ var campaignsOps = []op{
 	{
 		Name: "StartCampaign", Method: "POST", Path: "/campaigns/{id}/activate",
 		Args: []arg{{Name: "campaignID"}},
-		Body: &body{Name: "ActivateCampaignOptions", Type: "ActivateCampaignOptions", Doc: "sets the activation options (optional): the time zone of the deadline."},
+		Body: &body{Name: "ActivateCampaignOptions", Type: "ActivateCampaignOptions", Doc: "sets the activation options (optional): the time zone the activation is computed in, UTC when unset."},
 		Doc:  "activates a STAGED campaign; it goes through ACTIVATING to ACTIVE in the background",
 	},
 	{
@@ -249,7 +249,7 @@ var reportsOps = []op{
 		Stream: "application/csv, application/pdf, application/json",
 		Query: []query{
 			{Name: "FileFormat", Wire: "fileFormat", Type: "ReportFileFormat", Required: true, Doc: "sets the format of the file (required): csv or pdf."},
-			{Name: "Name", Wire: "name", Doc: "sets the file's name, without extension."},
+			{Name: "Name", Wire: "name", Doc: "sets the name the server gives the file, the report's own name when unset."},
 			{Name: "Auditable", Wire: "auditable", Type: "bool", Doc: "records the download as an audit event (the server's default is false)."},
 		},
 		Doc:     "downloads a report file, streamed",
