@@ -206,10 +206,10 @@ type ApiUpdateCampaignRequest struct {
 	body       []JSONPatchOperation
 }
 
-// UpdateCampaign changes a campaign with a JSON Patch: name, description and
-// deadline, and while it is STAGED also emailNotificationEnabled,
-// autoRevokeAllowed and recommendationsEnabled (PATCH /v3/campaigns/{id}, or
-// PATCH /campaigns/v1/{id} with APIVersionV1).
+// UpdateCampaign changes a campaign with a JSON Patch: while it is STAGED its
+// name, description, deadline, emailNotificationEnabled, autoRevokeAllowed and
+// recommendationsEnabled, while it is ACTIVE only its deadline (PATCH
+// /v3/campaigns/{id}, or PATCH /campaigns/v1/{id} with APIVersionV1).
 func (s *CertificationCampaignsApiService) UpdateCampaign(ctx context.Context, campaignID string) ApiUpdateCampaignRequest {
 	return ApiUpdateCampaignRequest{ctx: ctx, svc: s, campaignID: campaignID}
 }
@@ -297,7 +297,7 @@ func (s *CertificationCampaignsApiService) StartCampaign(ctx context.Context, ca
 }
 
 // ActivateCampaignOptions sets the activation options (optional): the time zone
-// of the deadline.
+// the activation is computed in, UTC when unset.
 func (r ApiStartCampaignRequest) ActivateCampaignOptions(v ActivateCampaignOptions) ApiStartCampaignRequest {
 	r.body = &v
 	return r

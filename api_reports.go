@@ -46,13 +46,15 @@ func (r ApiGetReportRequest) FileFormat(v ReportFileFormat) ApiGetReportRequest 
 	return r
 }
 
-// Name sets the file's name, without extension.
+// Name sets the name the server gives the file, the report's own name when
+// unset.
 func (r ApiGetReportRequest) Name(v string) ApiGetReportRequest {
 	r.name = &v
 	return r
 }
 
-// Auditable asks for the file of the report's auditable run.
+// Auditable records the download as an audit event (the server's default is
+// false).
 func (r ApiGetReportRequest) Auditable(v bool) ApiGetReportRequest {
 	r.auditable = &v
 	return r
@@ -110,7 +112,9 @@ func (s *ReportsApiService) GetReportResult(ctx context.Context, taskResultID st
 	return ApiGetReportResultRequest{ctx: ctx, svc: s, taskResultID: taskResultID}
 }
 
-// Completed returns the result only once the report is complete.
+// Completed sets the completed flag, which the API describes only as the
+// task-result state the server orders its lookup by (the server's default is
+// false).
 func (r ApiGetReportResultRequest) Completed(v bool) ApiGetReportResultRequest {
 	r.completed = &v
 	return r

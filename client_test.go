@@ -191,7 +191,9 @@ func TestRequestHeadersAndQueryEncoding(t *testing.T) {
 		cfg.UserAgent = "my-tool/1.2"
 		cfg.DefaultHeader = map[string]string{"X-Team": "governance"}
 	})
-	mt.RegisterResponder("POST", `=~^`+testBase+`/v3/certifications/a%2Fb%20c/decide`, func(req *http.Request) (*http.Response, error) {
+	// A path of no declared operation: its filters are checked for syntax
+	// only, and the test is about how they are encoded.
+	mt.RegisterResponder("POST", `=~^`+testBase+`/v3/custom/a%2Fb%20c/decide`, func(req *http.Request) (*http.Response, error) {
 		assert.Equal(t, "application/json", req.Header.Get("Accept"))
 		assert.Equal(t, "application/json", req.Header.Get("Content-Type"))
 		assert.Equal(t, "governance", req.Header.Get("X-Team"))
@@ -203,7 +205,7 @@ func TestRequestHeadersAndQueryEncoding(t *testing.T) {
 		return httpmock.NewStringResponse(200, `{}`), nil
 	})
 	q := url.Values{"filters": {`name eq "#Ops \"EU\""`}, "limit": {"5"}}
-	_, err := c.call(context.Background(), http.MethodPost, "v3/certifications/"+url.PathEscape("a/b c")+"/decide", q, map[string]int{"a": 1}, nil)
+	_, err := c.call(context.Background(), http.MethodPost, "v3/custom/"+url.PathEscape("a/b c")+"/decide", q, map[string]int{"a": 1}, nil)
 	require.NoError(t, err)
 	assert.Equal(t, 1, mt.GetTotalCallCount())
 }

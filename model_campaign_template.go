@@ -7,7 +7,7 @@ import "time"
 type CampaignTemplate struct {
 	// ID identifies the template; the server assigns it.
 	ID *string `json:"id,omitempty"`
-	// Name is the template's name. Generated campaigns are named after it.
+	// Name is the template's name; the campaigns it generates take Campaign.Name instead.
 	Name string `json:"name"`
 	// Description is the template's description.
 	Description string `json:"description"`

@@ -8,9 +8,9 @@ import "time"
 type Schedule struct {
 	// Type is the schedule's cadence.
 	Type ScheduleType `json:"type"`
-	// Months selects the months (ANNUALLY, CALENDAR).
+	// Months selects the months; only ANNUALLY schedules take it.
 	Months *ScheduleSelector `json:"months,omitempty"`
-	// Days selects the days of the week (WEEKLY) or month (MONTHLY, ANNUALLY, CALENDAR).
+	// Days selects the days of the week (WEEKLY), of the month (MONTHLY, ANNUALLY with Months), dates without a year such as --12-31 (ANNUALLY without Months) or dates (CALENDAR).
 	Days *ScheduleSelector `json:"days,omitempty"`
 	// Hours selects the hours of the day.
 	Hours ScheduleSelector `json:"hours"`

@@ -73,7 +73,9 @@ var snippetPackages = map[string]string{
 }
 
 // snippetPrelude declares, by name, the variables snippets use without
-// declaring them: a client and the service, ids, and inputs.
+// declaring them: a client and the service, ids (of certifications,
+// items, tasks, reviewers, campaigns, templates, filters and report
+// results), and inputs.
 func snippetPrelude(sdk string) map[string]string {
 	api := "client.CertificationsApi"
 	if sdk == "beta" {
@@ -92,6 +94,10 @@ func snippetPrelude(sdk string) map[string]string {
 		"taskID":        `taskID = "2c918086719eec070171a7e3355a360a"`,
 		"deputyID":      `deputyID = "ef38f94347e94562b5bb8424a56397d9"`,
 		"newReviewerID": `newReviewerID = "ef38f94347e94562b5bb8424a56397da"`,
+		"campaignID":    `campaignID = "2c91808571bcfcf80171c23e4b4221fc"`,
+		"templateID":    `templateID = "2c9180835d191a86015d28455b4a2329"`,
+		"filterID":      `filterID = "e0adaae69852e8fe8b8a3d48e5ce757c"`,
+		"taskResultID":  `taskResultID = "ef38f94347e94562b5bb8424a56397db"`,
 		"onlyActive":    "onlyActive = true",
 		"decisions":     "decisions []certifications.ReviewDecision",
 		"refs":          "refs []certifications.ReassignReference",

@@ -55,6 +55,7 @@ var campaignsOps = []op{
 		}, SortExample: "-created,name",
 		Query: []query{detailQuery},
 		Doc:   "lists the campaigns, slim or full",
+		No404: true,
 	},
 	{
 		Name: "CreateCampaign", Method: "POST", Path: "/campaigns",
@@ -62,6 +63,7 @@ var campaignsOps = []op{
 		Body:    &body{Name: "Campaign", Type: "Campaign", Required: true, Check: "%s.validate()", Doc: "sets the campaign to create (required): name, description and type, and the part of its type."},
 		Doc:     "creates a campaign; it is generated in the background and ends STAGED",
 		Result2: "the campaign as accepted",
+		No404:   true,
 	},
 	{
 		Name: "GetCampaign", Method: "GET", Path: "/campaigns/{id}",
@@ -76,7 +78,7 @@ var campaignsOps = []op{
 		Result:      "Campaign",
 		Body:        &body{Name: "JSONPatchOperation", Type: "[]JSONPatchOperation", Check: "validatePatch(%s)", Doc: "sets the JSON Patch operations to apply (at least one)."},
 		ContentType: jsonPatch,
-		Doc:         "changes a campaign with a JSON Patch: name, description and deadline, and while it is STAGED also emailNotificationEnabled, autoRevokeAllowed and recommendationsEnabled",
+		Doc:         "changes a campaign with a JSON Patch: while it is STAGED its name, description, deadline, emailNotificationEnabled, autoRevokeAllowed and recommendationsEnabled, while it is ACTIVE only its deadline",
 		Result2:     "the updated campaign (slim)",
 	},
 	{
@@ -90,7 +92,7 @@ var campaignsOps = []op{
 	{
 		Name: "StartCampaign", Method: "POST", Path: "/campaigns/{id}/activate",
 		Args: []arg{{Name: "campaignID"}},
-		Body: &body{Name: "ActivateCampaignOptions", Type: "ActivateCampaignOptions", Doc: "sets the activation options (optional): the time zone of the deadline."},
+		Body: &body{Name: "ActivateCampaignOptions", Type: "ActivateCampaignOptions", Doc: "sets the activation options (optional): the time zone the activation is computed in, UTC when unset."},
 		Doc:  "activates a STAGED campaign; it goes through ACTIVATING to ACTIVE in the background",
 	},
 	{
@@ -124,6 +126,7 @@ var campaignsOps = []op{
 		Name: "GetCampaignReportsConfig", Method: "GET", Path: "/campaigns/reports-configuration",
 		Result: "CampaignReportsConfig",
 		Doc:    "returns the tenant's configuration of campaign reports",
+		No404:  true,
 	},
 	{
 		Name: "SetCampaignReportsConfig", Method: "PUT", Path: "/campaigns/reports-configuration",
@@ -131,6 +134,7 @@ var campaignsOps = []op{
 		Body:    &body{Name: "CampaignReportsConfig", Type: "CampaignReportsConfig", Required: true, Doc: "sets the configuration to store (required)."},
 		Doc:     "replaces the tenant's configuration of campaign reports",
 		Result2: "the stored configuration",
+		No404:   true,
 	},
 	{
 		Name: "CreateCampaignTemplate", Scope: "idn:campaign-template:manage", Method: "POST", Path: "/campaign-templates",
@@ -138,6 +142,7 @@ var campaignsOps = []op{
 		Body:    &body{Name: "CampaignTemplate", Type: "CampaignTemplate", Required: true, Check: "%s.validate()", Doc: "sets the template to create (required): name, description and the campaign to generate."},
 		Doc:     "creates a campaign template",
 		Result2: "the created template",
+		No404:   true,
 	},
 	{
 		Name: "GetCampaignTemplates", Scope: "idn:campaign-template:read", Method: "GET", Path: "/campaign-templates",
@@ -146,7 +151,8 @@ var campaignsOps = []op{
 			Filters: []filterRule{{"name", "eq ge gt in le lt ne sw"}, {"id", "eq ge gt in le lt ne sw"}},
 			Sorters: []string{"name", "created", "modified"},
 		}, SortExample: "name,-modified",
-		Doc: "lists the campaign templates",
+		Doc:   "lists the campaign templates",
+		No404: true,
 	},
 	{
 		Name: "PatchCampaignTemplate", Scope: "idn:campaign-template:manage", Method: "PATCH", Path: "/campaign-templates/{id}",
@@ -191,6 +197,7 @@ var campaignsOps = []op{
 		Result:  "CampaignReference",
 		Doc:     "generates a campaign from a template now",
 		Result2: "a reference to the campaign, which is generated in the background",
+		No404:   true,
 	},
 }
 
@@ -201,6 +208,7 @@ var campaignFiltersOps = []op{
 		Body:    &body{Name: "CampaignFilterDetails", Type: "CampaignFilterDetails", Required: true, Check: "%s.validate()", Doc: "sets the filter to create (required): name and mode, and its criteria."},
 		Doc:     "creates a campaign filter",
 		Result2: "the created filter",
+		No404:   true,
 	},
 	{
 		Name: "ListCampaignFilters", Scope: "idn:campaign-filter:manage", Method: "GET", Path: "/campaign-filters",
@@ -208,6 +216,7 @@ var campaignFiltersOps = []op{
 		Rules: &rules{Doc: "It takes no filters."},
 		Query: []query{{Name: "IncludeSystemFilters", Wire: "includeSystemFilters", Type: "bool", Doc: "includes the filters the system defines (the server's default is true)."}},
 		Doc:   "lists campaign filters; a page is wrapped in an object with its items and count, and pages by start rather than offset",
+		No404: true,
 	},
 	{
 		Name: "GetCampaignFilterByID", Scope: "idn:campaign-filter:read", ID: "getCampaignFilterById", Method: "GET", Path: "/campaign-filters/{id}",
@@ -224,6 +233,7 @@ var campaignFiltersOps = []op{
 		Body:    &body{Name: "CampaignFilterDetails", Type: "CampaignFilterDetails", Required: true, Check: "%s.validate()", Doc: "sets the filter's new content (required)."},
 		Doc:     "replaces a campaign filter",
 		Result2: "the updated filter",
+		No404:   true,
 	},
 	{
 		Name: "DeleteCampaignFilters", Scope: "idn:campaign-filter:manage", Method: "POST", Path: "/campaign-filters/delete",
@@ -239,8 +249,8 @@ var reportsOps = []op{
 		Stream: "application/csv, application/pdf, application/json",
 		Query: []query{
 			{Name: "FileFormat", Wire: "fileFormat", Type: "ReportFileFormat", Required: true, Doc: "sets the format of the file (required): csv or pdf."},
-			{Name: "Name", Wire: "name", Doc: "sets the file's name, without extension."},
-			{Name: "Auditable", Wire: "auditable", Type: "bool", Doc: "asks for the file of the report's auditable run."},
+			{Name: "Name", Wire: "name", Doc: "sets the name the server gives the file, the report's own name when unset."},
+			{Name: "Auditable", Wire: "auditable", Type: "bool", Doc: "records the download as an audit event (the server's default is false)."},
 		},
 		Doc:     "downloads a report file, streamed",
 		More:    "The caller reads and closes the file; its size is capped by MaxBytes (DefaultMaxReportBytes), not by Configuration.MaxResponseBytes.",
@@ -250,7 +260,8 @@ var reportsOps = []op{
 		Name: "GetReportResult", Scope: "sp:report:read", Method: "GET", Path: "/reports/{taskResultId}/result",
 		Args:   []arg{{Name: "taskResultID"}},
 		Result: "ReportResults",
-		Query:  []query{{Name: "Completed", Wire: "completed", Type: "bool", Doc: "returns the result only once the report is complete."}},
+		Query:  []query{{Name: "Completed", Wire: "completed", Type: "bool", Doc: "sets the completed flag, which the API describes only as the task-result state the server orders its lookup by (the server's default is false)."}},
 		Doc:    "returns the result of a report task: its status, size and formats",
+		No404:  true,
 	},
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/iscgo/certifications/internal/apigen"
@@ -149,6 +150,9 @@ func docRegions(s service) (table, methods string, err error) {
 		if err != nil {
 			return "", "", err
 		}
+		if err := checkNoteArgs(serviceName(s), o, n); err != nil {
+			return "", "", err
+		}
 		fmt.Fprintf(&t, "| [%s](#%s) |", o.Name, strings.ToLower(o.Name))
 		for _, g := range s.Gens {
 			fmt.Fprintf(&t, " `%s %s` |", o.Method, wirePath(o, g))
@@ -157,6 +161,18 @@ func docRegions(s service) (table, methods string, err error) {
 		methodSection(&m, s, o, n)
 	}
 	return t.String(), m.String(), nil
+}
+
+// checkNoteArgs refuses a note that describes a path parameter the
+// operation does not have: a renamed parameter would otherwise lose its
+// description without a word.
+func checkNoteArgs(svc string, o op, n note) error {
+	for wire := range n.Args {
+		if !slices.Contains(pathParams(o.Path), wire) {
+			return fmt.Errorf("note %s/%s: args describe %q, which is not a path parameter of %s (%v)", svc, o.Name, wire, o.Path, pathParams(o.Path))
+		}
+	}
+	return nil
 }
 
 // wirePath is an operation's path on generation gen, as the API reference
@@ -195,7 +211,11 @@ func methodSection(b *strings.Builder, s service, o op, n note) {
 	fmt.Fprintf(b, "%s · scope `%s`\n\n", strings.Join(paths, " or "), scope(o))
 
 	b.WriteString("### Parameters\n\n")
-	b.WriteString("| Name | In | Type | Required | Set with | Description |\n|---|---|---|---|---|---|\n")
+	if !hasParams(o) {
+		b.WriteString("None.\n\n")
+	} else {
+		b.WriteString("| Name | In | Type | Required | Set with | Description |\n|---|---|---|---|---|---|\n")
+	}
 	wires := pathParams(o.Path)
 	for i, a := range o.Args {
 		t := a.Type
@@ -225,11 +245,12 @@ func methodSection(b *strings.Builder, s service, o op, n note) {
 	if o.Set&(paging|startPaging) != 0 {
 		b.WriteString("| `limit` | query | `int32` | no | `Limit(n)` | Page size, 0 to 250 (server default 250) |\n")
 		if o.Set&startPaging != 0 {
-			b.WriteString("| `start` | query | `int32` | no | `Offset(n)` | Index of the first record, 0 or more (this operation's name for the offset) |\n")
+			// The page carries its own count: there is no count parameter.
+			b.WriteString("| `start` | query | `int32` | no | `Start(n)` | Index of the first record, 0 or more (this operation's name for the offset) |\n")
 		} else {
 			b.WriteString("| `offset` | query | `int32` | no | `Offset(n)` | Index of the first record, 0 or more |\n")
+			b.WriteString("| `count` | query | `bool` | no | `Count(b)` | With `true` the total comes in `X-Total-Count` (see `TotalCount`) |\n")
 		}
-		b.WriteString("| `count` | query | `bool` | no | `Count(b)` | With `true` the total comes in `X-Total-Count` (see `TotalCount`) |\n")
 	}
 	if o.Set&filters != 0 {
 		b.WriteString("| `filters` | query | `string` | no | `Filters(f)` | A filter on the fields below |\n")
@@ -239,7 +260,7 @@ func methodSection(b *strings.Builder, s service, o op, n note) {
 	}
 	if o.Body != nil {
 		req := "no"
-		if o.Body.Required {
+		if bodyRequired(o.Body) {
 			req = "yes"
 		}
 		doc := upperFirst(strings.TrimPrefix(o.Body.Doc, "sets "))
@@ -251,7 +272,9 @@ func methodSection(b *strings.Builder, s service, o op, n note) {
 	if o.Stream != "" {
 		b.WriteString("| (cap) | client | `int64` | no | `MaxBytes(n)` | The file's size cap, `DefaultMaxReportBytes` (1 GiB) when unset |\n")
 	}
-	b.WriteString("\n")
+	if hasParams(o) {
+		b.WriteString("\n")
+	}
 	if len(o.Query) > 0 {
 		var oneOf []string
 		for _, q := range o.Query {
@@ -267,7 +290,7 @@ func methodSection(b *strings.Builder, s service, o op, n note) {
 		b.WriteString(n.Params + "\n\n")
 	}
 
-	if r := o.Rules; r != nil {
+	if r := o.Rules; r != nil && o.Set&(filters|sorters) != 0 {
 		b.WriteString("### Filters and sorters\n\n")
 		if len(r.Filters) > 0 {
 			b.WriteString("| Field | Filter operators |\n|---|---|\n")
@@ -293,7 +316,7 @@ func methodSection(b *strings.Builder, s service, o op, n note) {
 	case o.Stream != "":
 		ret = "`io.ReadCloser`: the file, streamed (`Accept: " + o.Stream + "`); read it and close it. Reading past the cap fails with a `*ResponseTooLargeError`"
 	case o.Result == "":
-		ret = "None: `Execute` returns `(*http.Response, error)`; the success has no body worth reading"
+		ret = "None: `Execute` returns `(*http.Response, error)`"
 	case o.List:
 		ret = strings.Replace(modelLink(s, o.Result), "`"+o.Result, "`[]"+o.Result, 1)
 	default:
@@ -326,14 +349,33 @@ func methodSection(b *strings.Builder, s service, o op, n note) {
 		b.WriteString(" " + n.Errors)
 	}
 	b.WriteString("\n")
-	fmt.Fprintf(b, "- `*%sValidationError` (nothing sent): %s.\n\n", pkgQ(s), validationCases(o))
+	if cases := validationCases(o); cases != "" {
+		fmt.Fprintf(b, "- `*%sValidationError` (nothing sent): %s.\n\n", pkgQ(s), cases)
+	} else {
+		fmt.Fprintf(b, "- No `*%sValidationError`: the operation takes no input to check.\n\n", pkgQ(s))
+	}
 
 	if n.Example != "" {
 		b.WriteString("### Example\n\n" + n.Example + "\n\n")
 	}
 }
 
-// validationCases lists what Execute refuses before sending.
+// hasParams reports whether an operation takes any parameter: path,
+// query, body, or the client-side cap of a streamed file.
+func hasParams(o op) bool {
+	return len(o.Args) > 0 || len(o.Query) > 0 || o.Body != nil || o.Stream != "" ||
+		o.Set&(paging|startPaging|filters|sorters) != 0
+}
+
+// bodyRequired reports whether Execute refuses a request without the
+// body: a required one, or a slice whose check refuses an empty one (a
+// slice is never nil-checked, its check counts the elements).
+func bodyRequired(b *body) bool {
+	return b.Required || (strings.HasPrefix(b.Type, "[]") && b.Check != "")
+}
+
+// validationCases lists what Execute refuses before sending, "" when
+// nothing.
 func validationCases(o op) string {
 	var cases []string
 	var ids []string
@@ -367,14 +409,22 @@ func validationCases(o op) string {
 	if len(oneOf) > 1 {
 		cases = append(cases, "more than one of "+joinAnd(oneOf))
 	}
-	if o.Body != nil {
-		c := "a body that fails `" + strings.ReplaceAll(o.Body.Check, "%s", o.Body.Name) + "`"
-		if o.Body.Required {
-			c = "no body, or " + c
+	if b := o.Body; b != nil {
+		var c []string
+		if b.Required {
+			c = append(c, "no body")
 		}
-		cases = append(cases, c)
+		if b.Check != "" {
+			c = append(c, "a body that fails `"+strings.ReplaceAll(b.Check, "%s", b.Name)+"`")
+		}
+		if len(c) > 0 {
+			cases = append(cases, strings.Join(c, ", or "))
+		}
 	}
-	if o.Set&(paging|startPaging) != 0 {
+	switch {
+	case o.Set&startPaging != 0:
+		cases = append(cases, "`limit` outside 0..250", "a negative `start`")
+	case o.Set&paging != 0:
 		cases = append(cases, "`limit` outside 0..250", "a negative `offset`")
 	}
 	if o.Set&filters != 0 {
@@ -384,7 +434,7 @@ func validationCases(o op) string {
 		cases = append(cases, "`sorters` that is malformed or names a field not listed")
 	}
 	if len(cases) == 0 {
-		return "never: the operation takes no input"
+		return ""
 	}
 	return strings.Join(cases, "; ")
 }
