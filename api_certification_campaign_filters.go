@@ -105,11 +105,10 @@ func (r ApiListCampaignFiltersRequest) Execute() (*CampaignFilterPage, *http.Res
 	if err != nil {
 		return nil, nil, err
 	}
-	q, err := call.ListQuery(c, call.ListParams(r.opts))
+	q, err := call.ListQuery(c, call.ListParams(r.opts), "start")
 	if err != nil {
 		return nil, nil, err
 	}
-	call.Rename(q, "offset", "start")
 	call.SetBool(q, "includeSystemFilters", r.includeSystemFilters)
 	return call.One[CampaignFilterPage](r.ctx, c, http.MethodGet, path, q, nil)
 }

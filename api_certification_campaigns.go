@@ -91,7 +91,7 @@ func (r ApiGetActiveCampaignsRequest) Execute() ([]Campaign, *http.Response, err
 	if err != nil {
 		return nil, nil, err
 	}
-	q, err := call.ListQuery(c, call.ListParams(r.opts))
+	q, err := call.ListQuery(c, call.ListParams(r.opts), "offset")
 	if err != nil {
 		return nil, nil, err
 	}
@@ -664,7 +664,7 @@ func (r ApiGetCampaignTemplatesRequest) Execute() ([]CampaignTemplate, *http.Res
 	if err != nil {
 		return nil, nil, err
 	}
-	q, err := call.ListQuery(c, call.ListParams(r.opts))
+	q, err := call.ListQuery(c, call.ListParams(r.opts), "offset")
 	if err != nil {
 		return nil, nil, err
 	}

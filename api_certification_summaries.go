@@ -60,7 +60,7 @@ func (r ApiGetIdentityDecisionSummaryRequest) Execute() (*IdentityCertDecisionSu
 	if err != nil {
 		return nil, nil, err
 	}
-	q, err := call.ListQuery(c, call.ListParams(r.opts))
+	q, err := call.ListQuery(c, call.ListParams(r.opts), "offset")
 	if err != nil {
 		return nil, nil, err
 	}
@@ -134,7 +134,7 @@ func (r ApiGetIdentitySummariesRequest) Execute() ([]CertificationIdentitySummar
 	if err != nil {
 		return nil, nil, err
 	}
-	q, err := call.ListQuery(c, call.ListParams(r.opts))
+	q, err := call.ListQuery(c, call.ListParams(r.opts), "offset")
 	if err != nil {
 		return nil, nil, err
 	}
@@ -257,7 +257,7 @@ func (r ApiGetIdentityAccessSummariesRequest) Execute() ([]AccessSummary, *http.
 	if err != nil {
 		return nil, nil, err
 	}
-	q, err := call.ListQuery(c, call.ListParams(r.opts))
+	q, err := call.ListQuery(c, call.ListParams(r.opts), "offset")
 	if err != nil {
 		return nil, nil, err
 	}

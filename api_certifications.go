@@ -138,7 +138,7 @@ func (r ApiGetIdentityCertificationItemPermissionsRequest) Execute() ([]Permissi
 	if err != nil {
 		return nil, nil, err
 	}
-	q, err := call.ListQuery(c, call.ListParams(r.opts))
+	q, err := call.ListQuery(c, call.ListParams(r.opts), "offset")
 	if err != nil {
 		return nil, nil, err
 	}
@@ -225,7 +225,7 @@ func (r ApiGetPendingCertificationTasksRequest) Execute() ([]CertificationTask, 
 	if err != nil {
 		return nil, nil, err
 	}
-	q, err := call.ListQuery(c, call.ListParams(r.opts))
+	q, err := call.ListQuery(c, call.ListParams(r.opts), "offset")
 	if err != nil {
 		return nil, nil, err
 	}
@@ -315,7 +315,7 @@ func (r ApiListCertificationReviewersRequest) Execute() ([]IdentityReferenceWith
 	if err != nil {
 		return nil, nil, err
 	}
-	q, err := call.ListQuery(c, call.ListParams(r.opts))
+	q, err := call.ListQuery(c, call.ListParams(r.opts), "offset")
 	if err != nil {
 		return nil, nil, err
 	}
@@ -430,7 +430,7 @@ func (r ApiListIdentityAccessReviewItemsRequest) Execute() ([]AccessReviewItem, 
 	if err := call.AtMostOne(c, "entitlements, access-profiles, roles", "Entitlements, AccessProfiles and Roles", r.entitlements != nil, r.accessProfiles != nil, r.roles != nil); err != nil {
 		return nil, nil, err
 	}
-	q, err := call.ListQuery(c, call.ListParams(r.opts))
+	q, err := call.ListQuery(c, call.ListParams(r.opts), "offset")
 	if err != nil {
 		return nil, nil, err
 	}
@@ -532,7 +532,7 @@ func (r ApiListIdentityCertificationsRequest) Execute() ([]IdentityCertification
 	if err != nil {
 		return nil, nil, err
 	}
-	q, err := call.ListQuery(c, call.ListParams(r.opts))
+	q, err := call.ListQuery(c, call.ListParams(r.opts), "offset")
 	if err != nil {
 		return nil, nil, err
 	}

@@ -45,7 +45,7 @@ func CheckSortersSyntax(expr string) error { return checkSortersText(nil, expr, 
 func valuesOf(o ListOptions, r *query.Rules, skip bool) (url.Values, error) {
 	cfg := NewConfiguration()
 	cfg.BaseURL, cfg.AccessToken = "https://tenant.example", "token"
-	q, err := call.ListQuery(rootCaller{APIClient: NewAPIClient(cfg)}, call.ListParams(o))
+	q, err := call.ListQuery(rootCaller{APIClient: NewAPIClient(cfg)}, call.ListParams(o), "offset")
 	if err != nil {
 		return nil, err
 	}

@@ -83,7 +83,7 @@ func (r ApiGetIdentityCertificationItemPermissionsRequest) Execute() ([]Permissi
 	if err != nil {
 		return nil, nil, err
 	}
-	q, err := call.ListQuery(c, call.ListParams(r.opts))
+	q, err := call.ListQuery(c, call.ListParams(r.opts), "offset")
 	if err != nil {
 		return nil, nil, err
 	}
@@ -243,7 +243,7 @@ func (r ApiListCertificationReviewersRequest) Execute() ([]IdentityReferenceWith
 	if err != nil {
 		return nil, nil, err
 	}
-	q, err := call.ListQuery(c, call.ListParams(r.opts))
+	q, err := call.ListQuery(c, call.ListParams(r.opts), "offset")
 	if err != nil {
 		return nil, nil, err
 	}
@@ -343,7 +343,7 @@ func (r ApiListCertificationsRequest) Execute() ([]CertificationDto, *http.Respo
 	if err != nil {
 		return nil, nil, err
 	}
-	q, err := call.ListQuery(c, call.ListParams(r.opts))
+	q, err := call.ListQuery(c, call.ListParams(r.opts), "offset")
 	if err != nil {
 		return nil, nil, err
 	}

@@ -91,6 +91,14 @@ func TestCampaignValidationSendsNothing(t *testing.T) {
 			_, _, err := c.CertificationCampaignFiltersApi.ListCampaignFilters(ctx).Limit(251).Execute()
 			return err
 		}},
+		{"filters negative start", "start", func(c *certifications.APIClient) error {
+			_, _, err := c.CertificationCampaignFiltersApi.ListCampaignFilters(ctx).Start(-1).Execute()
+			return err
+		}},
+		{"campaigns filter field not listed", "filters", func(c *certifications.APIClient) error {
+			_, _, err := c.CertificationCampaignsApi.GetActiveCampaigns(ctx).Filters(`deadline eq "x"`).Execute()
+			return err
+		}},
 		{"report without a format", "fileFormat", func(c *certifications.APIClient) error {
 			_, _, err := c.ReportsApi.GetReport(ctx, "r1").Execute()
 			return err

@@ -63,8 +63,9 @@ const (
 // and encodes them with the API's wire names. The fields and operators of
 // filters and sorters are the client's to check, against the operation
 // the request names, when it is sent. A client with a configuration error
-// returns that error first.
-func ListQuery(c Client, o ListParams) (url.Values, error) {
+// returns that error first. offset is the wire name of the offset: "offset",
+// or "start" for the operations that page by start.
+func ListQuery(c Client, o ListParams, offset string) (url.Values, error) {
 	if err := c.Err(); err != nil {
 		return nil, err
 	}
@@ -77,9 +78,9 @@ func ListQuery(c Client, o ListParams) (url.Values, error) {
 	}
 	if o.Offset != nil {
 		if *o.Offset < 0 {
-			return nil, c.Invalid("offset", fmt.Sprintf("%d is negative", *o.Offset), "0 or more")
+			return nil, c.Invalid(offset, fmt.Sprintf("%d is negative", *o.Offset), "0 or more")
 		}
-		q.Set("offset", strconv.FormatInt(int64(*o.Offset), 10))
+		q.Set(offset, strconv.FormatInt(int64(*o.Offset), 10))
 	}
 	if o.Count != nil {
 		q.Set("count", strconv.FormatBool(*o.Count))
@@ -272,15 +273,6 @@ func SetEnum[T ~string](inv Invalidator, q url.Values, name string, v *T, known 
 	}
 	q.Set(name, string(*v))
 	return nil
-}
-
-// Rename moves the value of query parameter from to to: an operation that
-// pages with another name for the offset ("start") shares ListOptions.
-func Rename(q url.Values, from, to string) {
-	if v, ok := q[from]; ok {
-		delete(q, from)
-		q[to] = v
-	}
 }
 
 // Enum refuses a value outside the set the API defines for a path

@@ -146,20 +146,26 @@ func TestListKeepsWhatDecoded(t *testing.T) {
 
 func TestListQueryChecksTheClientFirstThenThePaging(t *testing.T) {
 	broken := errors.New("configuration error")
-	if _, err := ListQuery(&fakeClient{err: broken}, ListParams{}); err != broken {
+	if _, err := ListQuery(&fakeClient{err: broken}, ListParams{}, "offset"); err != broken {
 		t.Errorf("ListQuery on a misconfigured client = %v, want its configuration error", err)
 	}
 	limit, over, neg, count := int32(5), int32(MaxPageSize+1), int32(-1), true
 	f, s, blank := `phase eq "ACTIVE"`, "-due", " "
-	q, err := ListQuery(&fakeClient{}, ListParams{Limit: &limit, Offset: &limit, Count: &count, Filters: &f, Sorters: &s})
+	q, err := ListQuery(&fakeClient{}, ListParams{Limit: &limit, Offset: &limit, Count: &count, Filters: &f, Sorters: &s}, "offset")
 	if err != nil || q.Encode() != "count=true&filters=phase+eq+%22ACTIVE%22&limit=5&offset=5&sorters=-due" {
 		t.Errorf("ListQuery = %v, %v", q.Encode(), err)
+	}
+	var ie *invalidError
+	if q, err := ListQuery(&fakeClient{}, ListParams{Offset: &limit}, "start"); err != nil || q.Get("start") != "5" || q.Has("offset") {
+		t.Errorf("start paging: ListQuery = %v, %v", q, err)
+	}
+	if _, err := ListQuery(&fakeClient{}, ListParams{Offset: &neg}, "start"); !errors.As(err, &ie) || ie.param != "start" {
+		t.Errorf("start paging: a negative start = %v, want an invalid start", err)
 	}
 	for name, p := range map[string]ListParams{
 		"limit": {Limit: &over}, "offset": {Offset: &neg}, "filters": {Filters: &blank}, "sorters": {Sorters: &blank},
 	} {
-		var ie *invalidError
-		if _, err := ListQuery(&fakeClient{}, p); !errors.As(err, &ie) || ie.param != name {
+		if _, err := ListQuery(&fakeClient{}, p, "offset"); !errors.As(err, &ie) || ie.param != name {
 			t.Errorf("%s: ListQuery = %v, want an invalid %s", name, err, name)
 		}
 	}

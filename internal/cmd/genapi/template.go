@@ -174,13 +174,10 @@ func (r {{.Req}}) Execute() {{.Sig}} {
 {{- end}}
 {{- end}}
 {{- if .Opts}}
-	q, err := call.ListQuery(c, call.ListParams(r.opts))
+	q, err := call.ListQuery(c, call.ListParams(r.opts), {{if .Start}}"start"{{else}}"offset"{{end}})
 	if err != nil {
 		return {{$fail}}err
 	}
-{{- if .Start}}
-	call.Rename(q, "offset", "start")
-{{- end}}
 {{- else if .Query}}
 	q := url.Values{}
 {{- end}}
