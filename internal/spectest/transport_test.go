@@ -309,6 +309,23 @@ func TestCheckResponse(t *testing.T) {
 	assert.Error(t, spectest.CheckResponse(t, "v3", "listCertificationReviewers", 200, reviewers))
 }
 
+// TestCheckResponseBody checks the media type of responses that are not
+// JSON, and responses without content.
+func TestCheckResponseBody(t *testing.T) {
+	csv := []byte("id,name\n1,a\n")
+	assert.NoError(t, spectest.CheckResponseBody(t, "reports-v3", "getReport", 200, "application/csv", csv))
+	assert.NoError(t, spectest.CheckResponseBody(t, "reports-v1", "getReportV1", 200, "application/pdf", []byte("%PDF-1.4")))
+	assert.Error(t, spectest.CheckResponseBody(t, "reports-v3", "getReport", 200, "text/html", csv), "an undocumented media type")
+	assert.Error(t, spectest.CheckResponseBody(t, "reports-v3", "getReport", 200, "", nil), "no body where one is documented")
+	assert.Error(t, spectest.CheckResponseBody(t, "reports-v3", "getReport", 418, "application/csv", csv), "an undocumented status")
+
+	assert.NoError(t, spectest.CheckResponseBody(t, "campaigns-v3", "deleteCampaignTemplate", 204, "", nil))
+	assert.NoError(t, spectest.CheckResponseBody(t, "campaigns-v3", "startCampaign", 202, "application/json; charset=utf-8", []byte(`{}`)))
+	err := spectest.CheckResponseBody(t, "campaigns-v3", "getCampaignReportsConfig", 200, "application/json", []byte(`{"identityAttributeColumns":"department"}`))
+	require.Error(t, err)
+	assert.Equal(t, "/identityAttributeColumns", spectest.Mismatches(err)[0].Pointer)
+}
+
 func TestViolationParts(t *testing.T) {
 	parts := func(method, url, body string) []string {
 		var rd io.Reader
