@@ -476,3 +476,36 @@ var reportsSandbox = []sandboxStep{
 		return nil
 	}},
 }
+
+// TestAnswerFindings checks what the Sandbox check reports of one answer:
+// nothing for a documented success that validates, which marks the
+// operation called; a finding for a body that does not validate, and one
+// for a status other than the documented success.
+func TestAnswerFindings(t *testing.T) {
+	get := func(path string) *http.Request {
+		req, err := http.NewRequest(http.MethodGet, "https://acme.api.identitynow.com"+path, nil)
+		require.NoError(t, err)
+		return req
+	}
+	const op = "getCampaignReportsConfig"
+	subjects := func(ex exchange) ([]string, bool) {
+		called := map[string]bool{}
+		var out []string
+		for _, f := range answerFindings(t, ex, op, called) {
+			require.Equal(t, checkSandbox, f.check)
+			out = append(out, f.subject)
+		}
+		return out, called[op]
+	}
+
+	got, called := subjects(exchange{req: get("/v3/campaigns/reports-configuration"), status: 200, contentType: "application/json", body: []byte(`{"identityAttributeColumns":["department"]}`)})
+	require.Empty(t, got)
+	require.True(t, called)
+
+	got, _ = subjects(exchange{req: get("/campaigns/v1/reports-configuration"), status: 200, contentType: "application/json", body: []byte(`{"identityAttributeColumns":"department"}`)})
+	require.Equal(t, []string{"getCampaignReportsConfigV1 200 .identityAttributeColumns"}, got, "v1 routes to its own operation, not the step's")
+
+	got, called = subjects(exchange{req: get("/v3/campaigns/reports-configuration"), status: 202, contentType: "application/json", body: []byte(`{}`)})
+	require.Equal(t, []string{op + " status", op + " 202 (body)"}, got)
+	require.False(t, called)
+}
