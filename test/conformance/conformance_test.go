@@ -30,7 +30,9 @@ package conformance_test
 //   - Sandbox (the campaign definitions): every operation, called through
 //     the SDK against one shared certtest sandbox, sends a request that
 //     validates and gets its documented success status with a body that
-//     validates against the response schema.
+//     validates against the response schema; the Requests calls, sent to
+//     the sandbox with ids it does not know, get documented statuses
+//     with bodies that validate.
 //
 // Every finding is matched against specExceptions
 // (exceptions_test.go): a finding listed there is logged with
