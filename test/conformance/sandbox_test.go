@@ -15,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/iscgo/certifications"
+	"github.com/iscgo/certifications/beta"
 	"github.com/iscgo/certifications/certtest"
 	"github.com/iscgo/certifications/internal/spectest"
 )
@@ -24,9 +25,9 @@ import (
 // validates both sides of every exchange: the request against the
 // definition (as the Requests check does), the answer against the response
 // schema of its status, and the status against the documented success.
-// Then it sends the calls of the Requests check, whose ids the sandbox
-// does not know, and validates the answers, errors mostly, the same way
-// (any documented status will do). All definitions share one sandbox,
+// Then, for every definition, it sends the calls of the Requests check,
+// whose ids the sandbox does not know, and validates the answers, errors
+// mostly, the same way (any documented status will do). All definitions share one sandbox,
 // whose clock only the test moves; each run creates the objects it works
 // on, so runs do not see each other's.
 
@@ -173,13 +174,13 @@ func sandboxFindings(t *testing.T, v *apiVersion, sb *sandbox) []finding {
 	// The calls of the Requests check name objects the sandbox does not
 	// have ("campaign-1", "template-1", ...): their answers, mostly
 	// errors, must be documented statuses with bodies that validate too.
-	h := &harness{v3: r.client}
+	h := &harness{v3: r.client, beta: beta.NewCertificationsApi(r.client)}
 	for _, op := range spectest.Operations(t, v.name) {
 		for _, c := range v.calls[op.ID] {
 			_, _ = h.call(c) // the outcome is judged from the recorded answer
 			fs = append(fs, r.findings(t, "", called)...)
 		}
-		if !called[op.ID] {
+		if len(v.sandbox) > 0 && !called[op.ID] {
 			fs = append(fs, finding{checkSandbox, op.ID, "no sandbox step called it with a success"})
 		}
 	}
