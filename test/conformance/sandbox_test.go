@@ -90,6 +90,7 @@ type exchange struct {
 // records every answer, and the ids of what earlier steps created.
 type sandboxRun struct {
 	sb     *sandbox
+	next   http.RoundTripper // the sandbox's own transport
 	client *certifications.APIClient
 	ids    map[string]string
 
@@ -104,12 +105,7 @@ const maxRecorded = 8 << 20
 // RoundTrip forwards req to the sandbox and records its answer, leaving
 // the body readable for the SDK.
 func (r *sandboxRun) RoundTrip(req *http.Request) (*http.Response, error) {
-	next := r.sb.srv.Configuration().HTTPClient
-	rt := http.DefaultTransport
-	if next != nil && next.Transport != nil {
-		rt = next.Transport
-	}
-	resp, err := rt.RoundTrip(req)
+	resp, err := r.next.RoundTrip(req)
 	if err != nil || req.URL.Path == spectest.TokenPath {
 		return resp, err
 	}
@@ -145,8 +141,11 @@ func (r *sandboxRun) take() ([]exchange, []*spectest.Violation) {
 
 // newRun returns a run of v on sb.
 func (sb *sandbox) newRun(t *testing.T, v *apiVersion) *sandboxRun {
-	r := &sandboxRun{sb: sb, ids: map[string]string{}}
+	r := &sandboxRun{sb: sb, next: http.DefaultTransport, ids: map[string]string{}}
 	cfg := sb.srv.Configuration()
+	if cfg.HTTPClient != nil && cfg.HTTPClient.Transport != nil {
+		r.next = cfg.HTTPClient.Transport
+	}
 	cfg.APIVersion = v.client
 	cfg.DisableRateLimit = true
 	cfg.MaxRetries = 0
