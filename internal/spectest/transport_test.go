@@ -266,6 +266,34 @@ func TestCheckRequestLeavesTheBodyReadable(t *testing.T) {
 	assert.Equal(t, validDecide, string(b))
 }
 
+// TestJSONPatchRequestsNeedTheirContentType checks that the campaign and
+// template patches validate only as application/json-patch+json, and that
+// the v3 update-filter operation, whose path parameter the definition
+// misnames, routes and validates on both generations.
+func TestJSONPatchRequestsNeedTheirContentType(t *testing.T) {
+	const patch = `[{"op":"replace","path":"/name","value":"Renamed"}]`
+	for _, path := range []string{"/v3/campaigns/c1", "/campaigns/v1/c1", "/v3/campaign-templates/t1", "/campaign-templates/v1/t1"} {
+		send := func(contentType string) *spectest.Violation {
+			req, err := http.NewRequest(http.MethodPatch, cloudBase+path, strings.NewReader(patch))
+			require.NoError(t, err)
+			req.Header.Set("Content-Type", contentType)
+			return spectest.CheckRequest(req)
+		}
+		assert.Nil(t, send("application/json-patch+json"), path)
+		v := send("application/json")
+		require.NotNil(t, v, "%s as application/json", path)
+		assert.Equal(t, []string{"body"}, v.Parts(), path)
+	}
+
+	filter := `{"id":"f1","name":"n","owner":null,"mode":"INCLUSION","isSystemFilter":false}`
+	for _, path := range []string{"/v3/campaign-filters/f1", "/campaign-filters/v1/f1"} {
+		req, err := http.NewRequest(http.MethodPost, cloudBase+path, strings.NewReader(filter))
+		require.NoError(t, err)
+		req.Header.Set("Content-Type", "application/json")
+		assert.Nil(t, spectest.CheckRequest(req), path)
+	}
+}
+
 func TestViolationNamesOperationAndUnwraps(t *testing.T) {
 	req, err := http.NewRequest("GET", cloudBase+"/v3/certifications?limit=300", nil)
 	require.NoError(t, err)
