@@ -100,6 +100,14 @@ func (c *comparer) value(ref *openapi3.SchemaRef, t reflect.Type, where, subject
 	if t.Kind() == reflect.Interface || t == rawType {
 		return // holds any JSON value
 	}
+	if alts := alternatives(s); len(alts) > 0 && s.Type == nil && !isObject(s) {
+		// One Go type stands for every shape of an anyOf or oneOf (the
+		// slim and the full campaign): it must model each of them.
+		for i, alt := range alts {
+			c.value(alt, t, fmt.Sprintf("%s(alternative %d)", where, i), subject)
+		}
+		return
+	}
 	switch {
 	case s.Type.Is(openapi3.TypeArray):
 		if t.Kind() != reflect.Slice && t.Kind() != reflect.Array {
@@ -153,6 +161,11 @@ func (c *comparer) value(ref *openapi3.SchemaRef, t reflect.Type, where, subject
 // isObject reports whether s describes a JSON object.
 func isObject(s *openapi3.Schema) bool {
 	return s.Type.Is(openapi3.TypeObject) || len(s.Properties) > 0 || len(s.AllOf) > 0
+}
+
+// alternatives returns the members of an anyOf or oneOf schema.
+func alternatives(s *openapi3.Schema) openapi3.SchemaRefs {
+	return append(append(openapi3.SchemaRefs{}, s.AnyOf...), s.OneOf...)
 }
 
 // properties returns the properties of an object schema and the names of

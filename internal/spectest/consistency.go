@@ -103,6 +103,9 @@ func (c *comparer) consistency(ref *openapi3.SchemaRef, where, title string) {
 	for i, m := range s.AllOf {
 		c.consistency(m, fmt.Sprintf("%s(allOf %d)", where, i), title)
 	}
+	for i, m := range alternatives(s) {
+		c.consistency(m, fmt.Sprintf("%s(alternative %d)", where, i), title)
+	}
 	if s.Items != nil {
 		c.consistency(s.Items, where+"[]", title+"[]")
 	}

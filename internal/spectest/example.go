@@ -9,6 +9,9 @@ import (
 
 // Assembled is an example value built from a schema by Example.
 type Assembled struct {
+	// request leaves out readOnly properties, as a request body must.
+	request bool
+
 	// Value is the example, as encoding/json would decode it.
 	Value any
 	// Examples counts the values taken from an `example` of the schema or
@@ -31,21 +34,37 @@ func Example(s *openapi3.SchemaRef) Assembled {
 	return a
 }
 
+// RequestExample is Example for a request body: readOnly properties,
+// which a client must not send, are left out, and an object is always
+// built from its properties, so that an object example that shows
+// readOnly ones does not bring them back.
+func RequestExample(s *openapi3.SchemaRef) Assembled {
+	a := Assembled{request: true}
+	a.Value = a.build(s, "")
+	return a
+}
+
 func (a *Assembled) build(ref *openapi3.SchemaRef, path string) any {
 	if ref == nil || ref.Value == nil {
 		a.Placeholders = append(a.Placeholders, path)
 		return nil
 	}
 	s := ref.Value
-	if s.Example != nil {
+	if s.Example != nil && !(a.request && isObject(s)) {
 		a.Examples++
 		return s.Example
+	}
+	if alts := alternatives(s); len(alts) > 0 && s.Type == nil && !isObject(s) {
+		return a.build(alts[0], path) // a mock server answers with the first shape
 	}
 	switch {
 	case isObject(s):
 		props, _ := properties(s)
 		out := make(map[string]any, len(props))
 		for _, name := range sortedNames(props) {
+			if p := props[name]; a.request && p != nil && p.Value != nil && p.Value.ReadOnly {
+				continue
+			}
 			out[name] = a.build(props[name], path+"."+name)
 		}
 		return out

@@ -1,7 +1,8 @@
 // Package spectest checks the SDK against SailPoint's published OpenAPI
-// definitions of the Certifications and Certification Summaries APIs (v3,
-// beta and the per-resource v1), kept in testdata/openapi at the module
-// root. It is test support: it loads the definitions once, routes each
+// definitions of the Certifications, Certification Summaries,
+// Certification Campaigns, Certification Campaign Filters and Reports Data
+// Extraction APIs (v3, beta and the per-resource v1), kept in
+// testdata/openapi at the module root. It is test support: it loads the definitions once, routes each
 // request to the definition its path names and validates it
 // (NewValidatingTransport), validates response
 // bodies (CheckResponse), assembles examples the way a spec-driven mock
@@ -32,7 +33,10 @@ import (
 // A definition is one OpenAPI document of testdata/openapi, named by the
 // resource it covers and the API version of its paths: "v3", "beta" and
 // "v1" are the Certifications operations of those versions,
-// "summaries-v3" and "summaries-v1" the Certification Summaries ones. An
+// "summaries-v3" and "summaries-v1" the Certification Summaries ones, and
+// "campaigns-", "campaign-filters-" and "reports-" with "v3" or "v1" the
+// campaign side (campaigns and templates, campaign filters, report
+// files). An
 // API version is the set of definitions that share its path prefixes: a
 // request goes to the version its path names, and within it to the one
 // definition that has a matching operation.

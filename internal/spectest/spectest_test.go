@@ -183,6 +183,36 @@ func TestExampleAssemblesLikeAMockServer(t *testing.T) {
 	assert.Zero(t, none.Examples)
 }
 
+// TestRequestExampleLeavesOutReadOnly builds a request body from its
+// writable properties only, even when the object documents an example that
+// shows readOnly ones.
+func TestRequestExampleLeavesOutReadOnly(t *testing.T) {
+	s := schemaFromJSON(t, `{
+		"type": "object",
+		"example": {"id": "x", "name": "n"},
+		"properties": {
+			"id": {"type": "string", "readOnly": true},
+			"name": {"type": "string", "example": "n"},
+			"owner": {"type": "object", "properties": {
+				"id": {"type": "string"},
+				"name": {"type": "string", "readOnly": true}
+			}}
+		}
+	}`)
+	assert.Equal(t, map[string]any{"name": "n", "owner": map[string]any{"id": "string"}}, spectest.RequestExample(s).Value)
+	assert.Equal(t, map[string]any{"id": "x", "name": "n"}, spectest.Example(s).Value, "a response example keeps them")
+}
+
+// TestExampleOfAnyOfTakesTheFirstShape assembles an anyOf as its first
+// member, as a mock server answers.
+func TestExampleOfAnyOfTakesTheFirstShape(t *testing.T) {
+	s := schemaFromJSON(t, `{"anyOf": [
+		{"type": "object", "properties": {"a": {"type": "string", "example": "first"}}},
+		{"type": "object", "properties": {"b": {"type": "string", "example": "second"}}}
+	]}`)
+	assert.Equal(t, map[string]any{"a": "first"}, spectest.Example(s).Value)
+}
+
 func TestBodyExamples(t *testing.T) {
 	op := spectest.FindOperation(t, "v3", "getCertificationTask")
 	var names []string
@@ -321,6 +351,24 @@ func TestAllOfMembersAreObjectProperties(t *testing.T) {
 	ms := spectest.Mismatches(s.Value.VisitJSON(a.Value, openapi3.MultiErrors()))
 	require.Len(t, ms, 1)
 	assert.Equal(t, "/type", ms[0].Pointer)
+}
+
+// TestCompareSchemaChecksEveryAlternative compares one Go type with each
+// member of an anyOf: a property of either shape needs its field.
+func TestCompareSchemaChecksEveryAlternative(t *testing.T) {
+	s := schemaFromJSON(t, `{"anyOf": [
+		{"type": "object", "properties": {"id": {"type": "string"}}},
+		{"type": "object", "properties": {"id": {"type": "string"}, "extra": {"type": "string"}}}
+	]}`)
+	type slim struct {
+		ID string `json:"id"`
+	}
+	problems, err := spectest.CompareSchema(s, reflect.TypeFor[slim](), "op 200")
+	require.NoError(t, err)
+	require.Len(t, problems, 1)
+	assert.Equal(t, spectest.CheckField, problems[0].Check)
+	assert.Equal(t, "slim.extra", problems[0].Subject)
+	assert.Equal(t, "op 200(alternative 1).extra", problems[0].Where)
 }
 
 func TestEnumConstants(t *testing.T) {

@@ -282,11 +282,23 @@ func NewCheckingTransport(next http.RoundTripper, report func(*Violation), versi
 	return &checkingTransport{next: next, report: report, versions: slices.Clone(versions)}
 }
 
-// CheckResponse validates a response body of the given status to the
+// CheckResponse validates a JSON response body of the given status to the
 // operation operationID of the named definition: the status must be
 // documented and the body must match its JSON schema. It returns nil, or
 // an error holding every mismatch (see Mismatches).
 func CheckResponse(tb testing.TB, name, operationID string, status int, body []byte) error {
+	tb.Helper()
+	return CheckResponseBody(tb, name, operationID, status, "application/json", body)
+}
+
+// CheckResponseBody is CheckResponse for a body of any media type, as
+// given by its Content-Type header (parameters such as charset are
+// ignored): the status must be documented, and so must the media type
+// when the status documents any body. A JSON body (application/json, or a
+// type ending in +json) must match its schema; a body of another type,
+// such as a CSV or PDF report file, is not decoded, and an empty body
+// without a media type is a response without content.
+func CheckResponseBody(tb testing.TB, name, operationID string, status int, contentType string, body []byte) error {
 	tb.Helper()
 	op := FindOperation(tb, name, operationID)
 	doc := Load(tb, name)
@@ -294,15 +306,33 @@ func CheckResponse(tb testing.TB, name, operationID string, status int, body []b
 	if err != nil {
 		return err
 	}
+	mediaType, _, _ := strings.Cut(contentType, ";")
+	mediaType = strings.TrimSpace(mediaType)
+	isJSON := mediaType == "application/json" || strings.HasSuffix(mediaType, "+json")
 	route := &routers.Route{Spec: doc, Server: doc.Servers[0], Path: op.Path, PathItem: op.PathItem, Method: op.Method, Operation: op.Operation}
 	in := &openapi3filter.ResponseValidationInput{
 		RequestValidationInput: &openapi3filter.RequestValidationInput{Request: req, Route: route, Options: requestOptions()},
 		Status:                 status,
-		Header:                 http.Header{"Content-Type": {"application/json"}},
-		Options:                &openapi3filter.Options{IncludeResponseStatus: true, MultiError: true},
+		Header:                 http.Header{"Content-Type": {mediaType}},
+		Options:                &openapi3filter.Options{IncludeResponseStatus: true, MultiError: true, ExcludeResponseBody: !isJSON},
 	}
 	in.SetBodyBytes(body)
-	return openapi3filter.ValidateResponse(context.Background(), in)
+	if err := openapi3filter.ValidateResponse(context.Background(), in); err != nil || isJSON {
+		return err
+	}
+	var content openapi3.Content
+	if r := op.Operation.Responses.Status(status); r != nil && r.Value != nil {
+		content = r.Value.Content
+	}
+	switch {
+	case mediaType == "" && len(body) == 0:
+		if len(content) > 0 {
+			return &openapi3filter.ResponseError{Input: in, Reason: fmt.Sprintf("the response has no body; status %d documents one", status)}
+		}
+	case content.Get(mediaType) == nil:
+		return &openapi3filter.ResponseError{Input: in, Reason: fmt.Sprintf("media type %q is not documented for status %d", mediaType, status)}
+	}
+	return nil
 }
 
 // Mismatch is one place where a JSON value does not match its schema.

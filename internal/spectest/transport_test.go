@@ -266,6 +266,34 @@ func TestCheckRequestLeavesTheBodyReadable(t *testing.T) {
 	assert.Equal(t, validDecide, string(b))
 }
 
+// TestJSONPatchRequestsNeedTheirContentType checks that the campaign and
+// template patches validate only as application/json-patch+json, and that
+// the v3 update-filter operation, whose path parameter the definition
+// misnames, routes and validates on both generations.
+func TestJSONPatchRequestsNeedTheirContentType(t *testing.T) {
+	const patch = `[{"op":"replace","path":"/name","value":"Renamed"}]`
+	for _, path := range []string{"/v3/campaigns/c1", "/campaigns/v1/c1", "/v3/campaign-templates/t1", "/campaign-templates/v1/t1"} {
+		send := func(contentType string) *spectest.Violation {
+			req, err := http.NewRequest(http.MethodPatch, cloudBase+path, strings.NewReader(patch))
+			require.NoError(t, err)
+			req.Header.Set("Content-Type", contentType)
+			return spectest.CheckRequest(req)
+		}
+		assert.Nil(t, send("application/json-patch+json"), path)
+		v := send("application/json")
+		require.NotNil(t, v, "%s as application/json", path)
+		assert.Equal(t, []string{"body"}, v.Parts(), path)
+	}
+
+	filter := `{"id":"f1","name":"n","owner":null,"mode":"INCLUSION","isSystemFilter":false}`
+	for _, path := range []string{"/v3/campaign-filters/f1", "/campaign-filters/v1/f1"} {
+		req, err := http.NewRequest(http.MethodPost, cloudBase+path, strings.NewReader(filter))
+		require.NoError(t, err)
+		req.Header.Set("Content-Type", "application/json")
+		assert.Nil(t, spectest.CheckRequest(req), path)
+	}
+}
+
 func TestViolationNamesOperationAndUnwraps(t *testing.T) {
 	req, err := http.NewRequest("GET", cloudBase+"/v3/certifications?limit=300", nil)
 	require.NoError(t, err)
@@ -307,6 +335,23 @@ func TestCheckResponse(t *testing.T) {
 	reviewers := []byte(`[{"id":"r1","name":"Ada","email":null,"type":"IDENTITY"}]`)
 	assert.NoError(t, spectest.CheckResponse(t, "v1", "listCertificationReviewersV1", 200, reviewers))
 	assert.Error(t, spectest.CheckResponse(t, "v3", "listCertificationReviewers", 200, reviewers))
+}
+
+// TestCheckResponseBody checks the media type of responses that are not
+// JSON, and responses without content.
+func TestCheckResponseBody(t *testing.T) {
+	csv := []byte("id,name\n1,a\n")
+	assert.NoError(t, spectest.CheckResponseBody(t, "reports-v3", "getReport", 200, "application/csv", csv))
+	assert.NoError(t, spectest.CheckResponseBody(t, "reports-v1", "getReportV1", 200, "application/pdf", []byte("%PDF-1.4")))
+	assert.Error(t, spectest.CheckResponseBody(t, "reports-v3", "getReport", 200, "text/html", csv), "an undocumented media type")
+	assert.Error(t, spectest.CheckResponseBody(t, "reports-v3", "getReport", 200, "", nil), "no body where one is documented")
+	assert.Error(t, spectest.CheckResponseBody(t, "reports-v3", "getReport", 418, "application/csv", csv), "an undocumented status")
+
+	assert.NoError(t, spectest.CheckResponseBody(t, "campaigns-v3", "deleteCampaignTemplate", 204, "", nil))
+	assert.NoError(t, spectest.CheckResponseBody(t, "campaigns-v3", "startCampaign", 202, "application/json; charset=utf-8", []byte(`{}`)))
+	err := spectest.CheckResponseBody(t, "campaigns-v3", "getCampaignReportsConfig", 200, "application/json", []byte(`{"identityAttributeColumns":"department"}`))
+	require.Error(t, err)
+	assert.Equal(t, "/identityAttributeColumns", spectest.Mismatches(err)[0].Pointer)
 }
 
 func TestViolationParts(t *testing.T) {

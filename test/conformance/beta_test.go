@@ -13,9 +13,10 @@ import (
 // betaConformance calls every beta operation with every optional
 // parameter set.
 var betaConformance = &apiVersion{
-	name:     "beta",
-	service:  reflect.TypeFor[*beta.CertificationsApiService](),
-	errorDto: reflect.TypeFor[certifications.ErrorResponseDto](),
+	name:       "beta",
+	service:    reflect.TypeFor[*beta.CertificationsApiService](),
+	optService: "beta.CertificationsApi",
+	errorDto:   reflect.TypeFor[certifications.ErrorResponseDto](),
 	bodies: map[string]reflect.Type{
 		"submitReassignCertsAsync": reflect.TypeFor[beta.ReviewReassign](),
 	},

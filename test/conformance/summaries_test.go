@@ -10,12 +10,13 @@ import (
 // summariesV3Conformance checks the v3 Certification Summaries definition
 // against CertificationSummariesApi.
 var summariesV3Conformance = &apiVersion{
-	name:     "summaries-v3",
-	client:   certifications.APIVersionV3,
-	service:  reflect.TypeFor[*certifications.CertificationSummariesApiService](),
-	errorDto: reflect.TypeFor[certifications.ErrorResponseDto](),
-	params:   summariesParams,
-	calls:    summariesCalls,
+	name:       "summaries-v3",
+	client:     certifications.APIVersionV3,
+	service:    reflect.TypeFor[*certifications.CertificationSummariesApiService](),
+	optService: "CertificationSummariesApi",
+	errorDto:   reflect.TypeFor[certifications.ErrorResponseDto](),
+	params:     summariesParams,
+	calls:      summariesCalls,
 }
 
 // summariesParams gives the Go type of the summaries' enum parameters.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -81,6 +82,15 @@ type difference struct {
 // treeDiff lists the differences between a and b below path. Examples are
 // compared whole: a differing example is one difference, at its key.
 func treeDiff(a, b any, path []string) []difference {
+	if as, bs, ok := schemaLists(a, b, path); ok {
+		// allOf, anyOf and oneOf members are compared one by one, so
+		// that a difference inside one is reported where it is.
+		var out []difference
+		for i := range as {
+			out = append(out, treeDiff(as[i], bs[i], append(path[:len(path):len(path)], strconv.Itoa(i)))...)
+		}
+		return out
+	}
 	am, aok := a.(map[string]any)
 	bm, bok := b.(map[string]any)
 	if !aok || !bok || isExampleKey(path) {
@@ -116,6 +126,18 @@ func treeDiff(a, b any, path []string) []difference {
 		}
 	}
 	return out
+}
+
+// schemaLists returns a and b as lists of the same length when path ends
+// at an allOf, anyOf or oneOf keyword.
+func schemaLists(a, b any, path []string) ([]any, []any, bool) {
+	n := len(path)
+	if n == 0 || path[n-1] != "allOf" && path[n-1] != "anyOf" && path[n-1] != "oneOf" || n >= 2 && path[n-2] == "properties" {
+		return nil, nil, false
+	}
+	as, aok := a.([]any)
+	bs, bok := b.([]any)
+	return as, bs, aok && bok && len(as) == len(bs)
 }
 
 // isExampleKey reports whether path ends at an example or examples member
@@ -172,6 +194,9 @@ func twinLocation(path []string) string {
 			i++
 		case seg == "items":
 			b.WriteString("[]")
+		case (seg == "allOf" || seg == "anyOf" || seg == "oneOf") && next != "":
+			b.WriteString("(" + seg + " " + next + ")")
+			i++
 		case strings.HasSuffix(b.String(), " "):
 			b.WriteString(seg)
 		default:
@@ -194,7 +219,8 @@ func TestTreeDiffLocations(t *testing.T) {
 		"requestBody": {"content": {"application/json": {"schema": {"required": ["a"]}}}},
 		"responses": {"200": {"content": {"application/json": {"schema": {"type": "array", "items": {
 			"title": "T",
-			"properties": {"email": {"type": "string", "nullable": true}, "example": {"type": "string"}, "n": {"example": {"x": 1}}}
+			"properties": {"email": {"type": "string", "nullable": true}, "example": {"type": "string"}, "n": {"example": {"x": 1}}},
+			"allOf": [{"properties": {"a": {"type": "string"}}}]
 		}}}}}}
 	}`)
 	b := tree(`{
@@ -202,7 +228,8 @@ func TestTreeDiffLocations(t *testing.T) {
 		"requestBody": {"content": {"application/json": {"schema": {"required": ["a", "b"]}}}},
 		"responses": {"200": {"content": {"application/json": {"schema": {"type": "array", "items": {
 			"title": "U",
-			"properties": {"email": {"type": "string"}, "n": {"example": {"x": 2}}}
+			"properties": {"email": {"type": "string"}, "n": {"example": {"x": 2}}},
+			"allOf": [{"properties": {"a": {"type": "string", "nullable": true}}}]
 		}}}}}}
 	}`)
 	var got []string
@@ -216,6 +243,7 @@ func TestTreeDiffLocations(t *testing.T) {
 		" 200 [].example: {\"type\":\"string\"} / absent",
 		" 200 [].n example: {\"x\":1} / {\"x\":2}",
 		" 200 [] title: \"T\" / \"U\"",
+		" 200 [](allOf 0).a nullable: absent / true",
 	}
 	sort.Strings(got)
 	sort.Strings(want)

@@ -40,9 +40,10 @@ func fullReassign() certifications.ReviewReassign {
 
 // v3Conformance calls every v3 operation with every optional parameter set.
 var v3Conformance = &apiVersion{
-	name:     "v3",
-	service:  reflect.TypeFor[*certifications.CertificationsApiService](),
-	errorDto: reflect.TypeFor[certifications.ErrorResponseDto](),
+	name:       "v3",
+	service:    reflect.TypeFor[*certifications.CertificationsApiService](),
+	optService: "CertificationsApi",
+	errorDto:   reflect.TypeFor[certifications.ErrorResponseDto](),
 	bodies: map[string]reflect.Type{
 		"makeIdentityDecision":           reflect.TypeFor[[]certifications.ReviewDecision](),
 		"reassignIdentityCertifications": reflect.TypeFor[certifications.ReviewReassign](),
