@@ -26,7 +26,11 @@
 // The tenant is generated from a seed (WithSeed) and sizes (WithSizes): by
 // default 2 campaigns, 3 reviewers with 2 certifications each, 8 identities
 // per certification and 4 access review items per identity, dated around
-// ReferenceTime. The same seed always gives the same tenant. "me", the
+// the server's reference date (Server.ReferenceTime: the last 09:00 UTC
+// before the server started, by its clock), so that on the default clock
+// nothing is past due when it starts. The same seed, sizes and reference
+// date always give the same tenant; a fixed clock (WithClock) gives the
+// same dates in every run. "me", the
 // identity of the client credentials, is the first reviewer (MeID, Robin
 // Okafor, for every seed); the credentials act as an administrator, so
 // lists without reviewer-identity show every certification.

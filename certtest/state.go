@@ -1,6 +1,10 @@
 package certtest
 
-import "github.com/iscgo/certifications"
+import (
+	"time"
+
+	"github.com/iscgo/certifications"
+)
 
 // Certification returns the certification with the given id as GET
 // /v3/certifications/{id} would show it now, and whether it exists.
@@ -99,3 +103,12 @@ func (s *Server) Reviewers() []certifications.IdentityReferenceWithNameAndEmail 
 	}
 	return out
 }
+
+// ReferenceTime returns the date this server's generated data is built
+// around: the last 09:00 UTC at or before the time its clock (WithClock,
+// by default time.Now) read when it started. Generated campaigns were
+// created in the week before it and are due two weeks or more after it,
+// so on a clock that starts now nothing is past due; timestamps the server
+// sets later (decisions, sign-offs, tasks, campaigns) come from the clock.
+// The same seed, sizes and reference date always give the same data.
+func (s *Server) ReferenceTime() time.Time { return s.t.ref }
