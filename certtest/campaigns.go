@@ -1,8 +1,6 @@
 package certtest
 
 import (
-	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -30,6 +28,10 @@ type campState struct {
 	shown   certifications.CampaignStatus
 	pending int // reads left that show shown instead of c.Status
 	reports []*reportState
+
+	completedSigned map[int]bool          // certifications (indexes) the completion signed off
+	scanned         map[itemRef]time.Time // revoked items a remediation scan found remediated, and when
+	lastScan        *time.Time            // the last remediation scan
 }
 
 // reportState is one campaign report and its last run.
@@ -38,8 +40,8 @@ type reportState struct {
 	typ     certifications.ReportType
 	status  certifications.CampaignReportStatus
 	lastRun *time.Time
-	pending int // reads left that show PENDING
-	file    []byte
+	pending int         // reads left that show PENDING
+	table   reportTable // the content of the last run
 }
 
 // templateState is a campaign template and its schedule.
@@ -154,7 +156,7 @@ func (t *tenant) createCampaign(c certifications.Campaign) *campState {
 	if c.MandatoryCommentRequirement == nil {
 		c.MandatoryCommentRequirement = certifications.Ptr(certifications.CampaignReferenceMandatoryCommentRequirementNoDecisions)
 	}
-	cs := &campState{c: c, def: -1}
+	cs := &campState{c: c, def: -1, completedSigned: map[int]bool{}, scanned: map[itemRef]time.Time{}}
 	cs.transition(certifications.CampaignStatusPending, certifications.CampaignStatusStaged)
 	t.admin.campaigns = append(t.admin.campaigns, cs)
 	t.admin.byID[*c.ID] = cs
@@ -250,6 +252,7 @@ func (t *tenant) complete(cs *campState, action certifications.AutoCompleteActio
 		if e := t.signOff(c); e != nil {
 			return e
 		}
+		cs.completedSigned[c.idx] = true
 	}
 	cs.c.Modified = certifications.Ptr(t.now())
 	cs.transition(certifications.CampaignStatusCompleting, certifications.CampaignStatusCompleted)
@@ -308,7 +311,8 @@ func (t *tenant) deleteCampaigns(ids []string) *apiError {
 }
 
 // startReport runs a report of the campaign: it is PENDING for the next
-// read of the campaign's reports, then SUCCESS with its file.
+// read of the campaign's reports, then SUCCESS (WARNING when it holds only
+// the first maxReportRows rows) with its file.
 func (t *tenant) startReport(cs *campState, typ certifications.ReportType) {
 	var rs *reportState
 	for _, r := range cs.reports {
@@ -322,30 +326,30 @@ func (t *tenant) startReport(cs *campState, typ certifications.ReportType) {
 		t.admin.reports[rs.id] = rs
 	}
 	now := t.now()
+	rs.table = t.reportTable(cs, typ)
 	rs.status, rs.lastRun, rs.pending = certifications.CampaignReportStatusSuccess, &now, 1
-	rs.file = t.reportCSV(cs, typ)
+	if rs.table.truncated {
+		rs.status = certifications.CampaignReportStatusWarning
+	}
 }
 
-// reportCSV renders a report from the campaign's state: one row per
-// certification with its reviewer and counters.
-func (t *tenant) reportCSV(cs *campState, typ certifications.ReportType) []byte {
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
-	_ = w.Write([]string{"Campaign", "Report", "Certification ID", "Certification", "Reviewer ID", "Reviewer", "Phase", "Decisions Made", "Decisions Total", "Signed"})
-	for _, c := range t.certs {
-		if cs.def < 0 || c.campaign != cs.def || t.cert(c.id) == nil {
-			continue
+// remediationScan records that the revoked items of the campaign's signed
+// certifications are remediated: the remediation status report shows them
+// COMPLETED from now on. Items scanned before keep their scan time.
+func (t *tenant) remediationScan(cs *campState) {
+	now := t.now()
+	t.eachItem(cs, func(c *certState, ref itemRef) bool {
+		if c.phase != certifications.CertificationPhaseSigned {
+			return true
 		}
-		p := t.person(c.reviewer)
-		signed := ""
-		if c.signed != nil {
-			signed = c.signed.Format(time.RFC3339)
+		if st := t.decisions[ref]; st != nil && st.decision == certifications.CertificationDecisionRevoke {
+			if _, done := cs.scanned[ref]; !done {
+				cs.scanned[ref] = now
+			}
 		}
-		_ = w.Write([]string{cs.c.Name, string(typ), c.id, c.name, p.id, p.name, string(c.phase),
-			strconv.Itoa(c.made()), strconv.Itoa(c.total()), signed})
-	}
-	w.Flush()
-	return b.Bytes()
+		return true
+	})
+	cs.lastScan = &now
 }
 
 // reportView renders a report as getCampaignReports shows it now.

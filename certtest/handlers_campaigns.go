@@ -249,10 +249,11 @@ func (s *Server) deleteCampaigns(w http.ResponseWriter, r *http.Request) {
 // POST {campaigns}/{id}/run-remediation-scan
 func (s *Server) startCampaignRemediationScan(w http.ResponseWriter, r *http.Request) {
 	s.withCampaign(w, r, func(t *tenant, cs *campState) {
-		if st := cs.c.GetStatus(); st != certifications.CampaignStatusActive {
-			s.writeErr(w, r, errBadRequest("Campaign %s is %s; a remediation scan runs on an ACTIVE campaign.", cs.c.GetID(), st))
+		if st := cs.c.GetStatus(); st != certifications.CampaignStatusActive && st != certifications.CampaignStatusCompleted {
+			s.writeErr(w, r, errBadRequest("Campaign %s is %s; a remediation scan runs on an ACTIVE or COMPLETED campaign.", cs.c.GetID(), st))
 			return
 		}
+		t.remediationScan(cs)
 		writeJSON(w, http.StatusAccepted, accepted)
 	})
 }
@@ -559,10 +560,9 @@ func (s *Server) getReport(w http.ResponseWriter, r *http.Request) {
 			s.writeErr(w, r, errNotFound("No report file with id "+r.PathValue("id")+" was found."))
 			return
 		}
-		body := rs.file
+		body := rs.table.csv()
 		if format == "pdf" {
-			// Not a rendered document: the CSV in a minimal PDF wrapper.
-			body = append(append([]byte("%PDF-1.4\n%"), rs.file...), "\n%%EOF\n"...)
+			body = rs.table.pdf()
 		}
 		w.Header().Set("Content-Type", "application/"+format)
 		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
@@ -579,10 +579,14 @@ func (s *Server) getReportResult(w http.ResponseWriter, r *http.Request) {
 			s.writeErr(w, r, errNotFound("No report result with id "+r.PathValue("id")+" was found."))
 			return
 		}
-		rows := int64(strings.Count(string(rs.file), "\n") - 1)
+		rows := int64(len(rs.table.rows))
+		status := certifications.ReportResultsStatusSuccess
+		if rs.table.truncated {
+			status = certifications.ReportResultsStatusWarning
+		}
 		writeJSON(w, http.StatusOK, certifications.ReportResults{
 			TaskDefName: certifications.Ptr(reportNames[rs.typ]), ID: certifications.Ptr(rs.id), Created: rs.lastRun,
-			Status: certifications.Ptr(certifications.ReportResultsStatusSuccess), Duration: certifications.Ptr(int64(1)),
+			Status: certifications.Ptr(status), Duration: certifications.Ptr(int64(1)),
 			Rows: &rows, AvailableFormats: []certifications.ReportResultsFormat{certifications.ReportResultsFormatCSV, certifications.ReportResultsFormatPDF},
 		})
 	})
