@@ -287,27 +287,68 @@ func (t *tenant) moveCerts(cs *campState, ids []string, to int) (*task, *apiErro
 	return tk, nil
 }
 
-// deleteCampaigns removes campaigns and their certifications.
+// deleteCampaigns removes campaigns with everything in them: their
+// certifications, items, decisions, reassignment tasks and reports are
+// gone from every API and from the server's state.
 func (t *tenant) deleteCampaigns(ids []string) *apiError {
 	for _, id := range ids {
 		if t.admin.byID[id] == nil {
 			return errNotFound("No campaign with id " + id + " was found; only campaigns created through the API can be deleted.")
 		}
 	}
+	gone := map[int]bool{} // indexes of the deleted certifications
 	for _, id := range ids {
 		cs := t.admin.byID[id]
+		if cs == nil {
+			continue // named twice
+		}
 		delete(t.admin.byID, id)
 		t.admin.campaigns = slices.DeleteFunc(t.admin.campaigns, func(x *campState) bool { return x == cs })
-		if cs.def >= 0 {
-			for _, c := range t.certs {
-				if c.campaign == cs.def {
-					delete(t.certByID, c.id) // no longer found by id or listed
-				}
-			}
+		for _, rs := range cs.reports {
+			delete(t.admin.reports, rs.id)
+		}
+		for c := range t.campaignCerts(cs) {
+			gone[c.idx] = true
 		}
 	}
+	for i := range gone {
+		t.dropCert(t.certs[i])
+	}
+	// Items stay in their campaign when they move, so the decisions and
+	// moves of the deleted items are those with a deleted origin.
+	for ref := range t.decisions {
+		if gone[int(ref.cert)] {
+			delete(t.decisions, ref)
+		}
+	}
+	for ref := range t.moved {
+		if gone[int(ref.cert)] {
+			delete(t.moved, ref)
+		}
+	}
+	t.tasks = slices.DeleteFunc(t.tasks, func(tk *task) bool {
+		if gone[tk.cert] {
+			delete(t.taskByID, tk.id)
+			return true
+		}
+		return false
+	})
 	t.version++
 	return nil
+}
+
+// dropCert removes a certification from the tenant: its id and the ids of
+// its items and identity summaries no longer resolve. Its slot in t.certs
+// stays, marked gone, because items and tasks name certifications by
+// index.
+func (t *tenant) dropCert(c *certState) {
+	delete(t.certByID, c.id)
+	delete(t.prefixes, c.itemPrefix)
+	delete(t.identPref, c.identPref)
+	c.gone = true
+	c.added, c.index = nil, nil
+	clear(c.addedPos)
+	clear(c.idents)
 }
 
 // startReport runs a report of the campaign: it is PENDING for the next

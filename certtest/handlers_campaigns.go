@@ -576,7 +576,9 @@ func (s *Server) getReportResult(w http.ResponseWriter, r *http.Request) {
 	s.locked(func(t *tenant) {
 		rs := t.admin.reports[r.PathValue("id")]
 		if rs == nil || rs.lastRun == nil {
-			s.writeErr(w, r, errNotFound("No report result with id "+r.PathValue("id")+" was found."))
+			// The definitions give this operation no 404: an unknown id is
+			// a client error.
+			s.writeErr(w, r, errBadRequest("No report result with id %s was found; run the report first (StartCampaignReport).", r.PathValue("id")))
 			return
 		}
 		rows := int64(len(rs.table.rows))
@@ -596,7 +598,7 @@ func (s *Server) getReportResult(w http.ResponseWriter, r *http.Request) {
 func (t *tenant) liveCerts() iter.Seq[*certState] {
 	return func(yield func(*certState) bool) {
 		for _, c := range t.certs {
-			if _, ok := t.certByID[c.id]; ok && !yield(c) {
+			if !c.gone && !yield(c) {
 				return
 			}
 		}

@@ -19,13 +19,14 @@ func (s *Server) Certification(id string) (certifications.IdentityCertificationD
 }
 
 // Certifications returns every certification of the tenant, in list order:
-// the generated ones, the large one, then those created by reassignments.
+// the generated ones, the large one, then those created by reassignments
+// and by activating campaigns. Those of deleted campaigns are gone.
 func (s *Server) Certifications() []certifications.IdentityCertificationDto {
 	s.t.mu.Lock()
 	defer s.t.mu.Unlock()
-	out := make([]certifications.IdentityCertificationDto, len(s.t.certs))
-	for i, c := range s.t.certs {
-		out[i] = s.t.certDTO(c)
+	out := make([]certifications.IdentityCertificationDto, 0, len(s.t.certs))
+	for c := range s.t.liveCerts() {
+		out = append(out, s.t.certDTO(c))
 	}
 	return out
 }

@@ -64,6 +64,7 @@ type certState struct {
 	index     *rankIndex          // items by decision, for filtered listings; built on first use (see itemIndex)
 
 	reassignment *certifications.Reassignment
+	gone         bool // deleted with its campaign (deleteCampaigns)
 }
 
 // task is an asynchronous reassignment.
