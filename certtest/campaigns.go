@@ -48,6 +48,8 @@ type reportState struct {
 type templateState struct {
 	t        certifications.CampaignTemplate
 	schedule *certifications.Schedule
+	plan     *runPlan  // the schedule expanded (campaigns_schedule.go)
+	nextRun  time.Time // when the schedule runs next; zero for never
 }
 
 // campaignAdmin holds the campaign side of the tenant.
@@ -142,10 +144,9 @@ func generatedCampaign(def campaignDef) certifications.Campaign {
 	}
 }
 
-// createCampaign stores a new campaign; it is STAGED after one read that
-// shows it PENDING.
-func (t *tenant) createCampaign(c certifications.Campaign) *campState {
-	now := t.now()
+// createCampaign stores a new campaign created at now; it is STAGED after
+// one read that shows it PENDING.
+func (t *tenant) createCampaign(c certifications.Campaign, now time.Time) *campState {
 	c.ID = certifications.Ptr(t.newID("campaign-api-id"))
 	c.Created, c.Modified = certifications.Ptr(now), certifications.Ptr(now)
 	c.TotalCertifications, c.CompletedCertifications = certifications.Ptr(int32(0)), certifications.Ptr(int32(0))
@@ -453,16 +454,17 @@ func joinSlash(names []string) string {
 	return out
 }
 
-// generate creates a campaign from a template.
-func (t *tenant) generate(ts *templateState) *campState {
+// generate creates a campaign from a template at a time: now for
+// StartGenerateCampaignTemplate, the run time for a schedule.
+func (t *tenant) generate(ts *templateState, at time.Time) *campState {
 	c := ts.t.Campaign
-	c.Name = fmt.Sprintf("%s (%s)", ts.t.Name, t.now().Format("2006-01-02"))
+	c.Name = fmt.Sprintf("%s (%s)", ts.t.Name, at.Format("2006-01-02"))
 	if d := ts.t.GetDeadlineDuration(); d != "" {
 		if dur, ok := parseISODuration(d); ok {
-			c.Deadline = certifications.Ptr(t.now().Add(dur))
+			c.Deadline = certifications.Ptr(at.Add(dur))
 		}
 	}
-	return t.createCampaign(c)
+	return t.createCampaign(c, at)
 }
 
 // parseISODuration reads the ISO 8601 durations templates use: PnD, PnW,

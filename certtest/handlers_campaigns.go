@@ -57,10 +57,13 @@ func (s *Server) routesCampaigns(mux *http.ServeMux) {
 	}
 }
 
-// locked runs f with the tenant locked.
+// locked runs f with the tenant locked, after generating the campaigns
+// of template schedules the clock has passed: every campaign and template
+// request goes through it, so schedules fire before they are looked at.
 func (s *Server) locked(f func(t *tenant)) {
 	s.t.mu.Lock()
 	defer s.t.mu.Unlock()
+	s.t.fireSchedules()
 	f(s.t)
 }
 
@@ -119,7 +122,7 @@ func (s *Server) createCampaign(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.locked(func(t *tenant) {
-		cs := t.createCampaign(c)
+		cs := t.createCampaign(c, t.now())
 		writeJSON(w, http.StatusAccepted, cs.c)
 	})
 }
@@ -404,13 +407,13 @@ func (s *Server) setCampaignTemplateSchedule(w http.ResponseWriter, r *http.Requ
 		s.writeErr(w, r, e)
 		return
 	}
-	if !sc.Type.IsKnown() || len(sc.Hours.Values) == 0 {
-		s.writeErr(w, r, errBadRequest("A schedule needs a known type and at least one hour."))
+	plan, err := planSchedule(sc)
+	if err != nil {
+		s.writeErr(w, r, errBadRequest("Invalid schedule: %v.", err))
 		return
 	}
 	s.withTemplate(w, r, func(t *tenant, ts *templateState) {
-		ts.schedule = &sc
-		ts.t.Scheduled = certifications.Ptr(true)
+		t.schedule(ts, &sc, plan)
 		w.WriteHeader(http.StatusNoContent)
 	})
 }
@@ -418,8 +421,7 @@ func (s *Server) setCampaignTemplateSchedule(w http.ResponseWriter, r *http.Requ
 // DELETE {campaign-templates}/{id}/schedule
 func (s *Server) deleteCampaignTemplateSchedule(w http.ResponseWriter, r *http.Request) {
 	s.withTemplate(w, r, func(t *tenant, ts *templateState) {
-		ts.schedule = nil
-		ts.t.Scheduled = certifications.Ptr(false)
+		t.schedule(ts, nil, nil)
 		w.WriteHeader(http.StatusNoContent)
 	})
 }
@@ -427,7 +429,7 @@ func (s *Server) deleteCampaignTemplateSchedule(w http.ResponseWriter, r *http.R
 // POST {campaign-templates}/{id}/generate
 func (s *Server) startGenerateCampaignTemplate(w http.ResponseWriter, r *http.Request) {
 	s.withTemplate(w, r, func(t *tenant, ts *templateState) {
-		cs := t.generate(ts)
+		cs := t.generate(ts, t.now())
 		c := cs.c
 		writeJSON(w, http.StatusOK, certifications.CampaignReference{
 			ID: c.GetID(), Name: c.Name, Type: certifications.CampaignReferenceTypeCampaign, CampaignType: c.Type,
