@@ -368,7 +368,7 @@ func (t *tenant) startReport(cs *campState, typ certifications.ReportType) {
 		t.admin.reports[rs.id] = rs
 	}
 	now := t.now()
-	rs.table = t.reportTable(cs, typ)
+	rs.table = t.buildReport(cs, typ)
 	rs.status, rs.lastRun, rs.pending = certifications.CampaignReportStatusSuccess, &now, 1
 	if rs.table.truncated {
 		rs.status = certifications.CampaignReportStatusWarning

@@ -27,8 +27,8 @@ const (
 	pdfFieldSep     = " | "
 )
 
-// pdf renders the table as a PDF document.
-func (tb *reportTable) pdf() []byte {
+// asPDF renders the table as a PDF document.
+func (tb *reportTable) asPDF() []byte {
 	lines := []string{tb.title, ""}
 	for _, row := range append([][]string{tb.header}, tb.rows...) {
 		lines = append(lines, wrapPDFLine(strings.Join(row, pdfFieldSep))...)

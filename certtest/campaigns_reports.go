@@ -48,8 +48,8 @@ func (tb *reportTable) add(row ...string) {
 	tb.rows = append(tb.rows, row)
 }
 
-// csv renders the table as CSV with a header line.
-func (tb *reportTable) csv() []byte {
+// asCSV renders the table as CSV with a header line.
+func (tb *reportTable) asCSV() []byte {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
 	_ = w.Write(tb.header) // a bytes.Buffer does not fail
@@ -72,9 +72,9 @@ func (t *tenant) campaignCerts(cs *campState) iter.Seq[*certState] {
 	}
 }
 
-// reportTable builds the report of type typ of a campaign from the state
+// buildReport builds the report of type typ of a campaign from the state
 // now.
-func (t *tenant) reportTable(cs *campState, typ certifications.ReportType) reportTable {
+func (t *tenant) buildReport(cs *campState, typ certifications.ReportType) reportTable {
 	tb := reportTable{title: reportNames[typ] + ": " + cs.c.Name + " (" + cs.c.GetID() + "), run " + t.now().Format(time.RFC3339)}
 	switch typ {
 	case certifications.ReportTypeCampaignCompositionReport:

@@ -28,10 +28,13 @@ type reportCampaign struct {
 }
 
 func newReportCampaign(t *testing.T) *reportCampaign {
+	return newReportCampaignOf(t, certtest.Sizes{Reviewers: 3, IdentitiesPerCertification: 2, ItemsPerIdentity: 3})
+}
+
+func newReportCampaignOf(t *testing.T, sizes certtest.Sizes) *reportCampaign {
 	t.Helper()
 	clock := &fakeClock{now: certtest.ReferenceTime()}
-	srv := certtest.NewTestServer(t, certtest.WithClock(clock.Now),
-		certtest.WithSizes(certtest.Sizes{Reviewers: 3, IdentitiesPerCertification: 2, ItemsPerIdentity: 3}))
+	srv := certtest.NewTestServer(t, certtest.WithClock(clock.Now), certtest.WithSizes(sizes))
 	client := conformingClient(t, srv, certifications.APIVersionV3)
 	api := client.CertificationCampaignsApi
 	c, _, err := api.CreateCampaign(ctx(t)).Campaign(certifications.Campaign{
@@ -48,7 +51,7 @@ func newReportCampaign(t *testing.T) *reportCampaign {
 	require.NoError(t, err)
 	certs, err := certifications.Collect(client.CertificationsApi.ListIdentityCertifications(ctx(t)).Filters(`campaign.id eq "` + id + `"`).All())
 	require.NoError(t, err)
-	require.Len(t, certs, 3)
+	require.Len(t, certs, sizes.Reviewers)
 	return &reportCampaign{srv: srv, clock: clock, client: client, id: id, certs: certs}
 }
 
@@ -277,12 +280,13 @@ func accessOwner(it certifications.AccessReviewItem) *certifications.IdentityRef
 	return s.Role.Owner
 }
 
-// The PDF of a report is a valid PDF file whose text is the report's rows.
+// The PDF of a report is a valid PDF file whose text is the report's rows,
+// on as many pages as they need.
 func TestCampaignReportPDF(t *testing.T) {
-	rc := newReportCampaign(t)
+	rc := newReportCampaignOf(t, certtest.Sizes{Reviewers: 3, IdentitiesPerCertification: 10, ItemsPerIdentity: 4})
 	a := rc.certs[0].GetID()
 	rc.decide(t, a, rc.srv.Items(a)[:3], certifications.CertificationDecisionRevoke)
-	for _, typ := range []string{"CAMPAIGN_STATUS_REPORT", "CAMPAIGN_COMPOSITION_REPORT", "CAMPAIGN_REMEDIATION_STATUS_REPORT"} {
+	for typ, pages := range map[string]int{"CAMPAIGN_STATUS_REPORT": 1, "CAMPAIGN_COMPOSITION_REPORT": 5, "CAMPAIGN_REMEDIATION_STATUS_REPORT": 1} {
 		t.Run(typ, func(t *testing.T) {
 			var csvFile, pdfFile bytes.Buffer
 			_, err := rc.client.CertificationCampaignsApi.RunReport(ctx(t), rc.id, certifications.ReportType(typ), "csv", &csvFile, fastWait)
@@ -292,6 +296,8 @@ func TestCampaignReportPDF(t *testing.T) {
 			rows, err := csv.NewReader(&csvFile).ReadAll()
 			require.NoError(t, err)
 
+			assert.Contains(t, pdfFile.String(), "/Count "+strconv.Itoa(pages)+" >>", "a page tree of %d pages", pages)
+			assert.Equal(t, pages, strings.Count(pdfFile.String(), "/Type /Page "), "%d page objects", pages)
 			lines := readPDF(t, pdfFile.Bytes())
 			require.NotEmpty(t, lines)
 			assert.Contains(t, lines[0], rc.id, "the title names the campaign")

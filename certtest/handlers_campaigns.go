@@ -562,9 +562,9 @@ func (s *Server) getReport(w http.ResponseWriter, r *http.Request) {
 			s.writeErr(w, r, errNotFound("No report file with id "+r.PathValue("id")+" was found."))
 			return
 		}
-		body := rs.table.csv()
+		body := rs.table.asCSV()
 		if format == "pdf" {
-			body = rs.table.pdf()
+			body = rs.table.asPDF()
 		}
 		w.Header().Set("Content-Type", "application/"+format)
 		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
