@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/iscgo/certifications"
@@ -455,10 +456,18 @@ func joinSlash(names []string) string {
 }
 
 // generate creates a campaign from a template at a time: now for
-// StartGenerateCampaignTemplate, the run time for a schedule.
+// StartGenerateCampaignTemplate, the run time for a schedule. The
+// placeholders of the template campaign's name and description are
+// replaced with that time (see datePlaceholders).
 func (t *tenant) generate(ts *templateState, at time.Time) *campState {
 	c := ts.t.Campaign
-	c.Name = fmt.Sprintf("%s (%s)", ts.t.Name, at.Format("2006-01-02"))
+	if strings.TrimSpace(c.Name) == "" {
+		c.Name = ts.t.Name
+	}
+	c.Name = datePlaceholders(c.Name, at)
+	if c.Description != nil {
+		c.Description = certifications.Ptr(datePlaceholders(*c.Description, at))
+	}
 	if d := ts.t.GetDeadlineDuration(); d != "" {
 		if dur, ok := parseISODuration(d); ok {
 			c.Deadline = certifications.Ptr(at.Add(dur))
@@ -482,4 +491,57 @@ func parseISODuration(s string) (time.Duration, bool) {
 		return 0, false
 	}
 	return days(n * unit), true
+}
+
+// datePlaceholders replaces the date and time placeholders of a template
+// campaign's name or description, a percent sign and one of the date/time
+// suffixes of java.util.Formatter as the API takes them ("%Y" is the
+// year), with the time at, in UTC. "%%" is a percent sign; any other
+// percent sign is kept as it is.
+func datePlaceholders(s string, at time.Time) string {
+	if !strings.Contains(s, "%") {
+		return s
+	}
+	at = at.UTC()
+	layouts := map[byte]string{
+		'Y': "2006", 'y': "06", 'm': "01", 'd': "02", 'B': "January", 'b': "Jan", 'h': "Jan", 'A': "Monday", 'a': "Mon",
+		'H': "15", 'I': "03", 'M': "04", 'S': "05", 'L': ".000", 'Z': "MST", 'z': "-0700",
+		'F': "2006-01-02", 'D': "01/02/06", 'R': "15:04", 'T': "15:04:05", 'r': "03:04:05 PM", 'c': "Mon Jan 02 15:04:05 MST 2006",
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '%' || i+1 == len(s) {
+			b.WriteByte(s[i])
+			continue
+		}
+		i++
+		switch c := s[i]; c {
+		case '%':
+			b.WriteByte('%')
+		case 'e':
+			b.WriteString(strconv.Itoa(at.Day()))
+		case 'k':
+			b.WriteString(strconv.Itoa(at.Hour()))
+		case 'l':
+			b.WriteString(strconv.Itoa((at.Hour()+11)%12 + 1))
+		case 'p':
+			b.WriteString(strings.ToLower(at.Format("PM")))
+		case 'j':
+			fmt.Fprintf(&b, "%03d", at.YearDay())
+		case 'C':
+			fmt.Fprintf(&b, "%02d", at.Year()/100)
+		case 's':
+			b.WriteString(strconv.FormatInt(at.Unix(), 10))
+		case 'Q':
+			b.WriteString(strconv.FormatInt(at.UnixMilli(), 10))
+		default:
+			if l, ok := layouts[c]; ok {
+				b.WriteString(strings.TrimPrefix(at.Format(l), "."))
+			} else {
+				b.WriteByte('%')
+				b.WriteByte(c)
+			}
+		}
+	}
+	return b.String()
 }

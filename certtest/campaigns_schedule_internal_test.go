@@ -138,3 +138,20 @@ func TestScheduleRefusesWhatItCannotRun(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+func TestDatePlaceholders(t *testing.T) {
+	at := utc("2025-03-03T14:05:09Z").Add(42 * time.Millisecond)
+	for in, want := range map[string]string{
+		"Q1 %Y review":             "Q1 2025 review",
+		"%F %T":                    "2025-03-03 14:05:09",
+		"%a %A %b %B %h %d %e %j":  "Mon Monday Mar March Mar 03 3 062",
+		"%D %R %r %p":              "03/03/25 14:05 02:05:09 PM pm",
+		"%H %I %k %l %M %S %L %y":  "14 02 14 2 05 09 042 25",
+		"%C %s %Q %Z %z":           "20 1741010709 1741010709042 UTC +0000",
+		"%c":                       "Mon Mar 03 14:05:09 UTC 2025",
+		"100%% sure, %q stays, 5%": "100% sure, %q stays, 5%",
+		"no placeholders":          "no placeholders",
+	} {
+		assert.Equal(t, want, datePlaceholders(in, at), in)
+	}
+}

@@ -25,7 +25,7 @@ func TestTemplateScheduleFiresOnTheSandboxClock(t *testing.T) {
 			api := conformingClient(t, srv, version).CertificationCampaignsApi
 			tmpl, _, err := api.CreateCampaignTemplate(ctx(t)).CampaignTemplate(certifications.CampaignTemplate{
 				Name: "Weekly review", Description: "Every Monday.", DeadlineDuration: certifications.Ptr("P2W"),
-				Campaign: certifications.Campaign{Name: "Weekly review", Description: certifications.Ptr("Every Monday."), Type: certifications.CampaignReferenceCampaignTypeManager},
+				Campaign: certifications.Campaign{Name: "Weekly review (%F)", Description: certifications.Ptr("Generated on %A %e %B %Y at %H:%M."), Type: certifications.CampaignReferenceCampaignTypeManager},
 			}).Execute()
 			require.NoError(t, err)
 			_, err = api.SetCampaignTemplateSchedule(ctx(t), tmpl.GetID()).Schedule(certifications.Schedule{
@@ -55,7 +55,8 @@ func TestTemplateScheduleFiresOnTheSandboxClock(t *testing.T) {
 			got := generated()
 			require.Len(t, got, 1)
 			run := certtest.ReferenceTime().Add(7 * 24 * time.Hour)
-			assert.Equal(t, "Weekly review (2025-03-10)", got[0].Name)
+			assert.Equal(t, "Weekly review (2025-03-10)", got[0].Name, "the name's placeholders are the run time")
+			assert.Equal(t, "Generated on Monday 10 March 2025 at 09:00.", got[0].GetDescription())
 			assert.Equal(t, run, got[0].GetCreated())
 			assert.Equal(t, run.Add(14*24*time.Hour), got[0].GetDeadline(), "the template's P2W from the run time")
 			settled, err := api.WaitForCampaign(ctx(t), got[0].GetID(), fastWait)

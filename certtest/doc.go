@@ -116,7 +116,9 @@
 //
 // Deleting a campaign deletes its certifications, items, decisions,
 // reassignment tasks and reports: the API answers 404 for them and no list
-// shows them. A template's schedule fires on the sandbox clock: each
+// shows them. A campaign generated from a template is the template's
+// campaign with the date placeholders of its name and description ("%Y",
+// "%F" ...) filled in. A template's schedule fires on the sandbox clock: each
 // campaign or template request first generates a campaign from every
 // template for each run time the clock has passed since (at most 100 at
 // once), dated at its run time. Nothing runs in the background, so a test
