@@ -57,6 +57,7 @@ type templateState struct {
 type campaignAdmin struct {
 	campaigns []*campState
 	byID      map[string]*campState
+	seeded    map[int]*campState // the generated campaigns, by definition index, once used
 	templates []*templateState
 	tmplByID  map[string]*templateState
 	filters   []certifications.CampaignFilterDetails
@@ -67,6 +68,7 @@ type campaignAdmin struct {
 
 func (a *campaignAdmin) init() {
 	a.byID = map[string]*campState{}
+	a.seeded = map[int]*campState{}
 	a.tmplByID = map[string]*templateState{}
 	a.reports = map[string]*reportState{}
 	a.config = certifications.CampaignReportsConfig{IdentityAttributeColumns: []string{"firstname", "lastname"}}
@@ -119,13 +121,37 @@ func slim(c certifications.Campaign) certifications.Campaign {
 // created through the API, in creation order.
 func (t *tenant) allCampaigns() []*campState {
 	var out []*campState
-	for i, def := range t.campaigns {
-		if t.adminOwned(i) {
-			continue
+	for i := range t.campaigns {
+		if !t.adminOwned(i) {
+			out = append(out, t.seededCampaign(i))
 		}
-		out = append(out, &campState{c: generatedCampaign(def), def: i})
 	}
 	return append(out, t.admin.campaigns...)
+}
+
+// seededCampaign returns the state of generated campaign i, made on first
+// use, so that what is done to it (a report, a scan, completion) stays.
+func (t *tenant) seededCampaign(i int) *campState {
+	if cs := t.admin.seeded[i]; cs != nil {
+		return cs
+	}
+	cs := &campState{c: generatedCampaign(t.campaigns[i]), def: i, completedSigned: map[int]bool{}, scanned: map[itemRef]time.Time{}}
+	t.admin.seeded[i] = cs
+	return cs
+}
+
+// campaign finds a campaign by id: one created through the API, or a
+// generated one.
+func (t *tenant) campaign(id string) *campState {
+	if cs := t.admin.byID[id]; cs != nil {
+		return cs
+	}
+	for i, def := range t.campaigns {
+		if !t.adminOwned(i) && def.ref.ID == id {
+			return t.seededCampaign(i)
+		}
+	}
+	return nil
 }
 
 // adminOwned reports whether campaign definition i belongs to a campaign

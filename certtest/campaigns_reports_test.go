@@ -377,3 +377,40 @@ func unescapePDF(s string) string {
 	}
 	return b.String()
 }
+
+// The campaigns the tenant is generated with run reports too, and keep
+// what is done to them.
+func TestGeneratedCampaignRunsReports(t *testing.T) {
+	clock := &fakeClock{now: certtest.ReferenceTime()}
+	srv := certtest.NewTestServer(t, certtest.WithClock(clock.Now))
+	client := newClient(t, srv)
+	api := client.CertificationCampaignsApi
+	campaigns, _, err := api.GetActiveCampaigns(ctx(t)).Execute()
+	require.NoError(t, err)
+	require.NotEmpty(t, campaigns)
+	id := campaigns[0].GetID()
+	certs, err := certifications.Collect(client.CertificationsApi.ListIdentityCertifications(ctx(t)).Filters(`campaign.id eq "` + id + `"`).All())
+	require.NoError(t, err)
+	require.NotEmpty(t, certs)
+
+	var file bytes.Buffer
+	_, err = api.RunReport(ctx(t), id, certifications.ReportTypeCampaignStatusReport, "csv", &file, fastWait)
+	require.NoError(t, err)
+	rows, err := csv.NewReader(&file).ReadAll()
+	require.NoError(t, err)
+	require.Len(t, rows, len(certs)+1, "a header and one row per certification")
+	for i, c := range certs {
+		assert.Equal(t, c.GetID(), rows[i+1][2])
+	}
+	reports, _, err := api.GetCampaignReports(ctx(t), id).Execute()
+	require.NoError(t, err)
+	require.Len(t, reports, 1, "the report stays with the campaign")
+
+	clock.Add(campaigns[0].GetDeadline().Sub(clock.Now()) + time.Minute)
+	_, err = api.CompleteCampaign(ctx(t), id).Execute()
+	require.NoError(t, err)
+	done, err := api.WaitForCampaign(ctx(t), id, fastWait)
+	require.NoError(t, err)
+	assert.Equal(t, certifications.CampaignStatusCompleted, done.GetStatus())
+	assert.Equal(t, int32(len(certs)), done.GetCompletedCertifications())
+}

@@ -67,19 +67,12 @@ func (s *Server) locked(f func(t *tenant)) {
 	f(s.t)
 }
 
-// withCampaign serves a request about one campaign created through the
-// API (or, for reads, a generated one).
+// withCampaign serves a request about one campaign, created through the
+// API or generated with the tenant.
 func (s *Server) withCampaign(w http.ResponseWriter, r *http.Request, f func(t *tenant, cs *campState)) {
 	s.locked(func(t *tenant) {
 		id := r.PathValue("id")
-		cs := t.admin.byID[id]
-		if cs == nil && r.Method == http.MethodGet {
-			for _, x := range t.allCampaigns() {
-				if x.c.GetID() == id {
-					cs = x
-				}
-			}
-		}
+		cs := t.campaign(id)
 		if cs == nil {
 			s.writeErr(w, r, errNotFound("No campaign with id "+id+" was found."))
 			return
