@@ -32,7 +32,6 @@ type campState struct {
 
 	completedSigned map[int]bool          // certifications (indexes) the completion signed off
 	scanned         map[itemRef]time.Time // revoked items a remediation scan found remediated, and when
-	lastScan        *time.Time            // the last remediation scan
 }
 
 // reportState is one campaign report and its last run.
@@ -418,7 +417,6 @@ func (t *tenant) remediationScan(cs *campState) {
 		}
 		return true
 	})
-	cs.lastScan = &now
 }
 
 // reportView renders a report as getCampaignReports shows it now.
