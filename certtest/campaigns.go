@@ -1,12 +1,11 @@
 package certtest
 
 import (
-	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/iscgo/certifications"
@@ -30,6 +29,9 @@ type campState struct {
 	shown   certifications.CampaignStatus
 	pending int // reads left that show shown instead of c.Status
 	reports []*reportState
+
+	completedSigned map[int]bool          // certifications (indexes) the completion signed off
+	scanned         map[itemRef]time.Time // revoked items a remediation scan found remediated, and when
 }
 
 // reportState is one campaign report and its last run.
@@ -38,20 +40,23 @@ type reportState struct {
 	typ     certifications.ReportType
 	status  certifications.CampaignReportStatus
 	lastRun *time.Time
-	pending int // reads left that show PENDING
-	file    []byte
+	pending int         // reads left that show PENDING
+	table   reportTable // the content of the last run
 }
 
 // templateState is a campaign template and its schedule.
 type templateState struct {
 	t        certifications.CampaignTemplate
 	schedule *certifications.Schedule
+	plan     *runPlan  // the schedule expanded (campaigns_schedule.go)
+	nextRun  time.Time // when the schedule runs next; zero for never
 }
 
 // campaignAdmin holds the campaign side of the tenant.
 type campaignAdmin struct {
 	campaigns []*campState
 	byID      map[string]*campState
+	seeded    map[int]*campState // the generated campaigns, by definition index, once used
 	templates []*templateState
 	tmplByID  map[string]*templateState
 	filters   []certifications.CampaignFilterDetails
@@ -62,6 +67,7 @@ type campaignAdmin struct {
 
 func (a *campaignAdmin) init() {
 	a.byID = map[string]*campState{}
+	a.seeded = map[int]*campState{}
 	a.tmplByID = map[string]*templateState{}
 	a.reports = map[string]*reportState{}
 	a.config = certifications.CampaignReportsConfig{IdentityAttributeColumns: []string{"firstname", "lastname"}}
@@ -114,13 +120,37 @@ func slim(c certifications.Campaign) certifications.Campaign {
 // created through the API, in creation order.
 func (t *tenant) allCampaigns() []*campState {
 	var out []*campState
-	for i, def := range t.campaigns {
-		if t.adminOwned(i) {
-			continue
+	for i := range t.campaigns {
+		if !t.adminOwned(i) {
+			out = append(out, t.seededCampaign(i))
 		}
-		out = append(out, &campState{c: generatedCampaign(def), def: i})
 	}
 	return append(out, t.admin.campaigns...)
+}
+
+// seededCampaign returns the state of generated campaign i, made on first
+// use, so that what is done to it (a report, a scan, completion) stays.
+func (t *tenant) seededCampaign(i int) *campState {
+	if cs := t.admin.seeded[i]; cs != nil {
+		return cs
+	}
+	cs := &campState{c: generatedCampaign(t.campaigns[i]), def: i, completedSigned: map[int]bool{}, scanned: map[itemRef]time.Time{}}
+	t.admin.seeded[i] = cs
+	return cs
+}
+
+// campaign finds a campaign by id: one created through the API, or a
+// generated one.
+func (t *tenant) campaign(id string) *campState {
+	if cs := t.admin.byID[id]; cs != nil {
+		return cs
+	}
+	for i, def := range t.campaigns {
+		if !t.adminOwned(i) && def.ref.ID == id {
+			return t.seededCampaign(i)
+		}
+	}
+	return nil
 }
 
 // adminOwned reports whether campaign definition i belongs to a campaign
@@ -140,10 +170,9 @@ func generatedCampaign(def campaignDef) certifications.Campaign {
 	}
 }
 
-// createCampaign stores a new campaign; it is STAGED after one read that
-// shows it PENDING.
-func (t *tenant) createCampaign(c certifications.Campaign) *campState {
-	now := t.now()
+// createCampaign stores a new campaign created at now; it is STAGED after
+// one read that shows it PENDING.
+func (t *tenant) createCampaign(c certifications.Campaign, now time.Time) *campState {
 	c.ID = certifications.Ptr(t.newID("campaign-api-id"))
 	c.Created, c.Modified = certifications.Ptr(now), certifications.Ptr(now)
 	c.TotalCertifications, c.CompletedCertifications = certifications.Ptr(int32(0)), certifications.Ptr(int32(0))
@@ -154,7 +183,7 @@ func (t *tenant) createCampaign(c certifications.Campaign) *campState {
 	if c.MandatoryCommentRequirement == nil {
 		c.MandatoryCommentRequirement = certifications.Ptr(certifications.CampaignReferenceMandatoryCommentRequirementNoDecisions)
 	}
-	cs := &campState{c: c, def: -1}
+	cs := &campState{c: c, def: -1, completedSigned: map[int]bool{}, scanned: map[itemRef]time.Time{}}
 	cs.transition(certifications.CampaignStatusPending, certifications.CampaignStatusStaged)
 	t.admin.campaigns = append(t.admin.campaigns, cs)
 	t.admin.byID[*c.ID] = cs
@@ -250,6 +279,7 @@ func (t *tenant) complete(cs *campState, action certifications.AutoCompleteActio
 		if e := t.signOff(c); e != nil {
 			return e
 		}
+		cs.completedSigned[c.idx] = true
 	}
 	cs.c.Modified = certifications.Ptr(t.now())
 	cs.transition(certifications.CampaignStatusCompleting, certifications.CampaignStatusCompleted)
@@ -284,31 +314,73 @@ func (t *tenant) moveCerts(cs *campState, ids []string, to int) (*task, *apiErro
 	return tk, nil
 }
 
-// deleteCampaigns removes campaigns and their certifications.
+// deleteCampaigns removes campaigns with everything in them: their
+// certifications, items, decisions, reassignment tasks and reports are
+// gone from every API and from the server's state.
 func (t *tenant) deleteCampaigns(ids []string) *apiError {
 	for _, id := range ids {
 		if t.admin.byID[id] == nil {
 			return errNotFound("No campaign with id " + id + " was found; only campaigns created through the API can be deleted.")
 		}
 	}
+	gone := map[int]bool{} // indexes of the deleted certifications
 	for _, id := range ids {
 		cs := t.admin.byID[id]
+		if cs == nil {
+			continue // named twice
+		}
 		delete(t.admin.byID, id)
 		t.admin.campaigns = slices.DeleteFunc(t.admin.campaigns, func(x *campState) bool { return x == cs })
-		if cs.def >= 0 {
-			for _, c := range t.certs {
-				if c.campaign == cs.def {
-					delete(t.certByID, c.id) // no longer found by id or listed
-				}
-			}
+		for _, rs := range cs.reports {
+			delete(t.admin.reports, rs.id)
+		}
+		for c := range t.campaignCerts(cs) {
+			gone[c.idx] = true
 		}
 	}
+	for i := range gone {
+		t.dropCert(t.certs[i])
+	}
+	// Items stay in their campaign when they move, so the decisions and
+	// moves of the deleted items are those with a deleted origin.
+	for ref := range t.decisions {
+		if gone[int(ref.cert)] {
+			delete(t.decisions, ref)
+		}
+	}
+	for ref := range t.moved {
+		if gone[int(ref.cert)] {
+			delete(t.moved, ref)
+		}
+	}
+	t.tasks = slices.DeleteFunc(t.tasks, func(tk *task) bool {
+		if gone[tk.cert] {
+			delete(t.taskByID, tk.id)
+			return true
+		}
+		return false
+	})
 	t.version++
 	return nil
 }
 
+// dropCert removes a certification from the tenant: its id and the ids of
+// its items and identity summaries no longer resolve. Its slot in t.certs
+// stays, marked gone, because items and tasks name certifications by
+// index.
+func (t *tenant) dropCert(c *certState) {
+	delete(t.certByID, c.id)
+	delete(t.prefixes, c.itemPrefix)
+	delete(t.identPref, c.identPref)
+	c.gone = true
+	c.added, c.index = nil, nil
+	clear(c.addedPos)
+	clear(c.idents)
+}
+
 // startReport runs a report of the campaign: it is PENDING for the next
-// read of the campaign's reports, then SUCCESS with its file.
+// read of the campaign's reports, then SUCCESS (WARNING when it holds only
+// the first maxReportRows rows) with its file.
 func (t *tenant) startReport(cs *campState, typ certifications.ReportType) {
 	var rs *reportState
 	for _, r := range cs.reports {
@@ -322,30 +394,29 @@ func (t *tenant) startReport(cs *campState, typ certifications.ReportType) {
 		t.admin.reports[rs.id] = rs
 	}
 	now := t.now()
+	rs.table = t.buildReport(cs, typ)
 	rs.status, rs.lastRun, rs.pending = certifications.CampaignReportStatusSuccess, &now, 1
-	rs.file = t.reportCSV(cs, typ)
+	if rs.table.truncated {
+		rs.status = certifications.CampaignReportStatusWarning
+	}
 }
 
-// reportCSV renders a report from the campaign's state: one row per
-// certification with its reviewer and counters.
-func (t *tenant) reportCSV(cs *campState, typ certifications.ReportType) []byte {
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
-	_ = w.Write([]string{"Campaign", "Report", "Certification ID", "Certification", "Reviewer ID", "Reviewer", "Phase", "Decisions Made", "Decisions Total", "Signed"})
-	for _, c := range t.certs {
-		if cs.def < 0 || c.campaign != cs.def || t.cert(c.id) == nil {
-			continue
+// remediationScan records that the revoked items of the campaign's signed
+// certifications are remediated: the remediation status report shows them
+// COMPLETED from now on. Items scanned before keep their scan time.
+func (t *tenant) remediationScan(cs *campState) {
+	now := t.now()
+	t.eachItem(cs, func(c *certState, ref itemRef) bool {
+		if c.phase != certifications.CertificationPhaseSigned {
+			return true
 		}
-		p := t.person(c.reviewer)
-		signed := ""
-		if c.signed != nil {
-			signed = c.signed.Format(time.RFC3339)
+		if st := t.decisions[ref]; st != nil && st.decision == certifications.CertificationDecisionRevoke {
+			if _, done := cs.scanned[ref]; !done {
+				cs.scanned[ref] = now
+			}
 		}
-		_ = w.Write([]string{cs.c.Name, string(typ), c.id, c.name, p.id, p.name, string(c.phase),
-			strconv.Itoa(c.made()), strconv.Itoa(c.total()), signed})
-	}
-	w.Flush()
-	return b.Bytes()
+		return true
+	})
 }
 
 // reportView renders a report as getCampaignReports shows it now.
@@ -408,16 +479,25 @@ func joinSlash(names []string) string {
 	return out
 }
 
-// generate creates a campaign from a template.
-func (t *tenant) generate(ts *templateState) *campState {
+// generate creates a campaign from a template at a time: now for
+// StartGenerateCampaignTemplate, the run time for a schedule. The
+// placeholders of the template campaign's name and description are
+// replaced with that time (see datePlaceholders).
+func (t *tenant) generate(ts *templateState, at time.Time) *campState {
 	c := ts.t.Campaign
-	c.Name = fmt.Sprintf("%s (%s)", ts.t.Name, t.now().Format("2006-01-02"))
+	if strings.TrimSpace(c.Name) == "" {
+		c.Name = ts.t.Name
+	}
+	c.Name = datePlaceholders(c.Name, at)
+	if c.Description != nil {
+		c.Description = certifications.Ptr(datePlaceholders(*c.Description, at))
+	}
 	if d := ts.t.GetDeadlineDuration(); d != "" {
 		if dur, ok := parseISODuration(d); ok {
-			c.Deadline = certifications.Ptr(t.now().Add(dur))
+			c.Deadline = certifications.Ptr(at.Add(dur))
 		}
 	}
-	return t.createCampaign(c)
+	return t.createCampaign(c, at)
 }
 
 // parseISODuration reads the ISO 8601 durations templates use: PnD, PnW,
@@ -435,4 +515,57 @@ func parseISODuration(s string) (time.Duration, bool) {
 		return 0, false
 	}
 	return days(n * unit), true
+}
+
+// datePlaceholders replaces the date and time placeholders of a template
+// campaign's name or description, a percent sign and one of the date/time
+// suffixes of java.util.Formatter as the API takes them ("%Y" is the
+// year), with the time at, in UTC. "%%" is a percent sign; any other
+// percent sign is kept as it is.
+func datePlaceholders(s string, at time.Time) string {
+	if !strings.Contains(s, "%") {
+		return s
+	}
+	at = at.UTC()
+	layouts := map[byte]string{
+		'Y': "2006", 'y': "06", 'm': "01", 'd': "02", 'B': "January", 'b': "Jan", 'h': "Jan", 'A': "Monday", 'a': "Mon",
+		'H': "15", 'I': "03", 'M': "04", 'S': "05", 'L': ".000", 'Z': "MST", 'z': "-0700",
+		'F': "2006-01-02", 'D': "01/02/06", 'R': "15:04", 'T': "15:04:05", 'r': "03:04:05 PM", 'c': "Mon Jan 02 15:04:05 MST 2006",
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '%' || i+1 == len(s) {
+			b.WriteByte(s[i])
+			continue
+		}
+		i++
+		switch c := s[i]; c {
+		case '%':
+			b.WriteByte('%')
+		case 'e':
+			b.WriteString(strconv.Itoa(at.Day()))
+		case 'k':
+			b.WriteString(strconv.Itoa(at.Hour()))
+		case 'l':
+			b.WriteString(strconv.Itoa((at.Hour()+11)%12 + 1))
+		case 'p':
+			b.WriteString(strings.ToLower(at.Format("PM")))
+		case 'j':
+			fmt.Fprintf(&b, "%03d", at.YearDay())
+		case 'C':
+			fmt.Fprintf(&b, "%02d", at.Year()/100)
+		case 's':
+			b.WriteString(strconv.FormatInt(at.Unix(), 10))
+		case 'Q':
+			b.WriteString(strconv.FormatInt(at.UnixMilli(), 10))
+		default:
+			if l, ok := layouts[c]; ok {
+				b.WriteString(strings.TrimPrefix(at.Format(l), "."))
+			} else {
+				b.WriteByte('%')
+				b.WriteByte(c)
+			}
+		}
+	}
+	return b.String()
 }

@@ -218,7 +218,8 @@ func TestCampaignLifecycle(t *testing.T) {
 			rows, err := csv.NewReader(&file).ReadAll()
 			require.NoError(t, err)
 			require.Len(t, rows, 4, "a header and one row per certification")
-			assert.Equal(t, "SIGNED", rows[1][6])
+			require.Equal(t, "Phase", rows[0][7])
+			assert.Equal(t, "SIGNED", rows[1][7])
 
 			_, err = api.DeleteCampaigns(ctx).CampaignsDeleteRequest(certifications.CampaignsDeleteRequest{IDs: []string{ref.ID}}).Execute()
 			require.NoError(t, err)

@@ -9,15 +9,30 @@ import (
 	"github.com/iscgo/certifications"
 )
 
-// referenceTime is the fixed date the generated data is built around: a
-// campaign was created a week before it and is due a few weeks after.
+// referenceTime is the reference date of a server whose clock reads
+// 2025-03-03 (from 09:00 UTC) when it starts.
 var referenceTime = time.Date(2025, time.March, 3, 9, 0, 0, 0, time.UTC)
 
-// ReferenceTime returns the fixed date the sandbox data is generated
-// around (2025-03-03T09:00:00Z). Creation dates lie before it, due dates
-// after it. Timestamps the server sets later (decisions, sign-off, tasks)
-// are ReferenceTime plus the time elapsed since the server started.
+// ReferenceTime returns 2025-03-03T09:00:00Z: the reference date (see
+// Server.ReferenceTime) of a server whose clock reads a time from then to
+// 24 hours later when it starts. A test that wants the same dates in every
+// run, whatever the day, starts its clock there:
+//
+//	srv := certtest.NewTestServer(t, certtest.WithClock(certtest.ReferenceTime))
+//
+// A server on the default clock (time.Now) dates its data around the day
+// it starts instead, so that its certifications are never past due when
+// it starts.
 func ReferenceTime() time.Time { return referenceTime }
+
+// referenceFor returns the reference date of a server whose clock reads
+// start when it starts: the last 09:00 UTC at or before start. The data
+// keeps the same dates for a whole day of starts, and every timestamp the
+// server sets later lies after them.
+func referenceFor(start time.Time) time.Time {
+	const at = 9 * time.Hour
+	return start.UTC().Add(-at).Truncate(24 * time.Hour).Add(at)
+}
 
 // meID is the identity of the client credentials ("me"): the same for every
 // seed, so documentation and tests can name it.
@@ -147,8 +162,8 @@ func (t *tenant) person(i int) person {
 	if p.email == "" {
 		p.email = strings.ToLower(p.first) + "." + strings.ToLower(p.last) + "@" + emailDomain
 	}
-	p.created = ms(referenceTime.Add(-days(r.between(400, 3000))).Add(time.Duration(r.intn(86400000)) * time.Millisecond))
-	p.modified = ms(referenceTime.Add(-days(r.between(1, 120))).Add(time.Duration(r.intn(86400000)) * time.Millisecond))
+	p.created = ms(t.ref.Add(-days(r.between(400, 3000))).Add(time.Duration(r.intn(86400000)) * time.Millisecond))
+	p.modified = ms(t.ref.Add(-days(r.between(1, 120))).Add(time.Duration(r.intn(86400000)) * time.Millisecond))
 	return p
 }
 
@@ -307,7 +322,7 @@ type catalog struct {
 	roles   []roleDef
 }
 
-func newCatalog(seed int64) *catalog {
+func newCatalog(seed int64, ref time.Time) *catalog {
 	c := &catalog{
 		sources: append([]sourceDef(nil), sourceTable...),
 		ents:    append([]entDef(nil), entTable...),
@@ -326,8 +341,8 @@ func newCatalog(seed int64) *catalog {
 		r := newRnd(seed, "access-profile", uint64(i))
 		c.aps[i].id = hexID(seed, "access-profile-id", uint64(i))
 		c.aps[i].owner = ownerBase + r.intn(ownerCount)
-		c.aps[i].created = ms(referenceTime.Add(-days(r.between(300, 1500))))
-		c.aps[i].modified = ms(referenceTime.Add(-days(r.between(5, 200))))
+		c.aps[i].created = ms(ref.Add(-days(r.between(300, 1500))))
+		c.aps[i].modified = ms(ref.Add(-days(r.between(5, 200))))
 	}
 	for i := range c.roles {
 		r := newRnd(seed, "role", uint64(i))
@@ -361,14 +376,14 @@ var commentRequirements = []certifications.CampaignReferenceMandatoryCommentRequ
 	certifications.CampaignReferenceMandatoryCommentRequirementAllDecisions,
 }
 
-func newCampaign(seed int64, i int) campaignDef {
+func newCampaign(seed int64, i int, ref time.Time) campaignDef {
 	r := newRnd(seed, "campaign", uint64(i))
 	n := campaignNames[i%len(campaignNames)]
 	name := n.name
 	if i >= len(campaignNames) {
 		name = fmt.Sprintf("%s #%d", n.name, i/len(campaignNames)+1)
 	}
-	created := ms(referenceTime.Add(-days(7 + i)).Add(-time.Duration(r.intn(36000000)) * time.Millisecond))
+	created := ms(ref.Add(-days(7 + i)).Add(-time.Duration(r.intn(36000000)) * time.Millisecond))
 	return campaignDef{
 		ref: certifications.CampaignReference{
 			ID:                          hexID(seed, "campaign-id", uint64(i)),
@@ -381,6 +396,6 @@ func newCampaign(seed int64, i int) campaignDef {
 		},
 		owner:   ownerBase + r.intn(ownerCount),
 		created: created,
-		due:     ms(referenceTime.Add(days(14 + 7*i)).Add(time.Duration(r.intn(3600)) * time.Second)),
+		due:     ms(ref.Add(days(14 + 7*i)).Add(time.Duration(r.intn(3600)) * time.Second)),
 	}
 }

@@ -26,7 +26,11 @@
 // The tenant is generated from a seed (WithSeed) and sizes (WithSizes): by
 // default 2 campaigns, 3 reviewers with 2 certifications each, 8 identities
 // per certification and 4 access review items per identity, dated around
-// ReferenceTime. The same seed always gives the same tenant. "me", the
+// the server's reference date (Server.ReferenceTime: the last 09:00 UTC
+// before the server started, by its clock), so that on the default clock
+// nothing is past due when it starts. The same seed, sizes and reference
+// date always give the same tenant; a fixed clock (WithClock) gives the
+// same dates in every run. "me", the
 // identity of the client credentials, is the first reviewer (MeID, Robin
 // Okafor, for every seed); the credentials act as an administrator, so
 // lists without reviewer-identity show every certification.
@@ -84,6 +88,41 @@
 // credentials in the form or with HTTP basic authentication). Tokens expire
 // after WithTokenLifetime; ExpireTokens expires them all at once to test
 // renewal.
+//
+// # Campaigns
+//
+// The campaign side (campaigns, campaign templates and their schedules,
+// campaign filters, campaign reports) is served in both generations from
+// the same state. A campaign created through the API is STAGED (after one
+// read that shows it PENDING); activating it generates one certification
+// per reviewer, served by the certifications API with campaign pointing at
+// it; completing it is refused before its deadline and afterwards decides
+// what is left with autoCompleteAction and signs every certification off.
+// Work the API does in the background shows its transitional status
+// (ACTIVATING, COMPLETING, a PENDING report) to the next read.
+//
+// Reports are derived from the state when they run. CAMPAIGN_STATUS_REPORT
+// has a row per certification (reviewer, phase, due date, counters, sign-off
+// date); CAMPAIGN_COMPOSITION_REPORT a row per access review item (identity
+// with the identity attribute columns of the reports configuration,
+// access, decision); CERTIFICATION_SIGNOFF_REPORT a row per signed
+// certification (signer, date, and SIGN_OFF or CAMPAIGN_COMPLETION);
+// CAMPAIGN_REMEDIATION_STATUS_REPORT a row per revoked item (remediator,
+// the access's owner, and the remediation status: NOT_STARTED until the
+// certification is signed off, IN_PROGRESS after it, COMPLETED once a
+// remediation scan ran after the sign-off, with the scan's time). The file
+// is CSV, or a PDF printing the same rows. A report holds at most a million
+// rows; a longer one keeps the first and has status WARNING.
+//
+// Deleting a campaign deletes its certifications, items, decisions,
+// reassignment tasks and reports: the API answers 404 for them and no list
+// shows them. A campaign generated from a template is the template's
+// campaign with the date placeholders of its name and description ("%Y",
+// "%F" ...) filled in. A template's schedule fires on the sandbox clock: each
+// campaign or template request first generates a campaign from every
+// template for each run time the clock has passed since (at most 100 at
+// once), dated at its run time. Nothing runs in the background, so a test
+// moves its clock (WithClock) and makes a request.
 //
 // # Faults
 //

@@ -11,9 +11,10 @@ import (
 )
 
 // Example starts a sandbox tenant, lists the caller's certifications with
-// the SDK and decides every item of the first one.
+// the SDK and decides every item of the first one. Its clock stands at
+// ReferenceTime, so that the dates it prints are the same every day.
 func Example() {
-	srv := certtest.NewServer()
+	srv := certtest.NewServer(certtest.WithClock(certtest.ReferenceTime))
 	defer srv.Close()
 	ctx := context.Background()
 	api := srv.Client().CertificationsApi

@@ -127,7 +127,7 @@ func (s *Server) betaListCertifications(w http.ResponseWriter, r *http.Request) 
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	serveList(s, w, r, betaRulesOf("ListCertifications"), lister[*certState, betaCertificationDto]{
-		all:    sliceSeq(t.certs),
+		all:    t.liveCerts(),
 		render: t.betaCertDTO,
 		keep:   t.reviewedBy(r, "reviewer-identitiy"),
 		doc: func(b betaCertificationDto) map[string]any {

@@ -47,26 +47,22 @@ func (s *Server) handlersCampaigns() map[string]http.HandlerFunc {
 	}
 }
 
-// locked runs f with the tenant locked.
+// locked runs f with the tenant locked, after generating the campaigns
+// of template schedules the clock has passed: every campaign and template
+// request goes through it, so schedules fire before they are looked at.
 func (s *Server) locked(f func(t *tenant)) {
 	s.t.mu.Lock()
 	defer s.t.mu.Unlock()
+	s.t.fireSchedules()
 	f(s.t)
 }
 
-// withCampaign serves a request about one campaign created through the
-// API (or, for reads, a generated one).
+// withCampaign serves a request about one campaign, created through the
+// API or generated with the tenant.
 func (s *Server) withCampaign(w http.ResponseWriter, r *http.Request, f func(t *tenant, cs *campState)) {
 	s.locked(func(t *tenant) {
 		id := r.PathValue("id")
-		cs := t.admin.byID[id]
-		if cs == nil && r.Method == http.MethodGet {
-			for _, x := range t.allCampaigns() {
-				if x.c.GetID() == id {
-					cs = x
-				}
-			}
-		}
+		cs := t.campaign(id)
 		if cs == nil {
 			s.writeErr(w, r, errNotFound("No campaign with id "+id+" was found."))
 			return
@@ -109,7 +105,7 @@ func (s *Server) createCampaign(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.locked(func(t *tenant) {
-		cs := t.createCampaign(c)
+		cs := t.createCampaign(c, t.now())
 		writeJSON(w, http.StatusAccepted, cs.c)
 	})
 }
@@ -239,10 +235,11 @@ func (s *Server) deleteCampaigns(w http.ResponseWriter, r *http.Request) {
 // POST {campaigns}/{id}/run-remediation-scan
 func (s *Server) startCampaignRemediationScan(w http.ResponseWriter, r *http.Request) {
 	s.withCampaign(w, r, func(t *tenant, cs *campState) {
-		if st := cs.c.GetStatus(); st != certifications.CampaignStatusActive {
-			s.writeErr(w, r, errBadRequest("Campaign %s is %s; a remediation scan runs on an ACTIVE campaign.", cs.c.GetID(), st))
+		if st := cs.c.GetStatus(); st != certifications.CampaignStatusActive && st != certifications.CampaignStatusCompleted {
+			s.writeErr(w, r, errBadRequest("Campaign %s is %s; a remediation scan runs on an ACTIVE or COMPLETED campaign.", cs.c.GetID(), st))
 			return
 		}
+		t.remediationScan(cs)
 		writeJSON(w, http.StatusAccepted, accepted)
 	})
 }
@@ -393,13 +390,13 @@ func (s *Server) setCampaignTemplateSchedule(w http.ResponseWriter, r *http.Requ
 		s.writeErr(w, r, e)
 		return
 	}
-	if !sc.Type.IsKnown() || len(sc.Hours.Values) == 0 {
-		s.writeErr(w, r, errBadRequest("A schedule needs a known type and at least one hour."))
+	plan, err := planSchedule(sc)
+	if err != nil {
+		s.writeErr(w, r, errBadRequest("Invalid schedule: %v.", err))
 		return
 	}
 	s.withTemplate(w, r, func(t *tenant, ts *templateState) {
-		ts.schedule = &sc
-		ts.t.Scheduled = certifications.Ptr(true)
+		t.schedule(ts, &sc, plan)
 		w.WriteHeader(http.StatusNoContent)
 	})
 }
@@ -407,8 +404,7 @@ func (s *Server) setCampaignTemplateSchedule(w http.ResponseWriter, r *http.Requ
 // DELETE {campaign-templates}/{id}/schedule
 func (s *Server) deleteCampaignTemplateSchedule(w http.ResponseWriter, r *http.Request) {
 	s.withTemplate(w, r, func(t *tenant, ts *templateState) {
-		ts.schedule = nil
-		ts.t.Scheduled = certifications.Ptr(false)
+		t.schedule(ts, nil, nil)
 		w.WriteHeader(http.StatusNoContent)
 	})
 }
@@ -416,7 +412,7 @@ func (s *Server) deleteCampaignTemplateSchedule(w http.ResponseWriter, r *http.R
 // POST {campaign-templates}/{id}/generate
 func (s *Server) startGenerateCampaignTemplate(w http.ResponseWriter, r *http.Request) {
 	s.withTemplate(w, r, func(t *tenant, ts *templateState) {
-		cs := t.generate(ts)
+		cs := t.generate(ts, t.now())
 		c := cs.c
 		writeJSON(w, http.StatusOK, certifications.CampaignReference{
 			ID: c.GetID(), Name: c.Name, Type: certifications.CampaignReferenceTypeCampaign, CampaignType: c.Type,
@@ -550,10 +546,9 @@ func (s *Server) getReport(w http.ResponseWriter, r *http.Request) {
 			s.writeErr(w, r, errNotFound("No report file with id "+r.PathValue("taskResultId")+" was found."))
 			return
 		}
-		body := rs.file
+		body := rs.table.asCSV()
 		if format == "pdf" {
-			// Not a rendered document: the CSV in a minimal PDF wrapper.
-			body = append(append([]byte("%PDF-1.4\n%"), rs.file...), "\n%%EOF\n"...)
+			body = rs.table.asPDF()
 		}
 		w.Header().Set("Content-Type", "application/"+format)
 		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
@@ -567,13 +562,19 @@ func (s *Server) getReportResult(w http.ResponseWriter, r *http.Request) {
 	s.locked(func(t *tenant) {
 		rs := t.admin.reports[r.PathValue("taskResultId")]
 		if rs == nil || rs.lastRun == nil {
-			s.writeErr(w, r, errNotFound("No report result with id "+r.PathValue("taskResultId")+" was found."))
+			// The definitions give this operation no 404: an unknown id is
+			// a client error.
+			s.writeErr(w, r, errBadRequest("No report result with id %s was found; run the report first (StartCampaignReport).", r.PathValue("taskResultId")))
 			return
 		}
-		rows := int64(strings.Count(string(rs.file), "\n") - 1)
+		rows := int64(len(rs.table.rows))
+		status := certifications.ReportResultsStatusSuccess
+		if rs.table.truncated {
+			status = certifications.ReportResultsStatusWarning
+		}
 		writeJSON(w, http.StatusOK, certifications.ReportResults{
 			TaskDefName: certifications.Ptr(reportNames[rs.typ]), ID: certifications.Ptr(rs.id), Created: rs.lastRun,
-			Status: certifications.Ptr(certifications.ReportResultsStatusSuccess), Duration: certifications.Ptr(int64(1)),
+			Status: certifications.Ptr(status), Duration: certifications.Ptr(int64(1)),
 			Rows: &rows, AvailableFormats: []certifications.ReportResultsFormat{certifications.ReportResultsFormatCSV, certifications.ReportResultsFormatPDF},
 		})
 	})
@@ -583,7 +584,7 @@ func (s *Server) getReportResult(w http.ResponseWriter, r *http.Request) {
 func (t *tenant) liveCerts() iter.Seq[*certState] {
 	return func(yield func(*certState) bool) {
 		for _, c := range t.certs {
-			if _, ok := t.certByID[c.id]; ok && !yield(c) {
+			if !c.gone && !yield(c) {
 				return
 			}
 		}

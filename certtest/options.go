@@ -268,10 +268,14 @@ func WithTokenEndpointFaults() Option {
 	return func(c *config) { c.faults.TokenEndpoint = true }
 }
 
-// WithClock makes the sandbox read the time from now: campaign deadlines,
-// past-due certifications and the times it records follow it, so that a
-// test can move past a deadline without waiting. Without it the sandbox's
-// clock starts at a fixed reference date and runs with the wall clock.
+// WithClock makes the sandbox read the time from now (default time.Now):
+// the times it records (decisions, sign-offs, tasks, campaigns, reports),
+// the deadlines it sets and checks (a campaign completes only after its
+// deadline) and the firing of template schedules follow it, so that a test
+// can move past a deadline without waiting. The generated data is dated
+// around the reference date taken from now when the server starts (see
+// Server.ReferenceTime); WithClock(ReferenceTime) gives the same dates in
+// every run.
 func WithClock(now func() time.Time) Option {
 	return func(c *config) {
 		if now == nil {

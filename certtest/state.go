@@ -1,6 +1,10 @@
 package certtest
 
-import "github.com/iscgo/certifications"
+import (
+	"time"
+
+	"github.com/iscgo/certifications"
+)
 
 // Certification returns the certification with the given id as GET
 // /v3/certifications/{id} would show it now, and whether it exists.
@@ -15,13 +19,14 @@ func (s *Server) Certification(id string) (certifications.IdentityCertificationD
 }
 
 // Certifications returns every certification of the tenant, in list order:
-// the generated ones, the large one, then those created by reassignments.
+// the generated ones, the large one, then those created by reassignments
+// and by activating campaigns. Those of deleted campaigns are gone.
 func (s *Server) Certifications() []certifications.IdentityCertificationDto {
 	s.t.mu.Lock()
 	defer s.t.mu.Unlock()
-	out := make([]certifications.IdentityCertificationDto, len(s.t.certs))
-	for i, c := range s.t.certs {
-		out[i] = s.t.certDTO(c)
+	out := make([]certifications.IdentityCertificationDto, 0, len(s.t.certs))
+	for c := range s.t.liveCerts() {
+		out = append(out, s.t.certDTO(c))
 	}
 	return out
 }
@@ -99,3 +104,12 @@ func (s *Server) Reviewers() []certifications.IdentityReferenceWithNameAndEmail 
 	}
 	return out
 }
+
+// ReferenceTime returns the date this server's generated data is built
+// around: the last 09:00 UTC at or before the time its clock (WithClock,
+// by default time.Now) read when it started. Generated campaigns were
+// created in the week before it and are due two weeks or more after it,
+// so on a clock that starts now nothing is past due; timestamps the server
+// sets later (decisions, sign-offs, tasks, campaigns) come from the clock.
+// The same seed, sizes and reference date always give the same data.
+func (s *Server) ReferenceTime() time.Time { return s.t.ref }

@@ -64,6 +64,7 @@ type certState struct {
 	index     *rankIndex          // items by decision, for filtered listings; built on first use (see itemIndex)
 
 	reassignment *certifications.Reassignment
+	gone         bool // deleted with its campaign (deleteCampaigns)
 }
 
 // task is an asynchronous reassignment.
@@ -86,7 +87,7 @@ type tenant struct {
 	mu    sync.Mutex
 	seed  int64
 	sizes Sizes
-	start time.Time // wall clock at start; now() is referenceTime plus the time since
+	ref   time.Time // the date the generated data is built around (referenceFor)
 
 	cat       *catalog
 	campaigns []campaignDef
@@ -106,16 +107,21 @@ type tenant struct {
 	version uint64     // counts changes, for the cache
 	cache   matchCache // matching items of recent filtered listings
 
-	clock func() time.Time // WithClock; nil reads the running reference time
+	clock func() time.Time // WithClock, else time.Now
 	admin campaignAdmin    // campaigns, templates, filters and reports (campaigns.go)
 }
 
 func newTenant(cfg *config) *tenant {
+	clock := cfg.clock
+	if clock == nil {
+		clock = time.Now
+	}
+	ref := referenceFor(clock())
 	t := &tenant{
 		seed:      cfg.seed,
 		sizes:     cfg.sizes,
-		start:     time.Now(),
-		cat:       newCatalog(cfg.seed),
+		ref:       ref,
+		cat:       newCatalog(cfg.seed, ref),
 		certByID:  map[string]int{},
 		prefixes:  map[string]int{},
 		identPref: map[string]int{},
@@ -124,12 +130,12 @@ func newTenant(cfg *config) *tenant {
 		decisions: map[itemRef]*decisionState{},
 		moved:     map[itemRef]int{},
 		taskByID:  map[string]*task{},
-		clock:     cfg.clock,
+		clock:     clock,
 	}
 	t.admin.init()
 	sz := cfg.sizes
 	for i := range sz.Campaigns {
-		t.campaigns = append(t.campaigns, newCampaign(t.seed, i))
+		t.campaigns = append(t.campaigns, newCampaign(t.seed, i, ref))
 	}
 	for r := range sz.Reviewers {
 		t.know(r)
@@ -213,15 +219,9 @@ func (t *tenant) initGenerated(c *certState) {
 	c.identTot = (c.gen + c.perIdent - 1) / c.perIdent
 }
 
-// now is the server's clock: the reference date plus the time the server
-// has been running, so that later events keep the data's timeline.
-// WithClock replaces it.
-func (t *tenant) now() time.Time {
-	if t.clock != nil {
-		return ms(t.clock())
-	}
-	return ms(referenceTime.Add(time.Since(t.start)))
-}
+// now is the server's clock (WithClock, time.Now by default), in UTC to
+// the millisecond as the API writes times.
+func (t *tenant) now() time.Time { return ms(t.clock()).UTC() }
 
 func (t *tenant) cert(id string) *certState {
 	if i, ok := t.certByID[id]; ok {
@@ -660,8 +660,8 @@ func (t *tenant) account(p person, e int) *certifications.ReviewableEntitlementA
 		Locked:   certifications.Ptr(r.chance(0.02)),
 		Type:     certifications.Ptr(certifications.DtoTypeAccount),
 		ID:       certifications.Ptr(hexID(t.seed, "account-id", uint64(p.idx), uint64(ent.source))),
-		Created:  certifications.Ptr(ms(referenceTime.Add(-days(r.between(200, 2500))).Add(-time.Duration(r.intn(86400000)) * time.Millisecond))),
-		Modified: certifications.Ptr(ms(referenceTime.Add(-days(r.between(1, 120))).Add(time.Duration(r.intn(86400)) * time.Second))),
+		Created:  certifications.Ptr(ms(t.ref.Add(-days(r.between(200, 2500))).Add(-time.Duration(r.intn(86400000)) * time.Millisecond))),
+		Modified: certifications.Ptr(ms(t.ref.Add(-days(r.between(1, 120))).Add(time.Duration(r.intn(86400)) * time.Second))),
 	}
 	login := strings.ToLower(p.first[:1] + p.last)
 	var native string
@@ -755,7 +755,7 @@ func (t *tenant) accessProfile(a int, p person, r *rnd) *certifications.Reviewab
 		Modified:      certifications.Ptr(ap.modified),
 	}
 	if r != nil && r.chance(0.2) {
-		out.EndDate = certifications.Ptr(ms(referenceTime.Add(days(r.between(30, 180)))))
+		out.EndDate = certifications.Ptr(ms(t.ref.Add(days(r.between(30, 180)))))
 	}
 	for _, e := range ap.ents {
 		out.Entitlements = append(out.Entitlements, *t.entitlement(e, p))
@@ -774,7 +774,7 @@ func (t *tenant) role(ro int, p person, r *rnd) *certifications.ReviewableRole {
 		Revocable:   certifications.Ptr(def.revocable),
 	}
 	if r.chance(0.15) {
-		out.EndDate = certifications.Ptr(ms(referenceTime.Add(days(r.between(30, 365)))))
+		out.EndDate = certifications.Ptr(ms(t.ref.Add(days(r.between(30, 365)))))
 	}
 	for _, a := range def.aps {
 		out.AccessProfiles = append(out.AccessProfiles, *t.accessProfile(a, p, r))

@@ -35,8 +35,8 @@ func TestListAndGetCertifications(t *testing.T) {
 		assert.EqualValues(t, def.IdentitiesPerCertification, cert.GetIdentitiesTotal())
 		assert.Zero(t, cert.GetDecisionsMade())
 		assert.False(t, cert.GetCompleted())
-		assert.True(t, cert.GetDue().After(certtest.ReferenceTime()))
-		assert.True(t, cert.GetCreated().Before(certtest.ReferenceTime()))
+		assert.True(t, cert.GetDue().After(srv.ReferenceTime()))
+		assert.True(t, cert.GetCreated().Before(srv.ReferenceTime()))
 		assert.Nil(t, cert.Signed)
 
 		got, _, err := api.GetIdentityCertification(ctx(t), cert.GetID()).Execute()
@@ -351,7 +351,7 @@ func TestSignOff(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, certifications.CertificationPhaseSigned, signed.GetPhase())
 	require.NotNil(t, signed.Signed)
-	assert.False(t, signed.GetSigned().Before(certtest.ReferenceTime()))
+	assert.False(t, signed.GetSigned().Before(srv.ReferenceTime()))
 
 	// Signed: read-only.
 	_, _, err = api.MakeIdentityDecision(ctx(t), cert.GetID()).ReviewDecision(decisions(items[:1], "REVOKE", "x")).Execute()

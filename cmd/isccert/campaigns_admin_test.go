@@ -42,7 +42,7 @@ func TestTemplatesSchedulesAndFilters(t *testing.T) {
 
 	gen := decodeJSON[certifications.Campaign](t, r.ok("templates", "generate", id, "--wait", "--poll", "1ms", "-o", "json").stdout)
 	assert.Equal(t, certifications.CampaignStatusStaged, gen.GetStatus())
-	staged := r.ok("campaigns", "list", "--status", "staged", "--name", "Quarterly", "-o", "csv").stdout
+	staged := r.ok("campaigns", "list", "--status", "staged", "--name", "Manager review", "-o", "csv").stdout
 	assert.Equal(t, 2, strings.Count(staged, "\n"), "a header and the generated campaign: %s", staged)
 	assert.Contains(t, staged, gen.GetID())
 	assert.Contains(t, r.ok("campaigns", "get", gen.GetID(), "--detail", "full").stdout, "status    STAGED")
