@@ -234,11 +234,34 @@ func (s *CertificationCampaignsApiService) AllItems(ctx context.Context, campaig
 				return false
 			}
 		}
-		wg.Add(1)
+		// The listing runs a page ahead of the dispatch below, so that
+		// fetching the next page of certifications overlaps the reading
+		// of items instead of holding every reader up.
+		type listed struct {
+			cert IdentityCertificationDto
+			err  error
+		}
+		certs := make(chan listed, MaxPageSize)
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			defer close(certs)
+			for cert, err := range s.client.CertificationsApi.ListIdentityCertifications(ctx).Filters(campaignFilter(campaignID)).All() {
+				select {
+				case certs <- listed{cert, err}:
+				case <-ctx.Done():
+					return
+				}
+				if err != nil {
+					return
+				}
+			}
+		}()
 		go func() {
 			defer wg.Done()
 			defer close(order)
-			for cert, err := range s.client.CertificationsApi.ListIdentityCertifications(ctx).Filters(campaignFilter(campaignID)).All() {
+			for l := range certs {
+				cert, err := l.cert, l.err
 				j := job{cert: cert, err: err}
 				if err == nil {
 					select {
