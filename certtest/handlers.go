@@ -113,6 +113,7 @@ func (s *Server) listIdentityCertifications(w http.ResponseWriter, r *http.Reque
 		all:    t.liveCerts(),
 		render: t.certDTO,
 		keep:   t.reviewedBy(r, "reviewer-identity"),
+		narrow: t.certsOfCampaign,
 	})
 }
 

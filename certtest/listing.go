@@ -107,6 +107,10 @@ type lister[R, T any] struct {
 	// index, optional, finds the matches of a filtered listing without
 	// rendering the elements, or returns false when it cannot.
 	index func(lp listParams) (ranked[R], bool)
+	// narrow, optional, returns the only elements a filter can match
+	// when a cheap test finds them (one campaign's certifications), or
+	// false; the whole filter is still tested on each of them.
+	narrow func(lp listParams) (iter.Seq[R], bool)
 }
 
 // ranked is a list known by position: its length, and any window of it
@@ -172,7 +176,13 @@ func (l lister[R, T]) matching(lp listParams) []R {
 		keys []any
 	}
 	var matches []hit
-	for ref := range l.all {
+	all := l.all
+	if l.narrow != nil && lp.filter != nil {
+		if some, ok := l.narrow(lp); ok {
+			all = some
+		}
+	}
+	for ref := range all {
 		if l.keep != nil && !l.keep(ref) {
 			continue
 		}
