@@ -1,7 +1,6 @@
 package certtest
 
 import (
-	"encoding/json"
 	"errors"
 	"github.com/iscgo/certifications/internal/query"
 	"iter"
@@ -259,19 +258,6 @@ func (mc *matchCache) put(key string, refs []itemRef) {
 	}
 	mc.keys = append(mc.keys, key)
 	mc.refs[key] = refs
-}
-
-// toDoc renders v as the generic JSON document the filter matcher reads.
-func toDoc(v any) map[string]any {
-	buf, err := json.Marshal(v)
-	if err != nil {
-		panic("certtest: encoding a document: " + err.Error())
-	}
-	var d map[string]any
-	if err := json.Unmarshal(buf, &d); err != nil {
-		panic("certtest: decoding a document: " + err.Error())
-	}
-	return d
 }
 
 // lookup follows a dotted path through nested objects.
