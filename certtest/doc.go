@@ -1,8 +1,9 @@
 // Package certtest runs an in-process fake SailPoint Identity Security Cloud
-// tenant that serves the Certifications API: the 11 Certifications and the
-// 4 Certification Summaries operations both under /v3 and under their
-// per-resource v1 paths (/certifications/v1/..., /certification-tasks/v1/...),
-// the 6 beta ones under /beta and the OAuth2 token endpoint. Use it to
+// tenant that serves the Certifications API: the 11 Certifications, the 4
+// Certification Summaries and the 29 campaign operations (campaigns,
+// templates, campaign filters, reports) both under /v3 and under their
+// per-resource v1 paths (/certifications/v1/..., /campaigns/v1/...), the 6
+// beta ones under /beta and the OAuth2 token endpoint. Use it to
 // test code built on the certifications SDK without a real tenant, to run
 // the examples offline, and to rehearse failures a real tenant produces
 // only now and then.
