@@ -95,32 +95,43 @@ func (r *pageReader) open(c byte) bool {
 	return true
 }
 
+// closes leaves the array or object whose closing byte c comes next.
+func (r *pageReader) closes(c byte) bool {
+	if r.next() != c {
+		return false
+	}
+	r.i++
+	r.depth--
+	return true
+}
+
+// comma consumes the comma that must come next.
+func (r *pageReader) comma() bool {
+	if r.next() != ',' {
+		return false
+	}
+	r.i++
+	return true
+}
+
 // array reads an array, calling elem to read each element. The caller
 // has seen no null: a null array is left to the callers that accept one.
 func (r *pageReader) array(elem func() bool) bool {
 	if !r.open('[') {
 		return false
 	}
-	if r.next() == ']' {
-		r.i++
-		r.depth--
+	if r.closes(']') {
 		return true
 	}
-	for {
-		if !elem() {
-			return false
-		}
-		switch r.next() {
-		case ',':
-			r.i++
-		case ']':
-			r.i++
-			r.depth--
+	for elem() {
+		if r.closes(']') {
 			return true
-		default:
+		}
+		if !r.comma() {
 			return false
 		}
 	}
+	return false
 }
 
 // object reads an object whose known keys are names: for each key, field
@@ -134,9 +145,7 @@ func (r *pageReader) object(names []string, field func(k int) bool) bool {
 	if !r.open('{') {
 		return false
 	}
-	if r.next() == '}' {
-		r.i++
-		r.depth--
+	if r.closes('}') {
 		return true
 	}
 	var seen uint64 // the generator gives a struct at most 64 fields
@@ -166,14 +175,10 @@ func (r *pageReader) object(names []string, field func(k int) bool) bool {
 		case !ignoredKey(names, key) || !r.skip():
 			return false
 		}
-		switch r.next() {
-		case ',':
-			r.i++
-		case '}':
-			r.i++
-			r.depth--
+		if r.closes('}') {
 			return true
-		default:
+		}
+		if !r.comma() {
 			return false
 		}
 	}
