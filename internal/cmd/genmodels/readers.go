@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/format"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -33,7 +34,7 @@ func (p *pkgInfo) renderReaders(roots []string) ([]byte, error) {
 		models[s.name] = s
 	}
 	var body bytes.Buffer
-	queue := append([]string(nil), roots...)
+	queue := slices.Clone(roots)
 	done := map[string]bool{}
 	// Each struct enters the queue at most once per field that names it,
 	// and is written once.
@@ -101,7 +102,7 @@ func (p *pkgInfo) writeReader(b *bytes.Buffer, s *structDecl, models map[string]
 			}
 			seen[k] = true
 			call, model := p.readCall("x."+n.Name, f.Type, models)
-			if hasOpt(opts, "string") {
+			if slices.Contains(opts, "string") {
 				call, model = "", ""
 			}
 			if call == "" {
@@ -193,15 +194,6 @@ func jsonTag(f *ast.Field) (name string, opts []string, err error) {
 		opts = strings.Split(rest, ",")
 	}
 	return name, opts, nil
-}
-
-func hasOpt(opts []string, o string) bool {
-	for _, x := range opts {
-		if x == o {
-			return true
-		}
-	}
-	return false
 }
 
 // checkKey refuses a JSON name pageReader cannot match as encoding/json
