@@ -2,6 +2,9 @@
 
 package certifications
 
+// The readers of AccessReviewItem and of the models inside, one case a field, for
+// pageReader (decode.go).
+
 // readAccessReviewItem reads an object of type AccessReviewItem into x.
 func (r *pageReader) readAccessReviewItem(x *AccessReviewItem) bool {
 	return r.object(keysAccessReviewItem, func(k int) bool {
