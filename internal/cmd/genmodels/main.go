@@ -323,11 +323,7 @@ func (p *pkgInfo) render() ([]byte, error) {
 		fmt.Fprintf(&b, "import (\n\t%s\n)\n\n", strings.Join(imports, "\n\t"))
 	}
 	b.Write(body.Bytes())
-	src, err := format.Source(b.Bytes())
-	if err != nil {
-		return nil, fmt.Errorf("generated code does not parse: %w\n%s", err, b.Bytes())
-	}
-	return src, nil
+	return formatted(b.Bytes())
 }
 
 // getter writes the nil-safe getter of one field: a pointer to a value is
@@ -355,6 +351,15 @@ func (p *pkgInfo) getter(typ, recv, field string, t ast.Expr) (string, bool) {
 	fmt.Fprintf(&b, "func (%s *%s) Get%s() %s {\n\tif %s == nil {\n\t\treturn %s\n\t}\n\treturn %s.%s\n}\n\n",
 		recv, typ, field, exprString(t), recv, zero, recv, field)
 	return b.String(), zero == "time.Time{}"
+}
+
+// formatted returns gofmt's form of the generated source src.
+func formatted(src []byte) ([]byte, error) {
+	out, err := format.Source(src)
+	if err != nil {
+		return nil, fmt.Errorf("generated code does not parse: %w\n%s", err, src)
+	}
+	return out, nil
 }
 
 func zeroDoc(zero string) string {
