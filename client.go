@@ -298,7 +298,7 @@ func (c *APIClient) do(req *http.Request, v any, stream int64) (*http.Response, 
 				return resp, nil
 			}
 			if v != nil && len(bytes.TrimSpace(body)) > 0 {
-				if err := json.Unmarshal(body, v); err != nil {
+				if err := decodeJSON(body, v); err != nil {
 					return resp, newDecodeErrorIn(req, resp.StatusCode, err, body)
 				}
 			}

@@ -61,3 +61,15 @@ func valuesOf(o ListOptions, r *query.Rules, skip bool) (url.Values, error) {
 	}
 	return q, nil
 }
+
+// DecodeJSON is the decoding of every response body, for the external
+// tests that feed it the sandbox's pages.
+var DecodeJSON = decodeJSON
+
+// ReadsItemPage reports whether pageReader reads body itself, without
+// leaving it to encoding/json.
+func ReadsItemPage(body []byte) bool {
+	r := pageReader{b: body}
+	_, ok := r.itemPage()
+	return ok
+}

@@ -9,8 +9,9 @@
 //
 //	go run ./internal/cmd/genmodels
 //
-// It also writes the pages under docs/models. With -check it writes
-// nothing and fails when a generated file differs.
+// It also writes the pages under docs/models, and the JSON readers of the
+// models inside an access review item (see readers.go). With -check it
+// writes nothing and fails when a generated file differs.
 package main
 
 import (
@@ -61,11 +62,20 @@ func generate(root string) (map[string][]byte, error) {
 	out := map[string][]byte{}
 	ext := map[string]string{} // the root package's named types, for beta
 	for _, dir := range packages {
-		src, err := genPackage(filepath.Join(root, dir), ext)
+		p, err := parsePackage(filepath.Join(root, dir), ext)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", dir, err)
+		}
+		src, err := p.render()
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", dir, err)
 		}
 		out[filepath.ToSlash(filepath.Join(dir, genFile))] = src
+		if p.name == rootPkg {
+			if out[decodeFile], err = p.renderReaders(decodeRoots); err != nil {
+				return nil, fmt.Errorf("%s: %w", decodeFile, err)
+			}
+		}
 	}
 	reg, err := genRegistry(root)
 	if err != nil {
@@ -101,6 +111,16 @@ type structDecl struct {
 // genPackage writes dir's accessors. ext holds the kinds of the root
 // package's types as "certifications.Name"; the root package adds its own.
 func genPackage(dir string, ext map[string]string) ([]byte, error) {
+	p, err := parsePackage(dir, ext)
+	if err != nil {
+		return nil, err
+	}
+	return p.render()
+}
+
+// parsePackage reads the types and methods of dir's files, leaving out
+// tests and the files this command writes.
+func parsePackage(dir string, ext map[string]string) (*pkgInfo, error) {
 	fset := token.NewFileSet()
 	paths, err := filepath.Glob(filepath.Join(dir, "*.go"))
 	if err != nil {
@@ -110,7 +130,7 @@ func genPackage(dir string, ext map[string]string) ([]byte, error) {
 	p := &pkgInfo{kinds: map[string]string{}, methods: map[string]bool{}, enums: map[string][]string{}, ext: ext}
 	for _, path := range paths {
 		base := filepath.Base(path)
-		if strings.HasSuffix(base, "_test.go") || base == genFile {
+		if strings.HasSuffix(base, "_test.go") || base == genFile || base == decodeFile {
 			continue
 		}
 		f, err := parser.ParseFile(fset, path, nil, parser.SkipObjectResolution)
@@ -125,7 +145,7 @@ func genPackage(dir string, ext map[string]string) ([]byte, error) {
 			ext[rootPkg+"."+name] = p.basic(name)
 		}
 	}
-	return p.render()
+	return p, nil
 }
 
 // rootPkg is the root package's name, as other packages qualify it.
@@ -303,11 +323,7 @@ func (p *pkgInfo) render() ([]byte, error) {
 		fmt.Fprintf(&b, "import (\n\t%s\n)\n\n", strings.Join(imports, "\n\t"))
 	}
 	b.Write(body.Bytes())
-	src, err := format.Source(b.Bytes())
-	if err != nil {
-		return nil, fmt.Errorf("generated code does not parse: %w\n%s", err, b.Bytes())
-	}
-	return src, nil
+	return formatted(b.Bytes())
 }
 
 // getter writes the nil-safe getter of one field: a pointer to a value is
@@ -335,6 +351,15 @@ func (p *pkgInfo) getter(typ, recv, field string, t ast.Expr) (string, bool) {
 	fmt.Fprintf(&b, "func (%s *%s) Get%s() %s {\n\tif %s == nil {\n\t\treturn %s\n\t}\n\treturn %s.%s\n}\n\n",
 		recv, typ, field, exprString(t), recv, zero, recv, field)
 	return b.String(), zero == "time.Time{}"
+}
+
+// formatted returns gofmt's form of the generated source src.
+func formatted(src []byte) ([]byte, error) {
+	out, err := format.Source(src)
+	if err != nil {
+		return nil, fmt.Errorf("generated code does not parse: %w\n%s", err, src)
+	}
+	return out, nil
 }
 
 func zeroDoc(zero string) string {
