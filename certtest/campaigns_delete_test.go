@@ -50,7 +50,7 @@ func notFound(t *testing.T, err error, what string) {
 func TestDeletedCampaignIsGoneFromEveryAPI(t *testing.T) {
 	for _, version := range []certifications.APIVersion{certifications.APIVersionV3, certifications.APIVersionV1} {
 		t.Run(string(version), func(t *testing.T) {
-			clock := &fakeClock{now: certtest.ReferenceTime()}
+			clock := certtest.NewManualClock(certtest.ReferenceTime())
 			srv := certtest.NewTestServer(t, certtest.WithClock(clock.Now),
 				certtest.WithSizes(certtest.Sizes{Reviewers: 3, IdentitiesPerCertification: 2, ItemsPerIdentity: 3}))
 			client := conformingClient(t, srv, version)

@@ -21,7 +21,7 @@ import (
 // reviewers, two identities of three items each) on a clock the test moves.
 type reportCampaign struct {
 	srv    *certtest.Server
-	clock  *fakeClock
+	clock  *certtest.ManualClock
 	client *certifications.APIClient
 	id     string
 	certs  []certifications.IdentityCertificationDto
@@ -33,7 +33,7 @@ func newReportCampaign(t *testing.T) *reportCampaign {
 
 func newReportCampaignOf(t *testing.T, sizes certtest.Sizes) *reportCampaign {
 	t.Helper()
-	clock := &fakeClock{now: certtest.ReferenceTime()}
+	clock := certtest.NewManualClock(certtest.ReferenceTime())
 	srv := certtest.NewTestServer(t, certtest.WithClock(clock.Now), certtest.WithSizes(sizes))
 	client := conformingClient(t, srv, certifications.APIVersionV3)
 	api := client.CertificationCampaignsApi
@@ -381,7 +381,7 @@ func unescapePDF(s string) string {
 // The campaigns the tenant is generated with run reports too, and keep
 // what is done to them.
 func TestGeneratedCampaignRunsReports(t *testing.T) {
-	clock := &fakeClock{now: certtest.ReferenceTime()}
+	clock := certtest.NewManualClock(certtest.ReferenceTime())
 	srv := certtest.NewTestServer(t, certtest.WithClock(clock.Now))
 	client := newClient(t, srv)
 	api := client.CertificationCampaignsApi

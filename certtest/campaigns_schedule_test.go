@@ -20,7 +20,7 @@ import (
 func TestTemplateScheduleFiresOnTheSandboxClock(t *testing.T) {
 	for _, version := range []certifications.APIVersion{certifications.APIVersionV3, certifications.APIVersionV1} {
 		t.Run(string(version), func(t *testing.T) {
-			clock := &fakeClock{now: certtest.ReferenceTime()} // a Monday, 09:00 UTC
+			clock := certtest.NewManualClock(certtest.ReferenceTime()) // a Monday, 09:00 UTC
 			srv := certtest.NewTestServer(t, certtest.WithClock(clock.Now))
 			api := conformingClient(t, srv, version).CertificationCampaignsApi
 			tmpl, _, err := api.CreateCampaignTemplate(ctx(t)).CampaignTemplate(certifications.CampaignTemplate{

@@ -7,7 +7,6 @@ import (
 	"io"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -68,24 +67,6 @@ func (c responseChecker) RoundTrip(req *http.Request) (*http.Response, error) {
 	return resp, err
 }
 
-// fakeClock is a clock a test moves by hand.
-type fakeClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-func (c *fakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-func (c *fakeClock) Add(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.now = c.now.Add(d)
-}
-
 // fastWait polls the sandbox with no backoff to speak of: it settles a
 // transitional status on the read after the one that shows it.
 var fastWait = &certifications.WaitOptions{Initial: time.Millisecond, Max: time.Millisecond}
@@ -98,7 +79,7 @@ var fastWait = &certifications.WaitOptions{Initial: time.Millisecond, Max: time.
 func TestCampaignLifecycle(t *testing.T) {
 	for _, version := range []certifications.APIVersion{certifications.APIVersionV3, certifications.APIVersionV1} {
 		t.Run(string(version), func(t *testing.T) {
-			clock := &fakeClock{now: time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)}
+			clock := certtest.NewManualClock(time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC))
 			srv := certtest.NewTestServer(t, certtest.WithClock(clock.Now),
 				certtest.WithSizes(certtest.Sizes{Reviewers: 3, IdentitiesPerCertification: 2, ItemsPerIdentity: 3}))
 			client := conformingClient(t, srv, version)

@@ -1,6 +1,7 @@
 package certtest_test
 
 import (
+	"sync"
 	"testing"
 	"time"
 
@@ -65,7 +66,7 @@ func TestClockAnchorsTheData(t *testing.T) {
 
 // Timestamps the server sets come from its clock.
 func TestClockDatesWhatTheServerRecords(t *testing.T) {
-	clock := &fakeClock{now: certtest.ReferenceTime().Add(3 * time.Hour)}
+	clock := certtest.NewManualClock(certtest.ReferenceTime().Add(3 * time.Hour))
 	srv := certtest.NewTestServer(t, certtest.WithClock(clock.Now))
 	c := newClient(t, srv)
 	cert := certByRequirement(t, c, certifications.CampaignReferenceMandatoryCommentRequirementNoDecisions)
@@ -78,4 +79,33 @@ func TestClockDatesWhatTheServerRecords(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, clock.Now(), signed.GetSigned())
 	assert.Equal(t, clock.Now(), signed.GetModified())
+}
+
+// A ManualClock reads its start until moved, and each Add or Set shows
+// in the next read, from any goroutine.
+func TestManualClock(t *testing.T) {
+	start := certtest.ReferenceTime()
+	clock := certtest.NewManualClock(start)
+	assert.Equal(t, start, clock.Now())
+	assert.Equal(t, start.Add(time.Hour), clock.Add(time.Hour))
+	assert.Equal(t, start.Add(time.Hour), clock.Now())
+	clock.Add(-2 * time.Hour)
+	assert.Equal(t, start.Add(-time.Hour), clock.Now())
+	later := start.Add(30 * 24 * time.Hour)
+	clock.Set(later)
+	assert.Equal(t, later, clock.Now())
+
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 100 {
+				clock.Add(time.Second)
+				_ = clock.Now()
+			}
+		}()
+	}
+	wg.Wait()
+	assert.Equal(t, later.Add(400*time.Second), clock.Now())
 }

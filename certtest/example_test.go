@@ -77,3 +77,49 @@ func Example_faults() {
 	fmt.Println(len(certs), "certifications;", injected > 0, "faults were injected")
 	// Output: 6 certifications; true faults were injected
 }
+
+// A ManualClock moves the sandbox past a campaign's deadline without
+// waiting: CompleteCampaign is refused before the deadline and accepted
+// after it.
+func ExampleManualClock() {
+	clock := certtest.NewManualClock(certtest.ReferenceTime())
+	srv := certtest.NewServer(certtest.WithClock(clock.Now))
+	defer srv.Close()
+	ctx := context.Background()
+	api := srv.Client().CertificationCampaignsApi
+	wait := &certifications.WaitOptions{Initial: time.Millisecond, Max: 10 * time.Millisecond}
+
+	deadline := clock.Now().Add(14 * 24 * time.Hour)
+	c, _, err := api.CreateCampaign(ctx).Campaign(certifications.Campaign{
+		Name: "Quarterly review", Description: certifications.Ptr("Quarterly review"),
+		Type: certifications.CampaignReferenceCampaignTypeManager, Deadline: &deadline,
+	}).Execute()
+	if err != nil {
+		log.Fatal(err)
+	}
+	if _, err := api.WaitForCampaign(ctx, c.GetID(), wait); err != nil {
+		log.Fatal(err)
+	}
+	if _, err := api.StartCampaign(ctx, c.GetID()).Execute(); err != nil {
+		log.Fatal(err)
+	}
+	if _, err := api.WaitForCampaign(ctx, c.GetID(), wait); err != nil {
+		log.Fatal(err)
+	}
+
+	_, err = api.CompleteCampaign(ctx, c.GetID()).Execute()
+	fmt.Println("before the deadline:", err != nil)
+
+	clock.Add(15 * 24 * time.Hour)
+	if _, err := api.CompleteCampaign(ctx, c.GetID()).Execute(); err != nil {
+		log.Fatal(err)
+	}
+	done, err := api.WaitForCampaign(ctx, c.GetID(), wait)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println("after it:", done.GetStatus())
+	// Output:
+	// before the deadline: true
+	// after it: COMPLETED
+}

@@ -275,7 +275,7 @@ func WithTokenEndpointFaults() Option {
 // can move past a deadline without waiting. The generated data is dated
 // around the reference date taken from now when the server starts (see
 // Server.ReferenceTime); WithClock(ReferenceTime) gives the same dates in
-// every run.
+// every run, and a ManualClock's Now a time the test moves.
 func WithClock(now func() time.Time) Option {
 	return func(c *config) {
 		if now == nil {

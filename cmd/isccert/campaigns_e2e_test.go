@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -29,23 +28,6 @@ const templateJSON = `{
   }
 }`
 
-// sandboxClock is a clock the test moves; the sandbox reads it.
-type sandboxClock struct{ now atomic.Pointer[time.Time] }
-
-func newSandboxClock() *sandboxClock {
-	c := &sandboxClock{}
-	t := time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC)
-	c.now.Store(&t)
-	return c
-}
-
-func (c *sandboxClock) Now() time.Time { return *c.now.Load() }
-
-func (c *sandboxClock) Add(d time.Duration) {
-	t := c.Now().Add(d)
-	c.now.Store(&t)
-}
-
 // The life of a campaign from the shell, on both API generations: create
 // from a template, activate, decide some items, status, move, complete
 // past the deadline, report, export, delete.
@@ -60,7 +42,7 @@ func TestCampaignEndToEnd(t *testing.T) {
 }
 
 func campaignEndToEnd(t *testing.T, api certifications.APIVersion) {
-	clock := newSandboxClock()
+	clock := certtest.NewManualClock(time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC))
 	srv := certtest.NewTestServer(t, certtest.WithClock(clock.Now))
 	r := newRunner(t).tenant(srv)
 	r.env[certifications.EnvAPIVersion] = string(api)

@@ -42,28 +42,14 @@ type sandboxStep struct {
 // sandbox is the tenant every Sandbox check runs on.
 type sandbox struct {
 	srv   *certtest.Server
-	clock *testClock
+	clock *certtest.ManualClock
 }
 
-// testClock is the sandbox's clock; only the test moves it.
-type testClock struct {
-	mu  sync.Mutex
-	now time.Time
-}
-
-// Now returns the clock's time.
-func (c *testClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.now
-}
-
-// Past moves the clock to just after t, unless it is there already.
-func (c *testClock) Past(t time.Time) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if after := t.Add(time.Hour); after.After(c.now) {
-		c.now = after
+// pastDeadline moves clock to an hour after t, unless it is there
+// already.
+func pastDeadline(clock *certtest.ManualClock, t time.Time) {
+	if after := t.Add(time.Hour); after.After(clock.Now()) {
+		clock.Set(after)
 	}
 }
 
@@ -71,7 +57,7 @@ func (c *testClock) Past(t time.Time) {
 // certification can move to another one, and few items, since no check
 // reads them.
 func newSandbox(t *testing.T) *sandbox {
-	clock := &testClock{now: time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC)}
+	clock := certtest.NewManualClock(time.Date(2026, 1, 5, 9, 0, 0, 0, time.UTC))
 	srv := certtest.NewTestServer(t, certtest.WithClock(clock.Now),
 		certtest.WithSizes(certtest.Sizes{Reviewers: 3, IdentitiesPerCertification: 2, ItemsPerIdentity: 2}))
 	return &sandbox{srv: srv, clock: clock}
@@ -392,7 +378,7 @@ var campaignsSandbox = []sandboxStep{
 		if err != nil {
 			return err
 		}
-		r.sb.clock.Past(c.GetDeadline())
+		pastDeadline(r.sb.clock, c.GetDeadline())
 		if _, err := api.CompleteCampaign(ctx, r.ids["campaign"]).CampaignCompleteOptions(
 			certifications.CampaignCompleteOptions{AutoCompleteAction: certifications.Ptr(certifications.AutoCompleteActionRevoke)}).Execute(); err != nil {
 			return err
