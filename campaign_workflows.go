@@ -311,6 +311,12 @@ func (s *CertificationCampaignsApiService) AllItems(ctx context.Context, campaig
 				return
 			}
 		}
+		// The listing and the dispatch stop quietly when ctx ends, so a
+		// stream cut short by it ends here: say so, or a cancelled export
+		// would look complete.
+		if err := ctx.Err(); err != nil {
+			yield(CampaignItem{}, err)
+		}
 	}
 }
 

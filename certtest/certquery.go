@@ -18,10 +18,12 @@ func (t *tenant) certsOfCampaign(lp listParams) (iter.Seq[*certState], bool) {
 			len(c.Values) != 1 || c.Values[0].Kind != certifications.KindString {
 			continue
 		}
-		id := c.Values[0].Raw
+		want := c.Values[0]
 		return func(yield func(*certState) bool) {
 			for cert := range t.liveCerts() {
-				if t.campaigns[cert.campaign].ref.ID == id && !yield(cert) {
+				// The matcher's own eq (case-insensitive, as the tenants
+				// compare strings), so that narrowing keeps every match.
+				if equalValue(t.campaigns[cert.campaign].ref.ID, want) && !yield(cert) {
 					return
 				}
 			}

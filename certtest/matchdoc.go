@@ -3,6 +3,7 @@ package certtest
 import (
 	"encoding"
 	"encoding/json"
+	"math"
 	"reflect"
 	"strings"
 	"time"
@@ -38,7 +39,12 @@ func jsonDoc(v any) map[string]any {
 	return d
 }
 
+// maxDocDepth bounds the walk: a deeper value (a cycle of pointers, say)
+// takes the round trip, whose encoder reports it.
+const maxDocDepth = 64
+
 var (
+	numberType        = reflect.TypeFor[json.Number]()
 	timeType          = reflect.TypeFor[time.Time]()
 	jsonMarshalerType = reflect.TypeFor[json.Marshaler]()
 	textMarshalerType = reflect.TypeFor[encoding.TextMarshaler]()
@@ -46,7 +52,13 @@ var (
 
 // walkDoc returns v as encoding/json would encode and then decode it into
 // an any, or false when v holds something it leaves to the round trip.
-func walkDoc(v reflect.Value) (any, bool) {
+func walkDoc(v reflect.Value) (any, bool) { return walkDepth(v, 0) }
+
+func walkDepth(v reflect.Value, depth int) (any, bool) {
+	if depth > maxDocDepth {
+		return nil, false
+	}
+	depth++
 	if !v.IsValid() {
 		return nil, true
 	}
@@ -56,15 +68,20 @@ func walkDoc(v reflect.Value) (any, bool) {
 		if v.IsNil() {
 			return nil, true
 		}
-		return walkDoc(v.Elem())
+		return walkDepth(v.Elem(), depth)
 	}
 	t := v.Type()
 	if t == timeType {
-		tm := v.Interface().(time.Time)
-		if y := tm.Year(); y < 0 || y > 9999 {
+		// time.Time's own encoding, which refuses some times (a year
+		// past 9999, a zone offset of a day or more).
+		b, err := v.Interface().(time.Time).MarshalJSON()
+		if err != nil {
 			return nil, false
 		}
-		return tm.Format(time.RFC3339Nano), true
+		return string(b[1 : len(b)-1]), true // a quoted RFC 3339 time: nothing to unescape
+	}
+	if t == numberType {
+		return nil, false // a number written as it was read: the round trip's own rules
 	}
 	if t.Implements(jsonMarshalerType) || t.Implements(textMarshalerType) ||
 		reflect.PointerTo(t).Implements(jsonMarshalerType) || reflect.PointerTo(t).Implements(textMarshalerType) {
@@ -72,7 +89,7 @@ func walkDoc(v reflect.Value) (any, bool) {
 	}
 	switch v.Kind() {
 	case reflect.Struct:
-		return walkStruct(v)
+		return walkStruct(v, depth)
 	case reflect.String:
 		s := v.String()
 		return s, utf8.ValidString(s)
@@ -83,7 +100,8 @@ func walkDoc(v reflect.Value) (any, bool) {
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
 		return float64(v.Uint()), true
 	case reflect.Float64:
-		return v.Float(), true
+		f := v.Float()
+		return f, !math.IsNaN(f) && !math.IsInf(f, 0) // encoding/json refuses NaN and infinities
 	case reflect.Slice, reflect.Array:
 		if v.Kind() == reflect.Slice && v.IsNil() {
 			return nil, true
@@ -93,7 +111,7 @@ func walkDoc(v reflect.Value) (any, bool) {
 		}
 		out := make([]any, v.Len())
 		for i := range out {
-			e, ok := walkDoc(v.Index(i))
+			e, ok := walkDepth(v.Index(i), depth)
 			if !ok {
 				return nil, false
 			}
@@ -113,7 +131,7 @@ func walkDoc(v reflect.Value) (any, bool) {
 			if !utf8.ValidString(k) {
 				return nil, false
 			}
-			e, ok := walkDoc(it.Value())
+			e, ok := walkDepth(it.Value(), depth)
 			if !ok {
 				return nil, false
 			}
@@ -127,9 +145,18 @@ func walkDoc(v reflect.Value) (any, bool) {
 }
 
 // walkStruct renders a struct's exported fields under their JSON names.
-func walkStruct(v reflect.Value) (any, bool) {
+// encoding/json settles two fields of one name by rules of its own (the
+// tagged one wins, or neither is written), and writes a tag name it finds
+// invalid as the field's name: such structs take the round trip.
+func walkStruct(v reflect.Value, depth int) (any, bool) {
 	t := v.Type()
-	out := make(map[string]any, t.NumField())
+	type field struct {
+		index     int
+		name      string
+		omitEmpty bool
+	}
+	fields := make([]field, 0, t.NumField())
+	names := make(map[string]bool, t.NumField())
 	for i := range t.NumField() {
 		f := t.Field(i)
 		if f.Anonymous {
@@ -146,30 +173,46 @@ func walkStruct(v reflect.Value) (any, bool) {
 		if name == "" {
 			name = f.Name
 		}
-		omitEmpty := false
+		if !plainName(name) || names[name] {
+			return nil, false
+		}
+		names[name] = true
+		fd := field{index: i, name: name}
 		for _, o := range strings.Split(opts, ",") {
 			switch o {
 			case "omitempty":
-				omitEmpty = true
+				fd.omitEmpty = true
 			case "":
 			default:
 				return nil, false // string, omitzero: left to encoding/json
 			}
 		}
-		if _, dup := out[name]; dup {
-			return nil, false // two fields, one name: encoding/json's rules decide
-		}
-		fv := v.Field(i)
-		if omitEmpty && emptyValue(fv) {
+		fields = append(fields, fd)
+	}
+	out := make(map[string]any, len(fields))
+	for _, fd := range fields {
+		fv := v.Field(fd.index)
+		if fd.omitEmpty && emptyValue(fv) {
 			continue
 		}
-		e, ok := walkDoc(fv)
+		e, ok := walkDepth(fv, depth)
 		if !ok {
 			return nil, false
 		}
-		out[name] = e
+		out[fd.name] = e
 	}
 	return out, true
+}
+
+// plainName reports whether name is made of ASCII letters, digits, '_',
+// '-' and '.', which encoding/json takes as they are.
+func plainName(name string) bool {
+	for _, c := range []byte(name) {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' || c == '-' || c == '.') {
+			return false
+		}
+	}
+	return name != ""
 }
 
 // emptyValue is omitempty's test.

@@ -170,7 +170,69 @@ func TestToDocFollowsEncodingJSONOnTheEdges(t *testing.T) {
 		"enum": struct {
 			E certifications.CampaignStatus `json:"e"`
 		}{E: "SOMETHING_NEW"},
+		"json.Number": struct {
+			N json.Number `json:"n"`
+			A any         `json:"a"`
+		}{N: "12", A: map[string]any{"k": json.Number("3.5")}},
+		"one name twice, the first omitted": sameNameTwice(),
+		"a tagged name over an untagged one": struct {
+			Y string `json:"X,omitempty"`
+			X string
+		}{X: "x"},
+		"an invalid tag name": withTag(`json:"a'b"`),
+		"big unsigned":        struct{ U uint64 }{U: math.MaxUint64},
+		"negative zero":       struct{ F float64 }{F: math.Copysign(0, -1)},
+		"html and separators": struct{ S string }{S: "<a&b>\u2028"},
+		"omitempty array and struct": struct {
+			A [0]int   `json:"a,omitempty"`
+			B [2]int   `json:"b,omitempty"`
+			S struct{} `json:"s,omitempty"`
+		}{},
 	} {
 		assert.Equal(t, jsonDoc(v), toDoc(v), name)
 	}
+}
+
+// Values encoding/json refuses (NaN, infinities, a zone offset of a day or
+// more) and cycles are not walked: the round trip reports them.
+func TestToDocLeavesWhatEncodingJSONRefuses(t *testing.T) {
+	type node struct {
+		Next *node `json:"next"`
+	}
+	cycle := &node{}
+	cycle.Next = cycle
+	for name, v := range map[string]any{
+		"NaN":         struct{ F float64 }{F: math.NaN()},
+		"infinity":    struct{ F float64 }{F: math.Inf(-1)},
+		"zone of 25h": struct{ T time.Time }{T: time.Date(2026, 1, 2, 3, 4, 5, 0, time.FixedZone("z", 25*3600))},
+		"year 10000":  struct{ T time.Time }{T: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)},
+		"cycle":       cycle,
+	} {
+		_, walked := walkDoc(reflect.ValueOf(v))
+		assert.False(t, walked, name)
+		_, err := json.Marshal(v)
+		assert.Error(t, err, name)
+	}
+}
+
+// sameNameTwice returns a struct whose fields A (omitempty, empty) and B
+// (set) are both named "x", built at run time so that vet lets the clash
+// be.
+func sameNameTwice() any {
+	typ := reflect.StructOf([]reflect.StructField{
+		{Name: "A", Type: reflect.TypeFor[string](), Tag: `json:"x,omitempty"`},
+		{Name: "B", Type: reflect.TypeFor[string](), Tag: `json:"x"`},
+	})
+	v := reflect.New(typ).Elem()
+	v.Field(1).SetString("b")
+	return v.Interface()
+}
+
+// withTag returns a struct of one string field A with the given tag,
+// built at run time so that the linters let an odd tag be.
+func withTag(tag reflect.StructTag) any {
+	typ := reflect.StructOf([]reflect.StructField{{Name: "A", Type: reflect.TypeFor[string](), Tag: tag}})
+	v := reflect.New(typ).Elem()
+	v.Field(0).SetString("v")
+	return v.Interface()
 }
