@@ -3,7 +3,6 @@ package certtest
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"log"
@@ -384,7 +383,7 @@ func (q quietWriter) Write(p []byte) (int, error) {
 // ---- responses
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
-	buf, err := json.Marshal(v)
+	buf, err := encodeJSON(v)
 	if err != nil {
 		// Only the server's own values are encoded: a failure is a bug.
 		panic(fmt.Sprintf("certtest: encoding response: %v", err))

@@ -9,8 +9,9 @@
 //
 //	go run ./internal/cmd/genmodels
 //
-// It also writes the pages under docs/models, and the JSON readers of the
-// models inside an access review item (see readers.go). With -check it
+// It also writes the pages under docs/models, the JSON readers of the
+// models inside an access review item (see readers.go) and the sandbox's
+// writers of the same models (see writers.go). With -check it
 // writes nothing and fails when a generated file differs.
 package main
 
@@ -74,6 +75,9 @@ func generate(root string) (map[string][]byte, error) {
 		if p.name == rootPkg {
 			if out[decodeFile], err = p.renderReaders(decodeRoots); err != nil {
 				return nil, fmt.Errorf("%s: %w", decodeFile, err)
+			}
+			if out[encodeFile], err = p.renderWriters(encodeRoots); err != nil {
+				return nil, fmt.Errorf("%s: %w", encodeFile, err)
 			}
 		}
 	}

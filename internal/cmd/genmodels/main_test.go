@@ -16,8 +16,8 @@ func TestGeneratedFilesAreCurrent(t *testing.T) {
 		t.Fatal(err)
 	}
 	pages, _ := filepath.Glob(filepath.Join(root, modelDocsDir, "*.md"))
-	if want := len(packages) + 2 + len(pages); len(files) != want {
-		t.Fatalf("generated %d files, want %d (accessors, the test registry, the JSON readers and the %d pages of %s)", len(files), want, len(pages), modelDocsDir)
+	if want := len(packages) + 3 + len(pages); len(files) != want {
+		t.Fatalf("generated %d files, want %d (accessors, the test registry, the JSON readers and writers and the %d pages of %s)", len(files), want, len(pages), modelDocsDir)
 	}
 	for name, want := range files {
 		got, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))
