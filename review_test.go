@@ -119,8 +119,8 @@ func TestReviewDecidesEachUndecidedItemOnce(t *testing.T) {
 					chunk = MaxDecisionsPerCall
 				}
 
-				assert.ElementsMatch(t, wantDecided, res.Decided)
-				assert.ElementsMatch(t, wantAlone, res.LeftAlone)
+				assertSameIDs(t, wantDecided, res.Decided)
+				assertSameIDs(t, wantAlone, res.LeftAlone)
 				assert.Empty(t, res.Failed)
 				// Only pages that overlap the one behind them repeat an item.
 				if sz.conc == 1 {
@@ -134,7 +134,7 @@ func TestReviewDecidesEachUndecidedItemOnce(t *testing.T) {
 				for _, id := range wantDecided {
 					assert.Equal(t, leaveIfDecision(id), f.decided[id], "decision on %s", id)
 				}
-				assert.ElementsMatch(t, wantAlone, f.undecided(), "what is left undecided")
+				assertSameIDs(t, wantAlone, f.undecided(), "what is left undecided")
 				f.mu.Unlock()
 
 				assertListings(t, f.count(http.MethodGet), len(undecided), page, sz.conc == 1)
@@ -399,7 +399,7 @@ func TestReviewWithoutCountReadsFromTheFront(t *testing.T) {
 			require.NoError(t, err)
 			assert.Equal(t, -1, res.Total)
 			want := fakeIDs(1100, func(i int) bool { return !alone(i) })
-			assert.ElementsMatch(t, want, res.Decided)
+			assertSameIDs(t, want, res.Decided)
 			f.assertDecidedOnce(t, want)
 			f.mu.Lock()
 			assert.Len(t, f.undecided(), 1100-len(want))
