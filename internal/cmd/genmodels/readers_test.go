@@ -10,6 +10,12 @@ import (
 // readersOf writes src as a model file of a new package and returns the
 // readers of its struct Root, or the generator's error.
 func readersOf(t *testing.T, src string) (string, error) {
+	return generatedFor(t, src, (*pkgInfo).renderReaders)
+}
+
+// generatedFor writes src as a model file of a new package and returns
+// what render generates for its struct Root, or the generator's error.
+func generatedFor(t *testing.T, src string, render func(*pkgInfo, []string) ([]byte, error)) (string, error) {
 	t.Helper()
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "model_root.go"), []byte(src), 0o644); err != nil {
@@ -19,7 +25,7 @@ func readersOf(t *testing.T, src string) (string, error) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := p.renderReaders([]string{"Root"})
+	out, err := render(p, []string{"Root"})
 	return string(out), err
 }
 

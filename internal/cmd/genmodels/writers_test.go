@@ -1,8 +1,6 @@
 package main
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -10,17 +8,7 @@ import (
 // writersOf writes src as a model file of a new package and returns the
 // writers of its struct Root, or the generator's error.
 func writersOf(t *testing.T, src string) (string, error) {
-	t.Helper()
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "model_root.go"), []byte(src), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	p, err := parsePackage(dir, map[string]string{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	out, err := p.renderWriters([]string{"Root"})
-	return string(out), err
+	return generatedFor(t, src, (*pkgInfo).renderWriters)
 }
 
 // Each field gets the primitive of its kind, guarded by omitempty or
