@@ -85,42 +85,25 @@ func (p *pkgInfo) writeReader(b *bytes.Buffer, s *structDecl, models map[string]
 		}
 	}
 	fmt.Fprintf(b, "// read%s reads an object of type %s into x.\nfunc (r *pageReader) read%s(x *%s) bool {\n", s.name, s.name, s.name, s.name)
+	fields, err := jsonFields(s)
+	if err != nil {
+		return nil, err
+	}
 	var keys, cases []string
 	var reached []string
-	seen := map[string]bool{}
-	for _, f := range s.fields {
-		key, opts, err := jsonTag(f)
-		if err != nil {
-			return nil, err
+	for _, f := range fields {
+		call, model := p.readCall("x."+f.goName, f.typ, models)
+		if slices.Contains(f.opts, "string") {
+			call, model = "", ""
 		}
-		for _, n := range f.Names {
-			if !n.IsExported() || key == "-" && opts == nil {
-				continue // encoding/json ignores the field too
-			}
-			k := key
-			if k == "" {
-				k = n.Name
-			}
-			if err := checkKey(k); err != nil {
-				return nil, fmt.Errorf("field %s: %w", n.Name, err)
-			}
-			if seen[k] {
-				return nil, fmt.Errorf("field %s: the JSON name %q is used twice, and encoding/json would drop both", n.Name, k)
-			}
-			seen[k] = true
-			call, model := p.readCall("x."+n.Name, f.Type, models)
-			if slices.Contains(opts, "string") {
-				call, model = "", ""
-			}
-			if call == "" {
-				call = fmt.Sprintf("false // %s: left to encoding/json", exprString(f.Type))
-			}
-			if model != "" {
-				reached = append(reached, model)
-			}
-			keys = append(keys, strconv.Quote(k))
-			cases = append(cases, call)
+		if call == "" {
+			call = fmt.Sprintf("false // %s: left to encoding/json", exprString(f.typ))
 		}
+		if model != "" {
+			reached = append(reached, model)
+		}
+		keys = append(keys, strconv.Quote(f.key))
+		cases = append(cases, call)
 	}
 	if len(keys) > maxReaderFields {
 		return nil, fmt.Errorf("%d JSON fields, more than the %d pageReader.object can track", len(keys), maxReaderFields)
@@ -201,6 +184,47 @@ func jsonTag(f *ast.Field) (name string, opts []string, err error) {
 		opts = strings.Split(rest, ",")
 	}
 	return name, opts, nil
+}
+
+// jsonField is a field encoding/json writes and reads: its Go name, its
+// JSON name, its tag's options and its type.
+type jsonField struct {
+	goName, key string
+	opts        []string
+	typ         ast.Expr
+}
+
+// jsonFields lists the fields of s encoding/json knows, in order: the
+// exported ones not tagged "-", under their JSON names. A name the
+// generated code cannot match as encoding/json does (see checkKey), or
+// one given twice, is an error. s must embed nothing.
+func jsonFields(s *structDecl) ([]jsonField, error) {
+	var out []jsonField
+	seen := map[string]bool{}
+	for _, f := range s.fields {
+		key, opts, err := jsonTag(f)
+		if err != nil {
+			return nil, err
+		}
+		for _, n := range f.Names {
+			if !n.IsExported() || key == "-" && opts == nil {
+				continue // encoding/json ignores the field too
+			}
+			k := key
+			if k == "" {
+				k = n.Name
+			}
+			if err := checkKey(k); err != nil {
+				return nil, fmt.Errorf("field %s: %w", n.Name, err)
+			}
+			if seen[k] {
+				return nil, fmt.Errorf("field %s: the JSON name %q is used twice, and encoding/json would drop both", n.Name, k)
+			}
+			seen[k] = true
+			out = append(out, jsonField{goName: n.Name, key: k, opts: opts, typ: f.Type})
+		}
+	}
+	return out, nil
 }
 
 // checkKey refuses a JSON name pageReader cannot match as encoding/json

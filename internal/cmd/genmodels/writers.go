@@ -41,45 +41,30 @@ const modulePath = "github.com/iscgo/certifications"
 // writeWriter writes the writer of s and returns the structs it writes.
 func (p *pkgInfo) writeWriter(b *bytes.Buffer, s *structDecl, models map[string]*structDecl) ([]string, error) {
 	fmt.Fprintf(b, "// write%s writes x as encoding/json does.\nfunc (w *pageWriter) write%s(x *certifications.%s) {\n\tw.open('{')\n", s.name, s.name, s.name)
-	var reached []string
-	seen := map[string]bool{}
 	for _, f := range s.fields {
 		if len(f.Names) == 0 {
 			// Embedded fields follow encoding/json's promotion rules.
 			return nil, fmt.Errorf("embeds %s: write it with encoding/json or leave it out of encodeRoots", exprString(f.Type))
 		}
-		key, opts, err := jsonTag(f)
+	}
+	fields, err := jsonFields(s)
+	if err != nil {
+		return nil, err
+	}
+	var reached []string
+	for _, f := range fields {
+		omit := slices.Contains(f.opts, "omitempty")
+		if slices.ContainsFunc(f.opts, func(o string) bool { return o != "omitempty" }) {
+			return nil, fmt.Errorf("field %s: tag options %v: only omitempty is written here", f.goName, f.opts)
+		}
+		stmt, model, err := p.writeStmt("x."+f.goName, strconv.Quote(f.key), f.typ, omit, models)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("field %s: %w", f.goName, err)
 		}
-		for _, n := range f.Names {
-			if !n.IsExported() || key == "-" && opts == nil {
-				continue
-			}
-			k := key
-			if k == "" {
-				k = n.Name
-			}
-			if err := checkKey(k); err != nil {
-				return nil, fmt.Errorf("field %s: %w", n.Name, err)
-			}
-			if seen[k] {
-				return nil, fmt.Errorf("field %s: the JSON name %q is used twice", n.Name, k)
-			}
-			seen[k] = true
-			omit := slices.Contains(opts, "omitempty")
-			if slices.ContainsFunc(opts, func(o string) bool { return o != "omitempty" }) {
-				return nil, fmt.Errorf("field %s: tag options %v: only omitempty is written here", n.Name, opts)
-			}
-			stmt, model, err := p.writeStmt("x."+n.Name, strconv.Quote(k), f.Type, omit, models)
-			if err != nil {
-				return nil, fmt.Errorf("field %s: %w", n.Name, err)
-			}
-			if model != "" {
-				reached = append(reached, model)
-			}
-			b.WriteString(stmt)
+		if model != "" {
+			reached = append(reached, model)
 		}
+		b.WriteString(stmt)
 	}
 	b.WriteString("\tw.close('}')\n}\n\n")
 	return reached, nil
