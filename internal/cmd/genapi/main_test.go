@@ -1,10 +1,11 @@
 package main
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/iscgo/certifications/internal/genfiles"
 )
 
 // TestGeneratedFilesAreCurrent fails when a committed api_*.go file differs
@@ -20,15 +21,8 @@ func TestGeneratedFilesAreCurrent(t *testing.T) {
 	if len(files) < len(services)+1 {
 		t.Fatalf("generated %d files for %d services and the operation table", len(files), len(services))
 	}
-	for name, want := range files {
-		got, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))
-		if err != nil {
-			t.Errorf("%s: %v; run go generate ./...", name, err)
-			continue
-		}
-		if string(got) != string(want) {
-			t.Errorf("%s is not what internal/cmd/genapi generates; run go generate ./... and commit", name)
-		}
+	for _, name := range genfiles.Stale(root, files) {
+		t.Errorf("%s is missing or not what internal/cmd/genapi generates; run go generate ./... and commit", name)
 	}
 }
 

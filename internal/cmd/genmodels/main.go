@@ -28,6 +28,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/iscgo/certifications/internal/genfiles"
 )
 
 // packages are the folders, below the module root, whose models get
@@ -44,14 +46,13 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	for name, src := range files {
-		if *check {
-			got, err := os.ReadFile(filepath.FromSlash(name))
-			if err != nil || !bytes.Equal(got, src) {
-				log.Fatalf("%s is not current; run go generate ./...", name)
-			}
-			continue
+	if *check {
+		if stale := genfiles.Stale(".", files); len(stale) > 0 {
+			log.Fatalf("%s is not current; run go generate ./...", stale[0])
 		}
+		return
+	}
+	for name, src := range files {
 		if err := os.WriteFile(filepath.FromSlash(name), src, 0o644); err != nil {
 			log.Fatal(err)
 		}

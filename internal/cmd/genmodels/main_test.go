@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/iscgo/certifications/internal/genfiles"
 )
 
 // TestGeneratedFilesAreCurrent fails when an accessors file differs from
@@ -19,15 +21,8 @@ func TestGeneratedFilesAreCurrent(t *testing.T) {
 	if want := len(packages) + 3 + len(pages); len(files) != want {
 		t.Fatalf("generated %d files, want %d (accessors, the test registry, the JSON readers and writers and the %d pages of %s)", len(files), want, len(pages), modelDocsDir)
 	}
-	for name, want := range files {
-		got, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(name)))
-		if err != nil {
-			t.Errorf("%s: %v; run go generate ./...", name, err)
-			continue
-		}
-		if string(got) != string(want) {
-			t.Errorf("%s is not what internal/cmd/genmodels generates; run go generate ./... and commit", name)
-		}
+	for _, name := range genfiles.Stale(root, files) {
+		t.Errorf("%s is missing or not what internal/cmd/genmodels generates; run go generate ./... and commit", name)
 	}
 }
 
