@@ -21,15 +21,10 @@ type evidenceRow struct {
 	Signed            bool   `json:"signed"`
 	SignedAt          string `json:"signedAt"`
 	ItemID            string `json:"itemId"`
-	IdentityID        string `json:"identityId"`
-	IdentityName      string `json:"identityName"`
-	AccessType        string `json:"accessType"`
-	AccessID          string `json:"accessId"`
-	AccessName        string `json:"accessName"`
-	Source            string `json:"source"`
-	Decision          string `json:"decision"`
-	Comments          string `json:"comments"`
-	Completed         bool   `json:"completed"`
+	itemAccess
+	Decision  string `json:"decision"`
+	Comments  string `json:"comments"`
+	Completed bool   `json:"completed"`
 }
 
 var evidenceColumns = []column[evidenceRow]{
@@ -60,7 +55,6 @@ type campaignRef struct{ id, name string }
 
 // evidenceRowOf makes the row of one item of one certification.
 func evidenceRowOf(camp campaignRef, cert *certifications.IdentityCertificationDto, it *certifications.AccessReviewItem) *evidenceRow {
-	acc := it.GetAccessSummary().GetAccess()
 	rev := cert.GetReviewer()
 	return &evidenceRow{
 		CampaignID:        camp.id,
@@ -73,12 +67,7 @@ func evidenceRowOf(camp campaignRef, cert *certifications.IdentityCertificationD
 		Signed:            isSigned(cert),
 		SignedAt:          timeText(cert.GetSigned()),
 		ItemID:            it.GetID(),
-		IdentityID:        it.GetIdentitySummary().GetIdentityID(),
-		IdentityName:      it.GetIdentitySummary().GetName(),
-		AccessType:        string(acc.GetType()),
-		AccessID:          acc.GetID(),
-		AccessName:        acc.GetName(),
-		Source:            sourceOf(it.GetAccessSummary()),
+		itemAccess:        accessOf(it),
 		Decision:          string(it.GetDecision()),
 		Comments:          it.GetComments(),
 		Completed:         it.GetCompleted(),

@@ -18,13 +18,8 @@ type item = certifications.AccessReviewItem
 // JSON names are the CSV headers, and id, decision and comments are those
 // of a ReviewDecision, so a JSON Lines export is also a decision file.
 type exportRow struct {
-	ID              string `json:"id"`
-	IdentityID      string `json:"identityId"`
-	IdentityName    string `json:"identityName"`
-	AccessType      string `json:"accessType"`
-	AccessID        string `json:"accessId"`
-	AccessName      string `json:"accessName"`
-	Source          string `json:"source"`
+	ID string `json:"id"`
+	itemAccess
 	CurrentDecision string `json:"currentDecision"`
 	// Recommendation is the one the server sent with the item, if any
 	// (see reviewItem). It has the shape of ReviewDecision.recommendation
@@ -60,17 +55,35 @@ var exportColumns = append(rowColumns[:len(rowColumns):len(rowColumns)],
 
 func exportRowOf(ri *reviewItem) *exportRow {
 	it := &ri.AccessReviewItem
-	acc := it.GetAccessSummary().GetAccess()
 	return &exportRow{
 		Recommendation:  ri.Recommendation,
 		ID:              it.GetID(),
-		IdentityID:      it.GetIdentitySummary().GetIdentityID(),
-		IdentityName:    it.GetIdentitySummary().GetName(),
-		AccessType:      string(acc.GetType()),
-		AccessID:        acc.GetID(),
-		AccessName:      acc.GetName(),
-		Source:          sourceOf(it.GetAccessSummary()),
+		itemAccess:      accessOf(it),
 		CurrentDecision: string(it.GetDecision()),
+	}
+}
+
+// itemAccess says whose access an item is and what it is: the part items
+// export and campaigns export write alike.
+type itemAccess struct {
+	IdentityID   string `json:"identityId"`
+	IdentityName string `json:"identityName"`
+	AccessType   string `json:"accessType"`
+	AccessID     string `json:"accessId"`
+	AccessName   string `json:"accessName"`
+	Source       string `json:"source"`
+}
+
+// accessOf fills an item's itemAccess.
+func accessOf(it *certifications.AccessReviewItem) itemAccess {
+	acc := it.GetAccessSummary().GetAccess()
+	return itemAccess{
+		IdentityID:   it.GetIdentitySummary().GetIdentityID(),
+		IdentityName: it.GetIdentitySummary().GetName(),
+		AccessType:   string(acc.GetType()),
+		AccessID:     acc.GetID(),
+		AccessName:   acc.GetName(),
+		Source:       sourceOf(it.GetAccessSummary()),
 	}
 }
 
