@@ -236,19 +236,16 @@ func (s *CertificationCampaignsApiService) AllItems(ctx context.Context, campaig
 		}
 		// The listing runs a page ahead of the dispatch below, so that
 		// fetching the next page of certifications overlaps the reading
-		// of items instead of holding every reader up.
-		type listed struct {
-			cert IdentityCertificationDto
-			err  error
-		}
-		certs := make(chan listed, MaxPageSize)
+		// of items instead of holding every reader up. Its jobs have no
+		// out yet: the dispatch gives each a reader.
+		certs := make(chan job, MaxPageSize)
 		wg.Add(2)
 		go func() {
 			defer wg.Done()
 			defer close(certs)
 			for cert, err := range s.client.CertificationsApi.ListIdentityCertifications(ctx).Filters(campaignFilter(campaignID)).All() {
 				select {
-				case certs <- listed{cert, err}:
+				case certs <- job{cert: cert, err: err}:
 				case <-ctx.Done():
 					return
 				}
@@ -260,9 +257,8 @@ func (s *CertificationCampaignsApiService) AllItems(ctx context.Context, campaig
 		go func() {
 			defer wg.Done()
 			defer close(order)
-			for l := range certs {
-				cert, err := l.cert, l.err
-				j := job{cert: cert, err: err}
+			for j := range certs {
+				cert, err := j.cert, j.err
 				if err == nil {
 					select {
 					case sem <- struct{}{}:
