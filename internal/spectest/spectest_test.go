@@ -27,6 +27,14 @@ func TestLoadIsCachedAndRoutesAnyHost(t *testing.T) {
 		require.Len(t, doc.Servers, 1)
 		assert.Equal(t, servers[name], doc.Servers[0].URL, name)
 	}
+	// The report files definitions require applicationAuth without
+	// defining it; the loader declares it and keeps the published one.
+	for _, name := range []string{"reports-v3", "reports-v1"} {
+		schemes := spectest.Load(t, name).Components.SecuritySchemes
+		require.Contains(t, schemes, "applicationAuth", name)
+		assert.Equal(t, "http", schemes["applicationAuth"].Value.Type, name)
+		assert.Equal(t, "oauth2", schemes["userAuth"].Value.Type, name)
+	}
 }
 
 func TestLoadUnknownDefinitionFails(t *testing.T) {
