@@ -22,6 +22,7 @@ import (
 
 	"github.com/iscgo/certifications"
 	"github.com/iscgo/certifications/certtest"
+	"github.com/iscgo/certifications/internal/testmain"
 )
 
 // fleetPer is the window of the fleet's rate limit: the documented 100
@@ -55,9 +56,9 @@ const (
 
 func TestMain(m *testing.M) {
 	if os.Getenv(fleetWorkerEnv) != "" {
-		os.Exit(fleetWorker())
+		testmain.Exit(fleetWorker())
 	}
-	os.Exit(m.Run())
+	testmain.Main(m)
 }
 
 // fleetReport is what a fleet process prints on stdout.

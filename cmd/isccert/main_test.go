@@ -13,6 +13,7 @@ import (
 
 	"github.com/iscgo/certifications"
 	"github.com/iscgo/certifications/certtest"
+	"github.com/iscgo/certifications/internal/testmain"
 	"github.com/stretchr/testify/require"
 )
 
@@ -39,7 +40,7 @@ func TestMain(m *testing.M) {
 	}
 	code := m.Run()
 	os.RemoveAll(dir)
-	os.Exit(code)
+	testmain.Exit(code)
 }
 
 // goTool is the go command that runs the tests: go test puts its own

@@ -13,7 +13,11 @@ import (
 
 	"github.com/iscgo/certifications"
 	"github.com/iscgo/certifications/certtest"
+	"github.com/iscgo/certifications/internal/testmain"
 )
+
+// TestMain skips the race detector's exit pause; see package testmain.
+func TestMain(m *testing.M) { testmain.Main(m) }
 
 func clearEnv(t *testing.T) {
 	for _, k := range []string{certifications.EnvBaseURL, certifications.EnvClientID, certifications.EnvClientSecret, certifications.EnvTokenURL, certifications.EnvAccessToken} {

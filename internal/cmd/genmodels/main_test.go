@@ -7,7 +7,11 @@ import (
 	"testing"
 
 	"github.com/iscgo/certifications/internal/genfiles"
+	"github.com/iscgo/certifications/internal/testmain"
 )
+
+// TestMain skips the race detector's exit pause; see package testmain.
+func TestMain(m *testing.M) { testmain.Main(m) }
 
 // TestGeneratedFilesAreCurrent fails when an accessors file differs from
 // what the model files produce.
