@@ -21,6 +21,7 @@ import (
 // runs finish, every item is decided exactly once, and the first
 // worker's log says when it fell back and when it went back to Redis.
 func TestRedisDiesMidRunAndComesBack(t *testing.T) {
+	t.Parallel() // each has its own redis-server and sandbox
 	const items = 2_000
 	srv := certtest.NewTestServer(t, certtest.WithLargeCertification("dies-1", items), certtest.WithLargeCertification("dies-2", items))
 	rs := startRedis(t)

@@ -242,6 +242,7 @@ func (r fleetResult) decidedOnce(t *testing.T) {
 // finishes and every item is decided exactly once. The figures are
 // logged; BenchmarkFleet measures them against the processes alone.
 func TestFleetSharesOneBudget(t *testing.T) {
+	t.Parallel() // each has its own redis-server and sandbox
 	// A window of 5 s leaves a margin of 333 ms for requests that the
 	// machine holds up between their release and their arrival: with the
 	// whole suite running beside the four processes and the sandbox on 2

@@ -50,6 +50,7 @@ func (r *tokenRecorder) RoundTrip(req *http.Request) (*http.Response, error) {
 // in Redis is the bucket of one of them. Neither a secret, a token nor a
 // client_id appears in any key or value: the test scans the keyspace.
 func TestKeys(t *testing.T) {
+	t.Parallel() // each has its own redis-server and sandbox
 	rs := startRedis(t)
 	rdb := client(t, rs)
 	type tenantClient struct {

@@ -43,6 +43,7 @@ func workerClient(t *testing.T, srv *certtest.Server, lim certifications.Limiter
 // socket, the Limiter goes back to it, says so, and writes its bucket
 // there.
 func TestRedisUnreachableAtStart(t *testing.T) {
+	t.Parallel() // each has its own redis-server and sandbox
 	rs := startRedis(t)
 	rs.Stop()
 	var logs logBuffer
@@ -74,6 +75,7 @@ func TestRedisUnreachableAtStart(t *testing.T) {
 // the 429 had been stored may still arrive just after it; none arrives
 // from a grace period after the 429 until its Retry-After has passed.
 func TestBackoffReachesEveryWorker(t *testing.T) {
+	t.Parallel() // each has its own redis-server and sandbox
 	const (
 		retryAfter = 1500 * time.Millisecond
 		// grace covers requests already released when the 429 arrived:

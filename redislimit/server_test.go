@@ -32,6 +32,7 @@ func client(tb testing.TB, s *redisServer) *redis.Client {
 // Sanity of the helper itself: the server answers, and stops answering
 // once stopped.
 func TestRedisServerHelper(t *testing.T) {
+	t.Parallel() // each has its own redis-server and sandbox
 	s := startRedis(t)
 	rdb := client(t, s)
 	require.NoError(t, rdb.Set(context.Background(), "k", "v", time.Minute).Err())
