@@ -38,6 +38,8 @@ func TestMain(m *testing.M) {
 		os.RemoveAll(dir)
 		os.Exit(1)
 	}
+	// Most tests wait on the isccert binary, a sandbox or a browser.
+	testmain.Parallel(4)
 	code := m.Run()
 	os.RemoveAll(dir)
 	testmain.Exit(code)

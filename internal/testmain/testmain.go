@@ -16,7 +16,9 @@
 package testmain
 
 import (
+	"flag"
 	"os"
+	"strconv"
 	"syscall"
 	"testing"
 )
@@ -27,6 +29,24 @@ import (
 //	func TestMain(m *testing.M) { testmain.Main(m) }
 func Main(m *testing.M) {
 	Exit(m.Run())
+}
+
+// Parallel lets up to n parallel tests run at once, unless the command
+// line sets -test.parallel; TestMain calls it before running the tests. It
+// is for packages whose parallel tests mostly wait on other processes (a
+// browser, a Redis server, the command under test): the default,
+// GOMAXPROCS, leaves the CPUs idle while they wait.
+func Parallel(n int) {
+	if !flag.Parsed() {
+		flag.Parse()
+	}
+	set := false
+	flag.Visit(func(f *flag.Flag) { set = set || f.Name == "test.parallel" })
+	if !set && n > 0 {
+		if err := flag.Set("test.parallel", strconv.Itoa(n)); err != nil {
+			panic("testmain: " + err.Error())
+		}
+	}
 }
 
 // Exit ends the process with code. In a binary built with -race and

@@ -2,16 +2,23 @@ package testmain
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"os"
 	"os/exec"
 	"strconv"
+	"strings"
 	"testing"
 )
 
 // exitEnv makes the test binary, started again by TestExitStatus, print a
 // line and end through Exit with the status it holds.
 const exitEnv = "TESTMAIN_EXIT_STATUS"
+
+// parallelEnv makes the test binary, started again by
+// TestParallelKeepsTheCommandLine, call Parallel with the number it holds
+// and print -test.parallel.
+const parallelEnv = "TESTMAIN_PARALLEL"
 
 func TestMain(m *testing.M) {
 	if s := os.Getenv(exitEnv); s != "" {
@@ -21,6 +28,15 @@ func TestMain(m *testing.M) {
 		}
 		fmt.Println("written before exit")
 		Exit(code)
+	}
+	if s := os.Getenv(parallelEnv); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			os.Exit(2)
+		}
+		Parallel(n)
+		fmt.Println(flag.Lookup("test.parallel").Value)
+		Exit(0)
 	}
 	Main(m)
 }
@@ -44,6 +60,29 @@ func TestExitStatus(t *testing.T) {
 		}
 		if string(out) != "written before exit\n" {
 			t.Errorf("Exit(%d): the process wrote %q", code, out)
+		}
+	}
+}
+
+// Parallel raises -test.parallel to its number, and leaves it as the
+// command line set it.
+func TestParallelKeepsTheCommandLine(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "7"},
+		{[]string{"-test.parallel=3"}, "3"},
+		{[]string{"-test.parallel", "1"}, "1"},
+	} {
+		cmd := exec.Command(os.Args[0], c.args...)
+		cmd.Env = append(os.Environ(), parallelEnv+"=7")
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("%v: %v", c.args, err)
+		}
+		if got := strings.TrimSpace(string(out)); got != c.want {
+			t.Errorf("%v: -test.parallel is %s, want %s", c.args, got, c.want)
 		}
 	}
 }
