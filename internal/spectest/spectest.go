@@ -128,6 +128,28 @@ func Load(tb testing.TB, name string) *openapi3.T {
 	return d.doc
 }
 
+// Preload loads the named definitions at once, each in its own goroutine,
+// so that a test that goes through all of them in turn does not wait for
+// each to load on a machine with an idle core. It fails tb for a name
+// that is not a definition or a definition that cannot be loaded, as Load
+// does.
+func Preload(tb testing.TB, names ...string) {
+	tb.Helper()
+	errs := make([]error, len(names))
+	var wg sync.WaitGroup
+	for i, name := range names {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, errs[i] = load(name)
+		}()
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		tb.Fatalf("spectest: %v", err)
+	}
+}
+
 // load returns the loaded definition of name, loading it on first use.
 func load(name string) (*definition, error) {
 	d, ok := definitions[name]

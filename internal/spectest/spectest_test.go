@@ -15,6 +15,22 @@ import (
 	"github.com/iscgo/certifications/internal/spectest"
 )
 
+// Preload loads definitions side by side into the same cache that Load
+// reads, and fails on a name that is not a definition.
+func TestPreload(t *testing.T) {
+	spectest.Preload(t, spectest.Definitions...)
+	for _, name := range spectest.Definitions {
+		doc := spectest.Load(t, name)
+		require.NotNil(t, doc, name)
+		assert.Same(t, doc, spectest.Load(t, name), name)
+	}
+	rec := newRecorder(t)
+	inGoroutine(func() { spectest.Preload(rec, "v3", "v2") })
+	assert.True(t, rec.fatal)
+	require.Len(t, rec.recorded(), 1)
+	assert.Contains(t, rec.recorded()[0], `no OpenAPI definition named "v2"`)
+}
+
 func TestLoadIsCachedAndRoutesAnyHost(t *testing.T) {
 	servers := map[string]string{"v3": "/v3", "summaries-v3": "/v3", "beta": "/beta", "v1": "/", "summaries-v1": "/",
 		"campaigns-v3": "/v3", "campaign-filters-v3": "/v3", "reports-v3": "/v3",

@@ -303,6 +303,7 @@ func matchGlob(pattern, s string) bool {
 }
 
 func TestConformance(t *testing.T) {
+	spectest.Preload(t, spectest.Definitions...)
 	c := &conformance{ran: map[string]bool{}, used: map[string]bool{}}
 	sb := newSandbox(t)
 	for _, v := range conformanceVersions {
