@@ -146,26 +146,18 @@ var campaignsV3Conformance = &apiVersion{
 }
 
 // campaignsV1Conformance checks the v1 Certification Campaigns definition
-// like its v3 twin, with the client set to APIVersionV1.
-var campaignsV1Conformance = &apiVersion{
-	name:       "campaigns-v1",
-	client:     certifications.APIVersionV1,
-	twin:       "campaigns-v3",
-	suffix:     "V1",
-	service:    campaignsV3Conformance.service,
-	optService: campaignsV3Conformance.optService,
-	errorDto:   campaignsV3Conformance.errorDto,
-	bodies:     suffixed(campaignsBodies, "V1"),
-	params:     suffixed(campaignsParams, "V1"),
-	calls:      campaignsV1Calls(),
-	sandbox:    campaignsSandbox,
-}
+// like its v3 twin, with the client set to APIVersionV1, and with more
+// calls (campaignsV1Calls).
+var campaignsV1Conformance = func() *apiVersion {
+	v := v1Twin(campaignsV3Conformance)
+	v.calls = campaignsV1Calls(v.calls)
+	return v
+}()
 
-// campaignsV1Calls are the v3 calls, plus one for each body that v1 lets
-// name a role composition campaign's reviewer by the deprecated
+// campaignsV1Calls adds to the v1 twin's calls one for each body that v1
+// lets name a role composition campaign's reviewer by the deprecated
 // reviewerId, which v3 does not define.
-func campaignsV1Calls() map[string][]opCall {
-	calls := suffixed(campaignsCalls, "V1")
+func campaignsV1Calls(calls map[string][]opCall) map[string][]opCall {
 	withReviewerID := func() certifications.Campaign {
 		c := fullCampaign()
 		c.RoleCompositionCampaignInfo.ReviewerID = certifications.Ptr("identity-1")
@@ -321,19 +313,7 @@ var filtersV3Conformance = &apiVersion{
 
 // filtersV1Conformance checks the v1 Certification Campaign Filters
 // definition like its v3 twin, with the client set to APIVersionV1.
-var filtersV1Conformance = &apiVersion{
-	name:       "campaign-filters-v1",
-	client:     certifications.APIVersionV1,
-	twin:       "campaign-filters-v3",
-	suffix:     "V1",
-	service:    filtersV3Conformance.service,
-	optService: filtersV3Conformance.optService,
-	errorDto:   filtersV3Conformance.errorDto,
-	methods:    suffixed(filtersMethods, "V1"),
-	bodies:     suffixed(filtersBodies, "V1"),
-	calls:      suffixed(filtersCalls, "V1"),
-	sandbox:    filtersSandbox,
-}
+var filtersV1Conformance = v1Twin(filtersV3Conformance)
 
 // filtersMethods names the method whose name is not the operationId's:
 // the SDK spells ID the Go way.
@@ -386,18 +366,7 @@ var reportsV3Conformance = &apiVersion{
 
 // reportsV1Conformance checks the v1 Reports Data Extraction definition
 // like its v3 twin, with the client set to APIVersionV1.
-var reportsV1Conformance = &apiVersion{
-	name:       "reports-v1",
-	client:     certifications.APIVersionV1,
-	twin:       "reports-v3",
-	suffix:     "V1",
-	service:    reportsV3Conformance.service,
-	optService: reportsV3Conformance.optService,
-	errorDto:   reportsV3Conformance.errorDto,
-	params:     suffixed(reportsParams, "V1"),
-	calls:      suffixed(reportsCalls, "V1"),
-	sandbox:    reportsSandbox,
-}
+var reportsV1Conformance = v1Twin(reportsV3Conformance)
 
 // reportsParams gives the Go type of each enum parameter.
 var reportsParams = map[string]map[string]reflect.Type{

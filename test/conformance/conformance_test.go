@@ -173,6 +173,26 @@ func (v *apiVersion) version(t *testing.T) string {
 	return ops[0].Version
 }
 
+// v1Twin returns the checks of the per-resource v1 definition that twins
+// v3's: the same service, models, calls and sandbox steps, every
+// operationId with the suffix V1, and the client set to APIVersionV1.
+func v1Twin(v3 *apiVersion) *apiVersion {
+	return &apiVersion{
+		name:       strings.TrimSuffix(v3.name, "v3") + "v1",
+		client:     certifications.APIVersionV1,
+		twin:       v3.name,
+		suffix:     "V1",
+		service:    v3.service,
+		optService: v3.optService,
+		errorDto:   v3.errorDto,
+		methods:    suffixed(v3.methods, "V1"),
+		bodies:     suffixed(v3.bodies, "V1"),
+		params:     suffixed(v3.params, "V1"),
+		calls:      suffixed(v3.calls, "V1"),
+		sandbox:    v3.sandbox,
+	}
+}
+
 // suffixed returns m with suffix appended to every key, for a twin's
 // tables.
 func suffixed[T any](m map[string]T, suffix string) map[string]T {
